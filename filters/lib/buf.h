@@ -1,0 +1,21 @@
+/* buf.h — a growable byte string, always NUL-terminated. */
+#ifndef QB_BUF_H
+#define QB_BUF_H
+
+#include "qb.h"
+
+typedef struct {
+    char *s;
+    size_t len, cap;
+} qb_buf;
+
+qb_status qb_buf_add(qb_buf *b, const char *s, size_t n);
+qb_status qb_buf_adds(qb_buf *b, const char *s);
+qb_status qb_buf_addf(qb_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+qb_status qb_buf_addc(qb_buf *b, unsigned cp); /* append one code point as UTF-8 */
+void qb_buf_reset(qb_buf *b);
+/* Hand the string over to the caller (never NULL on QB_OK); the buffer is emptied. */
+char *qb_buf_take(qb_buf *b);
+void qb_buf_free(qb_buf *b);
+
+#endif

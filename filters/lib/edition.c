@@ -1,0 +1,458 @@
+/* edition.c — loading and validating rule editions (DESIGN §5). */
+#define _GNU_SOURCE
+#include "edition.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <ini.h>
+#include <pcre2.h>
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "utf8.h"
+
+#ifndef QB_DATADIR
+#define QB_DATADIR "/usr/local/share/qbintake"
+#endif
+
+typedef enum {
+    T_STR, T_INT, T_PATTERN, T_COUNTMODE, T_SIZE, T_BOOL, T_REQ, T_LIST, T_CRITERION,
+    T_ALIGN, T_PAGE, T_SPACING, T_SEVERITY, T_NUMBER
+} vtype;
+
+typedef struct {
+    const char *section, *key; /* key "*" = any key in that section */
+    vtype type;
+    int multi;                 /* may repeat */
+} schema_row;
+
+/* What an edition may say. A key not listed here is an error naming its line. */
+static const schema_row schema[] = {
+    {"edition", "base", T_STR, 0},         {"edition", "name", T_STR, 0},
+    {"edition", "title", T_STR, 0},        {"edition", "organiser", T_STR, 0},
+    {"edition", "year", T_INT, 0},         {"edition", "counting", T_COUNTMODE, 0},
+    {"limits", "title", T_INT, 0},         {"limits", "abstract", T_INT, 0},
+    {"limits", "overview", T_INT, 0},      {"limits", "practice", T_INT, 0},
+    {"limits", "results", T_INT, 0},
+    {"headings", "abstract", T_PATTERN, 1}, {"headings", "overview", T_PATTERN, 1},
+    {"headings", "practice", T_PATTERN, 1}, {"headings", "results", T_PATTERN, 1},
+    {"headings", "end", T_PATTERN, 1},     {"headings", "skip", T_PATTERN, 1},
+    {"headings", "prefix", T_PATTERN, 1},
+    {"title", "naming", T_PATTERN, 1},     {"title", "naming_severity", T_SEVERITY, 0},
+    {"title", "example", T_STR, 0},
+    {"package", "max_size_mb", T_INT, 0},  {"package", "max_unpacked_mb", T_INT, 0},
+    {"package", "max_members", T_INT, 0},  {"package", "max_ratio", T_INT, 0},
+    {"package", "max_depth", T_INT, 0},    {"package", "max_seconds", T_INT, 0},
+    {"package", "name_pattern", T_PATTERN, 1}, {"package", "name_reject", T_PATTERN, 1},
+    {"documents", "form", T_REQ, 0},       {"documents", "experience", T_REQ, 0},
+    {"documents", "proof", T_REQ, 0},      {"documents", "form_names", T_PATTERN, 1},
+    {"documents", "experience_names", T_PATTERN, 1}, {"documents", "proof_names", T_PATTERN, 1},
+    {"fonts", "*", T_LIST, 0},
+    {"format", "page", T_PAGE, 0},         {"format", "title_font", T_STR, 0},
+    {"format", "title_size", T_SIZE, 0},   {"format", "title_align", T_ALIGN, 0},
+    {"format", "abstract_heading_font", T_STR, 0}, {"format", "abstract_heading_size", T_SIZE, 0},
+    {"format", "abstract_heading_bold", T_BOOL, 0}, {"format", "abstract_heading_align", T_ALIGN, 0},
+    {"format", "body_font", T_STR, 0},     {"format", "body_size", T_SIZE, 0},
+    {"format", "line_spacing", T_SPACING, 0},
+    {"format", "caption_font", T_STR, 0},  {"format", "caption_size", T_SIZE, 0},
+    {"format", "caption_bold", T_BOOL, 0}, {"format", "caption_align", T_ALIGN, 0},
+    {"format", "size_tolerance_pt", T_NUMBER, 0}, {"format", "stray_share_percent", T_INT, 0},
+    {"format", "quote_first", T_INT, 0},   {"format", "table_caption", T_PATTERN, 1},
+    {"format", "figure_caption", T_PATTERN, 1},
+    {"eligibility", "profit_years", T_INT, 0}, {"eligibility", "iso9001", T_REQ, 0},
+    {"eligibility", "no_bad_record", T_BOOL, 0}, {"eligibility", "not_dishonest_debtor", T_BOOL, 0},
+    {"scoring", "title", T_STR, 0},        {"scoring", "criterion", T_CRITERION, 1},
+    {"scoring", "scope", T_STR, 1},
+};
+
+typedef struct {
+    qb_edition *ed;
+    const char *file;
+    char *err;
+    int depth;
+    int nkeys;
+} load_ctx;
+
+static qb_status load_file(const char *path, qb_edition *ed, char **err, int depth);
+
+int qb_size_halfpoints(const char *s)
+{
+    static const struct { const char *name; int hp; } names[] = {
+        {"初号", 84}, {"小初", 72}, {"一号", 52}, {"小一", 48}, {"二号", 44}, {"小二", 36},
+        {"三号", 32}, {"小三", 30}, {"四号", 28}, {"小四", 24}, {"五号", 21}, {"小五", 18},
+        {"六号", 15}, {"小六", 13}, {"七号", 11}, {"八号", 10}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(s, names[i].name) == 0)
+            return names[i].hp;
+    char *end;
+    double pt = strtod(s, &end);
+    if (end == s || pt <= 0 || pt > 1000)
+        return 0;
+    while (*end == ' ')
+        end++;
+    if (*end && strcmp(end, "pt") != 0)
+        return 0;
+    return (int)(pt * 2 + 0.5);
+}
+
+const char *qb_size_name(int hp)
+{
+    static const struct { int hp; const char *name; } names[] = {
+        {84, "初号"}, {72, "小初"}, {52, "一号"}, {48, "小一"}, {44, "二号"}, {36, "小二"},
+        {32, "三号"}, {30, "小三"}, {28, "四号"}, {24, "小四"}, {21, "五号"}, {18, "小五"},
+        {15, "六号"}, {13, "小六"}, {11, "七号"}, {10, "八号"}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (names[i].hp == hp)
+            return names[i].name;
+    return NULL;
+}
+
+static int valid_int(const char *v, long *out)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (end == v || *end || n < 0)
+        return 0;
+    *out = n;
+    return 1;
+}
+
+static int one_of(const char *v, const char *const *opts)
+{
+    for (; *opts; opts++)
+        if (strcmp(v, *opts) == 0)
+            return 1;
+    return 0;
+}
+
+/* Why a value is wrong, or NULL when it is fine. */
+static const char *check_value(vtype t, const char *v)
+{
+    static const char *const bools[] = {"yes", "no", "true", "false", NULL};
+    static const char *const reqs[] = {"required", "optional", "warning", NULL};
+    static const char *const aligns[] = {"center", "left", "right", "both", "distribute", NULL};
+    static const char *const modes[] = {"words", "chars", NULL};
+    static const char *const sevs[] = {"error", "warning", "info", NULL};
+    long n;
+    if (!qb_utf8_valid(v, strlen(v), NULL))
+        return "value is not valid UTF-8";
+    switch (t) {
+    case T_STR:
+        return *v ? NULL : "empty value";
+    case T_INT:
+        return valid_int(v, &n) ? NULL : "expected a whole number ≥ 0";
+    case T_NUMBER: {
+        char *end;
+        double d = strtod(v, &end);
+        return (end != v && !*end && d >= 0) ? NULL : "expected a number ≥ 0";
+    }
+    case T_PATTERN: {
+        int code;
+        PCRE2_SIZE off;
+        pcre2_code *re = pcre2_compile((PCRE2_SPTR)v, PCRE2_ZERO_TERMINATED,
+                                       PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
+        if (!re)
+            return "invalid regular expression";
+        pcre2_code_free(re);
+        return NULL;
+    }
+    case T_COUNTMODE:
+        return one_of(v, modes) ? NULL : "expected words or chars";
+    case T_SIZE:
+        return qb_size_halfpoints(v) ? NULL : "expected a Chinese size name (小四) or points (12pt)";
+    case T_BOOL:
+        return one_of(v, bools) ? NULL : "expected yes or no";
+    case T_REQ:
+        return one_of(v, reqs) ? NULL : "expected required, optional or warning";
+    case T_ALIGN:
+        return one_of(v, aligns) ? NULL : "expected center, left, right, both or distribute";
+    case T_SEVERITY:
+        return one_of(v, sevs) ? NULL : "expected error, warning or info";
+    case T_PAGE:
+        return (strcmp(v, "A4 portrait") == 0 || strcmp(v, "A4 landscape") == 0)
+                   ? NULL : "expected \"A4 portrait\"";
+    case T_SPACING:
+        if (strcmp(v, "single") == 0)
+            return NULL;
+        return "expected single";
+    case T_LIST:
+        return *v ? NULL : "empty list";
+    case T_CRITERION: {
+        /* 名称 | 分值 | 说明 */
+        const char *a = strchr(v, '|');
+        const char *b = a ? strchr(a + 1, '|') : NULL;
+        if (!a || !b || a == v)
+            return "expected: name | points | description";
+        char pts[16];
+        size_t len = (size_t)(b - a - 1);
+        if (len >= sizeof pts)
+            return "points must be a whole number";
+        memcpy(pts, a + 1, len);
+        pts[len] = '\0';
+        char *p = pts;
+        while (*p == ' ')
+            p++;
+        char *e = p + strlen(p);
+        while (e > p && e[-1] == ' ')
+            *--e = '\0';
+        return valid_int(p, &n) ? NULL : "points must be a whole number";
+    }
+    }
+    return "unknown type";
+}
+
+static const schema_row *find_row(const char *section, const char *key)
+{
+    for (size_t i = 0; i < sizeof schema / sizeof schema[0]; i++)
+        if (strcmp(schema[i].section, section) == 0 &&
+            (strcmp(schema[i].key, key) == 0 || strcmp(schema[i].key, "*") == 0))
+            return &schema[i];
+    return NULL;
+}
+
+static int set_err(load_ctx *c, const char *fmt, const char *a, const char *b)
+{
+    free(c->err);
+    c->err = qb_asprintf(fmt, a ? a : "", b ? b : "");
+    return 0;
+}
+
+/* Remove earlier values of a single-valued key, so a derived edition overrides. */
+static void drop_key(qb_edition *ed, const char *section, const char *key)
+{
+    size_t j = 0;
+    for (size_t i = 0; i < ed->n; i++) {
+        qb_edition_entry *x = &ed->e[i];
+        if (strcmp(x->section, section) == 0 && strcmp(x->key, key) == 0) {
+            free(x->section); free(x->key); free(x->value); free(x->file);
+            continue;
+        }
+        ed->e[j++] = *x;
+    }
+    ed->n = j;
+}
+
+static int on_entry(void *user, const char *section, const char *key, const char *value)
+{
+    load_ctx *c = user;
+    c->nkeys++;
+    if (c->err) /* only the first error is reported */
+        return 0;
+    const schema_row *row = find_row(section, key);
+    if (!row)
+        return set_err(c, "unknown key \"%s\" in [%s]", key, section);
+    const char *why = check_value(row->type, value);
+    if (why)
+        return set_err(c, "%s: %s", key, why);
+    if (strcmp(section, "edition") == 0 && strcmp(key, "base") == 0) {
+        if (c->nkeys != 1)
+            return set_err(c, "base must be the first key of [edition]", NULL, NULL);
+        if (c->depth >= 4)
+            return set_err(c, "base editions nested too deeply", NULL, NULL);
+        char *dir = qb_edition_dir();
+        char *path = dir ? qb_asprintf("%s/%s.ini", dir, value) : NULL;
+        free(dir);
+        char *sub = NULL;
+        qb_status st = path ? load_file(path, c->ed, &sub, c->depth + 1) : QB_ERR_NOMEM;
+        free(path);
+        if (st != QB_OK) {
+            set_err(c, "base edition %s: %s", value, sub ? sub : qb_status_str(st));
+            free(sub);
+            return 0;
+        }
+        return 1;
+    }
+    qb_edition *ed = c->ed;
+    /* A list key in a derived file replaces the base's list as a whole. */
+    int first_here = 1;
+    for (size_t i = 0; i < ed->n; i++)
+        if (strcmp(ed->e[i].section, section) == 0 && strcmp(ed->e[i].key, key) == 0 &&
+            strcmp(ed->e[i].file, c->file) == 0)
+            first_here = 0;
+    if (!row->multi || first_here)
+        drop_key(ed, section, key);
+    if (qb_grow((void **)&ed->e, &ed->cap, ed->n + 1, sizeof *ed->e) != QB_OK)
+        return set_err(c, "out of memory", NULL, NULL);
+    qb_edition_entry *x = &ed->e[ed->n];
+    x->section = qb_strdup(section);
+    x->key = qb_strdup(key);
+    x->value = qb_strdup(value);
+    x->file = qb_strdup(c->file);
+    x->line = 0;
+    if (!x->section || !x->key || !x->value || !x->file) {
+        free(x->section); free(x->key); free(x->value); free(x->file);
+        return set_err(c, "out of memory", NULL, NULL);
+    }
+    ed->n++;
+    return 1;
+}
+
+static qb_status load_file(const char *path, qb_edition *ed, char **err, int depth)
+{
+    load_ctx c = {.ed = ed, .file = path, .depth = depth};
+    int r = ini_parse(path, on_entry, &c);
+    if (r == 0 && !c.err)
+        return QB_OK;
+    if (r == -1)
+        *err = qb_asprintf("%s: cannot open rules file", path);
+    else if (r == -2)
+        *err = qb_asprintf("%s: out of memory", path);
+    else
+        *err = qb_asprintf("%s:%d: %s", path, r, c.err ? c.err : "syntax error (expected key = value)");
+    free(c.err);
+    return r == -1 ? QB_ERR_IO : QB_ERR_CONFIG;
+}
+
+char *qb_edition_dir(void)
+{
+    const char *env = getenv("QB_RULES_DIR");
+    if (env && *env)
+        return qb_strdup(env);
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            /* bin/ in the source tree, or bin/ of the build tree for tests */
+            const char *rel[] = {"/../templates/rules", "/../../templates/rules",
+                                 "/../share/qbintake/rules", "/../../../templates/rules"};
+            for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
+                char *p = qb_asprintf("%s%s", exe, rel[i]);
+                if (p && access(p, R_OK | X_OK) == 0)
+                    return p;
+                free(p);
+            }
+        }
+    }
+    return qb_strdup(QB_DATADIR "/rules");
+}
+
+qb_status qb_edition_load(const char *name_or_path, qb_edition *ed, char **err)
+{
+    memset(ed, 0, sizeof *ed);
+    *err = NULL;
+    char *path;
+    if (strchr(name_or_path, '/') || strstr(name_or_path, ".ini")) {
+        path = qb_strdup(name_or_path);
+    } else {
+        for (const char *p = name_or_path; *p; p++)
+            if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_')) {
+                *err = qb_asprintf("edition name \"%s\" may hold only a-z, 0-9, - and _", name_or_path);
+                return QB_ERR_USAGE;
+            }
+        char *dir = qb_edition_dir();
+        path = dir ? qb_asprintf("%s/%s.ini", dir, name_or_path) : NULL;
+        free(dir);
+    }
+    if (!path)
+        return QB_ERR_NOMEM;
+    qb_status st = load_file(path, ed, err, 0);
+    if (st == QB_OK) {
+        const char *need[] = {"name", "title", "counting"};
+        for (size_t i = 0; i < 3 && st == QB_OK; i++)
+            if (!qb_edition_get(ed, "edition", need[i])) {
+                *err = qb_asprintf("%s: [edition] has no %s", path, need[i]);
+                st = QB_ERR_CONFIG;
+            }
+        for (int s = 0; s < QB_NSEC && st == QB_OK; s++) {
+            if (!qb_edition_get(ed, "limits", qb_sec_key((qb_secid)s))) {
+                *err = qb_asprintf("%s: [limits] has no %s", path, qb_sec_key((qb_secid)s));
+                st = QB_ERR_CONFIG;
+            }
+            if (s != QB_SEC_TITLE && st == QB_OK && !qb_edition_get(ed, "headings", qb_sec_key((qb_secid)s))) {
+                *err = qb_asprintf("%s: [headings] has no %s pattern", path, qb_sec_key((qb_secid)s));
+                st = QB_ERR_CONFIG;
+            }
+        }
+    }
+    if (st == QB_OK) {
+        ed->name = qb_strdup(qb_edition_get(ed, "edition", "name"));
+        ed->title = qb_strdup(qb_edition_get(ed, "edition", "title"));
+        ed->count_mode = strcmp(qb_edition_get(ed, "edition", "counting"), "chars") == 0
+                             ? QB_COUNT_CHARS : QB_COUNT_WORDS;
+        for (int s = 0; s < QB_NSEC; s++)
+            ed->limit[s] = qb_edition_int(ed, "limits", qb_sec_key((qb_secid)s), 0);
+        if (!ed->name || !ed->title)
+            st = QB_ERR_NOMEM;
+    }
+    free(path);
+    if (st != QB_OK)
+        qb_edition_free(ed);
+    return st;
+}
+
+void qb_edition_free(qb_edition *ed)
+{
+    for (size_t i = 0; i < ed->n; i++) {
+        free(ed->e[i].section);
+        free(ed->e[i].key);
+        free(ed->e[i].value);
+        free(ed->e[i].file);
+    }
+    free(ed->e);
+    free(ed->name);
+    free(ed->title);
+    memset(ed, 0, sizeof *ed);
+}
+
+const qb_edition_entry *qb_edition_next(const qb_edition *ed, const char *section,
+                                        const char *key, size_t *pos)
+{
+    for (; *pos < ed->n; (*pos)++) {
+        const qb_edition_entry *x = &ed->e[*pos];
+        if (strcmp(x->section, section) == 0 && (!key || strcmp(x->key, key) == 0)) {
+            (*pos)++;
+            return x;
+        }
+    }
+    return NULL;
+}
+
+const char *qb_edition_get(const qb_edition *ed, const char *section, const char *key)
+{
+    const char *v = NULL;
+    size_t pos = 0;
+    const qb_edition_entry *x;
+    while ((x = qb_edition_next(ed, section, key, &pos)))
+        v = x->value;
+    return v;
+}
+
+long qb_edition_int(const qb_edition *ed, const char *section, const char *key, long dflt)
+{
+    const char *v = qb_edition_get(ed, section, key);
+    return v ? strtol(v, NULL, 10) : dflt;
+}
+
+/* [fonts] lines read "宋体 = SimSun, Song, 宋体-简": the key is the canonical name. */
+const char *qb_edition_font_canonical(const qb_edition *ed, const char *font)
+{
+    if (!font)
+        return NULL;
+    size_t pos = 0;
+    const qb_edition_entry *x;
+    while ((x = qb_edition_next(ed, "fonts", NULL, &pos))) {
+        if (strcmp(x->key, font) == 0)
+            return x->key;
+        const char *p = x->value;
+        while (*p) {
+            while (*p == ' ' || *p == ',')
+                p++;
+            const char *q = p;
+            while (*q && *q != ',')
+                q++;
+            const char *e = q;
+            while (e > p && e[-1] == ' ')
+                e--;
+            if ((size_t)(e - p) == strlen(font) && strncasecmp(p, font, (size_t)(e - p)) == 0)
+                return x->key;
+            p = q;
+        }
+    }
+    return font;
+}

@@ -1,0 +1,59 @@
+/* edition.h — one call's rules (templates/rules/NAME.ini), loaded and validated.
+ *
+ * The file is INI: [section] then key = value lines, ';' or '#' comments. A key may
+ * repeat where the schema allows lists (heading patterns, fonts, criteria). Every
+ * value is checked while reading, so an error names its line. `base = OTHER` as the
+ * first key of [edition] loads OTHER first and overrides it (a secretariat's copy
+ * for next year changes only what changed). The schema lives in edition.c. */
+#ifndef QB_EDITION_H
+#define QB_EDITION_H
+
+#include "qb.h"
+#include "secid.h"
+
+typedef enum { QB_COUNT_WORDS = 0, QB_COUNT_CHARS = 1 } qb_count_mode;
+
+typedef struct {
+    char *section, *key, *value;
+    int line;
+    char *file;
+} qb_edition_entry;
+
+typedef struct {
+    char *name;           /* e.g. "caq-2023" */
+    char *title;          /* human title of the call */
+    qb_count_mode count_mode;
+    long limit[QB_NSEC];  /* 字数 limits per section */
+    qb_edition_entry *e;  /* every entry in file order (bases first) */
+    size_t n, cap;
+} qb_edition;
+
+/* Load by name (looked up in the rules folders, see qb_edition_dir) or by path.
+ * On QB_ERR_CONFIG, *err receives a message naming the file and line (caller frees). */
+qb_status qb_edition_load(const char *name_or_path, qb_edition *ed, char **err);
+void qb_edition_free(qb_edition *ed);
+
+/* The default edition's name. */
+#define QB_EDITION_DEFAULT "caq-2023"
+
+/* The last value of section.key, or NULL. */
+const char *qb_edition_get(const qb_edition *ed, const char *section, const char *key);
+/* Integer value of section.key, or dflt when absent (values are validated at load). */
+long qb_edition_int(const qb_edition *ed, const char *section, const char *key, long dflt);
+/* Iterate over all values of section.key (key NULL: every key of the section):
+ * start with *pos = 0; returns the entry or NULL at the end. */
+const qb_edition_entry *qb_edition_next(const qb_edition *ed, const char *section,
+                                        const char *key, size_t *pos);
+/* Chinese type size names (小四, 五号 …) or a number of points → half-points; 0 if unknown. */
+int qb_size_halfpoints(const char *s);
+/* The Chinese name of a size in half-points ("小四"), or NULL when it has none. */
+const char *qb_size_name(int halfpoints);
+/* Canonical font name for an alias per [fonts] (e.g. SimSun → 宋体); the name itself
+ * when no alias matches. */
+const char *qb_edition_font_canonical(const qb_edition *ed, const char *font);
+
+/* Folder holding the editions: $QB_RULES_DIR, else ../templates/rules beside the
+ * program's bin/, else the installed share/qbintake/rules. Caller frees. */
+char *qb_edition_dir(void);
+
+#endif

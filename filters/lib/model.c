@@ -1,0 +1,90 @@
+/* model.c — allocation and release of the document model. */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void qb_rfmt_init(qb_rfmt *f)
+{
+    memset(f, 0, sizeof *f);
+    f->bold = f->italic = f->caps = f->strike = f->vanish = -1;
+    f->hint_ea = 0;
+}
+
+void qb_pfmt_init(qb_pfmt *f)
+{
+    memset(f, 0, sizeof *f);
+    f->outline_lvl = -1;
+    f->num_id = f->num_lvl = -1;
+}
+
+void qb_doc_init(qb_doc *d)
+{
+    memset(d, 0, sizeof *d);
+}
+
+void qb_doc_free(qb_doc *d)
+{
+    for (size_t i = 0; i < d->npara; i++) {
+        qb_para *p = &d->paras[i];
+        for (size_t r = 0; r < p->nruns; r++)
+            free(p->runs[r].text);
+        free(p->runs);
+        free(p->text);
+    }
+    free(d->paras);
+    free(d->tables);
+    free(d->sects);
+    for (size_t i = 0; i < d->nimage; i++) {
+        free(d->images[i].part);
+        free(d->images[i].target);
+    }
+    free(d->images);
+    free(d->source);
+    free(d->file);
+    qb_findings_free(&d->findings);
+    memset(d, 0, sizeof *d);
+}
+
+qb_status qb_doc_add_para(qb_doc *d, qb_where where, int table, size_t *idx)
+{
+    qb_status st = qb_grow((void **)&d->paras, &d->cappara, d->npara + 1, sizeof *d->paras);
+    if (st != QB_OK)
+        return st;
+    qb_para *p = &d->paras[d->npara];
+    memset(p, 0, sizeof *p);
+    p->text = qb_strdup("");
+    if (!p->text)
+        return QB_ERR_NOMEM;
+    p->where = where;
+    p->table = table;
+    p->sect = (int)d->nsect;
+    qb_pfmt_init(&p->f);
+    qb_rfmt_init(&p->mark);
+    *idx = d->npara++;
+    return QB_OK;
+}
+
+qb_status qb_para_add_run(qb_para *p, const char *text, size_t len, const qb_rfmt *f)
+{
+    qb_status st = qb_grow((void **)&p->runs, &p->capruns, p->nruns + 1, sizeof *p->runs);
+    if (st != QB_OK)
+        return st;
+    size_t old = strlen(p->text);
+    char *nt = realloc(p->text, old + len + 1);
+    if (!nt)
+        return QB_ERR_NOMEM;
+    memcpy(nt + old, text, len);
+    nt[old + len] = '\0';
+    p->text = nt;
+    qb_run *r = &p->runs[p->nruns];
+    r->text = qb_strndup(text, len);
+    if (!r->text)
+        return QB_ERR_NOMEM;
+    if (f)
+        r->f = *f;
+    else
+        qb_rfmt_init(&r->f);
+    p->nruns++;
+    return QB_OK;
+}

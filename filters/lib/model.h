@@ -1,0 +1,136 @@
+/* model.h — the document model every stage reads and extends (like pandoc's AST).
+ *
+ * qb-docx fills paragraphs, tables, images and page setup in reading order;
+ * qb-sections adds the sections and counts; qb-lint adds findings. The model is
+ * written and read as XML (model_xml.c) so each filter runs alone with files in
+ * and out, and in-process by qb-check without re-parsing. */
+#ifndef QB_MODEL_H
+#define QB_MODEL_H
+
+#include "findings.h"
+#include "qb.h"
+#include "secid.h"
+
+/* Where a paragraph sits. */
+typedef enum {
+    QB_IN_BODY = 0,
+    QB_IN_TABLE,    /* a table cell (table/row/cell/depth say which) */
+    QB_IN_TEXTBOX,  /* w:txbxContent */
+    QB_IN_FOOTNOTE, /* footnote text, placed after the paragraph that references it */
+    QB_IN_ENDNOTE
+} qb_where;
+
+typedef enum { QB_JC_UNSET = 0, QB_JC_LEFT, QB_JC_CENTER, QB_JC_RIGHT, QB_JC_BOTH, QB_JC_DISTRIBUTE } qb_jc;
+typedef enum { QB_LINE_UNSET = 0, QB_LINE_AUTO, QB_LINE_EXACT, QB_LINE_AT_LEAST } qb_line_rule;
+
+#define QB_FONT_MAX 96
+
+/* Effective character formatting of a run, as Word would show it (styles.c). */
+typedef struct {
+    char font_ea[QB_FONT_MAX];    /* East Asian slot (w:eastAsia, after theme) */
+    char font_ascii[QB_FONT_MAX]; /* Latin slot (w:ascii) */
+    char font_hansi[QB_FONT_MAX]; /* w:hAnsi */
+    int size_hp;                  /* half-points (w:sz); 0 = unknown */
+    signed char bold, italic;     /* 0/1 effective; -1 unknown */
+    signed char caps, strike;
+    signed char hint_ea;          /* w:hint="eastAsia" */
+    signed char vanish;           /* hidden text */
+} qb_rfmt;
+
+/* Effective paragraph formatting. */
+typedef struct {
+    char style_id[QB_FONT_MAX];   /* w:pStyle as written */
+    char style_name[QB_FONT_MAX]; /* w:name of that style ("heading 1", "标题 1" …) */
+    qb_jc jc;
+    int line;                     /* w:spacing/@line (240ths of a line for auto, twips otherwise) */
+    qb_line_rule line_rule;
+    int ind_first;                /* first-line indent in twips (negative = hanging) */
+    int ind_first_chars;          /* w:firstLineChars (1/100 character) */
+    int outline_lvl;              /* 0-8, -1 = body text */
+    int num_id, num_lvl;          /* numbering, -1 when none */
+} qb_pfmt;
+
+typedef struct {
+    char *text;   /* UTF-8; the run's visible text (tabs as \t, breaks as \n) */
+    qb_rfmt f;
+} qb_run;
+
+typedef struct {
+    char *text;       /* visible text of the paragraph, numbering label included */
+    size_t label_len; /* bytes at the start of text that come from automatic numbering */
+    qb_where where;
+    int table;        /* index into doc->tables, -1 outside tables */
+    int row, cell;    /* 0-based position in that table */
+    int sect;         /* index into doc->sects of the section holding it */
+    int drawings;     /* pictures/charts/shapes anchored in this paragraph (not text boxes) */
+    char seq[32];     /* SEQ field identifier in this paragraph (图, 表, Figure …), or "" */
+    qb_pfmt f;
+    qb_rfmt mark;     /* the paragraph mark's run properties (for empty paragraphs) */
+    qb_run *runs;
+    size_t nruns, capruns;
+} qb_para;
+
+typedef struct {
+    int parent;       /* enclosing table for nested tables, -1 at top level */
+    int depth;        /* 1 for a top-level table */
+    int rows, cols;   /* rows seen; the largest cell count of a row */
+    size_t first_para, end_para; /* paragraphs [first, end) belong to it (nested included) */
+    size_t before_para; /* number of paragraphs before the table started (its caption is at before_para-1) */
+} qb_table;
+
+typedef struct {
+    long w, h;        /* page size in twips (A4 portrait = 11906 x 16838); 0 unknown */
+    int landscape;    /* w:orient="landscape" */
+    size_t end_para;  /* the section ends before this paragraph */
+} qb_sect;
+
+typedef struct {
+    char *part;       /* ZIP part name, e.g. "word/media/image1.png" (NULL: linked, not embedded) */
+    char *target;     /* external target for linked images */
+    size_t para;      /* the paragraph holding it */
+    long cx, cy;      /* extent in EMU; 0 unknown */
+    int anchored;     /* wp:anchor rather than wp:inline */
+} qb_image;
+
+typedef struct {
+    int found;
+    size_t head;      /* the heading paragraph (for the title: the title paragraph) */
+    size_t first, end;/* body paragraphs [first, end) — the heading line itself excluded */
+    long count;       /* 字数 per DESIGN §4 (or chars, per the edition's counting mode) */
+    long words, chars;/* both figures */
+    long limit;       /* the edition's limit */
+    int inline_head;  /* the heading shares its paragraph with text ("摘要：本文……") */
+    size_t head_bytes;/* bytes of the head paragraph's text that belong to the heading */
+} qb_section;
+
+typedef struct {
+    char *source;     /* path of the DOCX it was read from */
+    char *file;       /* display name of the document (basename) */
+    qb_para *paras;
+    size_t npara, cappara;
+    qb_table *tables;
+    size_t ntable, captable;
+    qb_sect *sects;
+    size_t nsect, capsect;
+    qb_image *images;
+    size_t nimage, capimage;
+    int revisions;    /* tracked insertions/deletions seen (read as the final text) */
+    int sectioned;    /* qb-sections has run */
+    qb_section sec[QB_NSEC];
+    qb_findings findings;
+} qb_doc;
+
+void qb_doc_init(qb_doc *d);
+void qb_doc_free(qb_doc *d);
+
+/* Append an empty paragraph (where/table given) and return its index in *idx. */
+qb_status qb_doc_add_para(qb_doc *d, qb_where where, int table, size_t *idx);
+/* Append a run to paragraph idx, extending its text. */
+qb_status qb_para_add_run(qb_para *p, const char *text, size_t len, const qb_rfmt *f);
+void qb_rfmt_init(qb_rfmt *f);
+void qb_pfmt_init(qb_pfmt *f);
+
+/* Paragraph text without its numbering label. */
+static inline const char *qb_para_body(const qb_para *p) { return p->text + p->label_len; }
+
+#endif

@@ -1,0 +1,245 @@
+/* opc.c — DOCX package access. */
+#define _GNU_SOURCE
+#include "opc.h"
+#include "xmlsafe.h"
+#include "zipcheck.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static qb_status opc_fail(qb_opc *o, qb_status st, const char *why)
+{
+    snprintf(o->why, sizeof o->why, "%s", why);
+    return st;
+}
+
+qb_status qb_opc_open(const char *path, qb_opc *o)
+{
+    memset(o, 0, sizeof *o);
+    qb_zip_limits lim = {.max_entries = 10000, .max_total = QB_OPC_MAX_TOTAL, .max_ratio = 1000};
+    qb_zip_info info;
+    qb_status st = qb_zip_check(path, &lim, &info);
+    if (st != QB_OK)
+        return opc_fail(o, st, info.why);
+    if (info.encrypted)
+        return opc_fail(o, QB_ERR_ENCRYPTED, "ZIP entries are encrypted");
+    int err = 0;
+    o->z = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+    if (!o->z) {
+        zip_error_t ze;
+        zip_error_init_with_code(&ze, err);
+        opc_fail(o, QB_ERR_FORMAT, zip_error_strerror(&ze));
+        zip_error_fini(&ze);
+        return QB_ERR_FORMAT;
+    }
+    /* The main document is whatever _rels/.rels names (pandoc's test has document2.xml). */
+    qb_rels rels = {0};
+    st = qb_opc_rels(o, "", &rels);
+    if (st == QB_OK) {
+        const qb_rel *r = qb_rels_by_type(&rels, "/officeDocument");
+        if (r && !r->external)
+            o->main_part = qb_strdup(r->target);
+        qb_rels_free(&rels);
+    }
+    if (st == QB_ERR_NOMEM) {
+        qb_opc_close(o);
+        return opc_fail(o, st, "out of memory");
+    }
+    if (!o->main_part && qb_opc_has(o, "word/document.xml"))
+        o->main_part = qb_strdup("word/document.xml");
+    if (!o->main_part || !qb_opc_has(o, o->main_part)) {
+        qb_opc_close(o);
+        return opc_fail(o, QB_ERR_FORMAT, "no main document part (not a Word document)");
+    }
+    return QB_OK;
+}
+
+void qb_opc_close(qb_opc *o)
+{
+    if (o->z)
+        zip_discard(o->z); /* read-only: never writes back */
+    free(o->main_part);
+    o->z = NULL;
+    o->main_part = NULL;
+}
+
+static zip_int64_t locate(qb_opc *o, const char *part)
+{
+    if (*part == '/')
+        part++;
+    return zip_name_locate(o->z, part, ZIP_FL_NOCASE);
+}
+
+int qb_opc_has(qb_opc *o, const char *part)
+{
+    return locate(o, part) >= 0;
+}
+
+qb_status qb_opc_read(qb_opc *o, const char *part, char **buf, size_t *len)
+{
+    *buf = NULL;
+    zip_int64_t idx = locate(o, part);
+    if (idx < 0)
+        return QB_ERR_FORMAT;
+    zip_stat_t sb;
+    if (zip_stat_index(o->z, (zip_uint64_t)idx, 0, &sb) != 0 || !(sb.valid & ZIP_STAT_SIZE))
+        return QB_ERR_FORMAT;
+    if (sb.size > QB_OPC_MAX_PART)
+        return QB_ERR_LIMIT;
+    zip_file_t *f = zip_fopen_index(o->z, (zip_uint64_t)idx, 0);
+    if (!f)
+        return QB_ERR_FORMAT;
+    size_t want = (size_t)sb.size;
+    char *b = malloc(want + 2);
+    if (!b) {
+        zip_fclose(f);
+        return QB_ERR_NOMEM;
+    }
+    size_t got = 0;
+    qb_status st = QB_OK;
+    while (got < want) {
+        zip_int64_t r = zip_fread(f, b + got, want - got);
+        if (r <= 0) {
+            st = r < 0 ? QB_ERR_FORMAT : QB_OK;
+            break;
+        }
+        got += (size_t)r;
+    }
+    /* One byte more than declared means the stream lies about its size. */
+    if (st == QB_OK && zip_fread(f, b + got, 1) > 0)
+        st = QB_ERR_LIMIT;
+    zip_fclose(f);
+    if (st != QB_OK || got != want) {
+        free(b);
+        return st != QB_OK ? st : QB_ERR_FORMAT;
+    }
+    b[got] = '\0';
+    *buf = b;
+    if (len)
+        *len = got;
+    return QB_OK;
+}
+
+/* Resolve target against the folder of source ("word/document.xml" + "media/a.png"). */
+static char *resolve(const char *source, const char *target)
+{
+    if (*target == '/')
+        return qb_strdup(target + 1);
+    const char *slash = strrchr(source, '/');
+    size_t dlen = slash ? (size_t)(slash - source) + 1 : 0;
+    char *joined = qb_asprintf("%.*s%s", (int)dlen, source, target);
+    if (!joined)
+        return NULL;
+    /* collapse "x/../" and "./" */
+    char *out = malloc(strlen(joined) + 1);
+    if (!out) {
+        free(joined);
+        return NULL;
+    }
+    size_t olen = 0;
+    char *save = NULL;
+    for (char *seg = strtok_r(joined, "/", &save); seg; seg = strtok_r(NULL, "/", &save)) {
+        if (strcmp(seg, ".") == 0)
+            continue;
+        if (strcmp(seg, "..") == 0) {
+            while (olen > 0 && out[olen - 1] != '/')
+                olen--;
+            if (olen > 0)
+                olen--;
+            continue;
+        }
+        if (olen)
+            out[olen++] = '/';
+        size_t sl = strlen(seg);
+        memcpy(out + olen, seg, sl);
+        olen += sl;
+    }
+    out[olen] = '\0';
+    free(joined);
+    return out;
+}
+
+qb_status qb_opc_rels(qb_opc *o, const char *part, qb_rels *out)
+{
+    memset(out, 0, sizeof *out);
+    const char *slash = strrchr(part, '/');
+    char *rels_name = slash ? qb_asprintf("%.*s/_rels/%s.rels", (int)(slash - part), part, slash + 1)
+                            : qb_asprintf("_rels/%s.rels", part);
+    if (!rels_name)
+        return QB_ERR_NOMEM;
+    char *buf;
+    size_t len;
+    qb_status st = qb_opc_read(o, rels_name, &buf, &len);
+    free(rels_name);
+    if (st == QB_ERR_FORMAT)
+        return QB_OK; /* a part without relationships */
+    if (st != QB_OK)
+        return st;
+    xmlDocPtr doc;
+    st = qb_xml_parse_memory(buf, len, &doc);
+    free(buf);
+    if (st != QB_OK)
+        return QB_OK; /* unreadable rels: treat as none; the caller reports what is missing */
+    for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n && st == QB_OK; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "Relationship") != 0)
+            continue;
+        xmlChar *id = xmlGetProp(n, BAD_CAST "Id");
+        xmlChar *type = xmlGetProp(n, BAD_CAST "Type");
+        xmlChar *target = xmlGetProp(n, BAD_CAST "Target");
+        xmlChar *mode = xmlGetProp(n, BAD_CAST "TargetMode");
+        if (id && type && target) {
+            st = qb_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
+            if (st == QB_OK) {
+                qb_rel *r = &out->v[out->n];
+                r->external = mode && strcasecmp((const char *)mode, "External") == 0;
+                r->id = qb_strdup((const char *)id);
+                r->type = qb_strdup((const char *)type);
+                r->target = r->external ? qb_strdup((const char *)target)
+                                        : resolve(part, (const char *)target);
+                if (!r->id || !r->type || !r->target) {
+                    free(r->id); free(r->type); free(r->target);
+                    st = QB_ERR_NOMEM;
+                } else {
+                    out->n++;
+                }
+            }
+        }
+        xmlFree(id); xmlFree(type); xmlFree(target); xmlFree(mode);
+    }
+    xmlFreeDoc(doc);
+    if (st != QB_OK)
+        qb_rels_free(out);
+    return st;
+}
+
+const qb_rel *qb_rels_find(const qb_rels *r, const char *id)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (strcmp(r->v[i].id, id) == 0)
+            return &r->v[i];
+    return NULL;
+}
+
+const qb_rel *qb_rels_by_type(const qb_rels *r, const char *suffix)
+{
+    size_t sl = strlen(suffix);
+    for (size_t i = 0; i < r->n; i++) {
+        size_t tl = strlen(r->v[i].type);
+        if (tl >= sl && strcmp(r->v[i].type + tl - sl, suffix) == 0)
+            return &r->v[i];
+    }
+    return NULL;
+}
+
+void qb_rels_free(qb_rels *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        free(r->v[i].id);
+        free(r->v[i].type);
+        free(r->v[i].target);
+    }
+    free(r->v);
+    memset(r, 0, sizeof *r);
+}

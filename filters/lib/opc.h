@@ -1,0 +1,45 @@
+/* opc.h — an Office Open XML package (a DOCX) opened safely: our ZIP layout check
+ * first, then libzip with CHECKCONS; parts read with a size cap (libzip does not
+ * enforce declared sizes); the main part found through _rels/.rels. */
+#ifndef QB_OPC_H
+#define QB_OPC_H
+
+#include <zip.h>
+
+#include "qb.h"
+
+#define QB_OPC_MAX_PART (64u << 20)   /* one XML part: 64 MiB */
+#define QB_OPC_MAX_TOTAL (512u << 20) /* all parts together */
+
+typedef struct {
+    zip_t *z;
+    char *main_part;   /* e.g. "word/document.xml" */
+    char why[200];     /* English reason when open fails */
+} qb_opc;
+
+typedef struct {
+    char *id, *type, *target; /* target resolved against the source part's folder */
+    int external;
+} qb_rel;
+
+typedef struct {
+    qb_rel *v;
+    size_t n, cap;
+} qb_rels;
+
+/* QB_ERR_FORMAT / QB_ERR_UNSAFE / QB_ERR_LIMIT / QB_ERR_ENCRYPTED with o->why set. */
+qb_status qb_opc_open(const char *path, qb_opc *o);
+void qb_opc_close(qb_opc *o);
+
+/* Nonzero if the part exists (names compare case-insensitively, as OPC says). */
+int qb_opc_has(qb_opc *o, const char *part);
+/* Read a whole part, NUL-terminated. QB_ERR_FORMAT if absent, QB_ERR_LIMIT if too big. */
+qb_status qb_opc_read(qb_opc *o, const char *part, char **buf, size_t *len);
+/* Relationships of a part (from its _rels/NAME.rels); empty when it has none. */
+qb_status qb_opc_rels(qb_opc *o, const char *part, qb_rels *out);
+const qb_rel *qb_rels_find(const qb_rels *r, const char *id);
+/* First relationship whose type ends with the given suffix ("/styles"). */
+const qb_rel *qb_rels_by_type(const qb_rels *r, const char *suffix);
+void qb_rels_free(qb_rels *r);
+
+#endif

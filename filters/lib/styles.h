@@ -1,0 +1,35 @@
+/* styles.h — Word's formatting cascade (ECMA-376 §17.7): docDefaults → table style →
+ * numbering level → paragraph style chain (basedOn) → character style chain → direct
+ * formatting; toggle properties (§17.7.3); theme fonts (theme1.xml, w:lang fallback).
+ * qb-docx hands each w:pPr / w:rPr node to these calls and stores the result in
+ * the model. */
+#ifndef QB_STYLES_H
+#define QB_STYLES_H
+
+#include <libxml/tree.h>
+
+#include "model.h"
+#include "opc.h"
+
+typedef struct qb_styles qb_styles;
+
+/* Load styles.xml, theme1.xml and numbering.xml's paragraph properties through the
+ * main part's relationships. A package without styles gets Word's built-in defaults. */
+qb_status qb_styles_load(qb_opc *o, const qb_rels *main_rels, qb_styles **out);
+void qb_styles_free(qb_styles *st);
+
+/* Effective paragraph formatting and paragraph-mark run formatting for a paragraph
+ * whose w:pPr is pPr (NULL when absent), inside a table whose style id is tbl_style
+ * (NULL outside tables). */
+void qb_styles_para(const qb_styles *st, xmlNodePtr pPr, const char *tbl_style,
+                    qb_pfmt *pf, qb_rfmt *mark);
+
+/* Effective run formatting of a run with w:rPr rPr (NULL when absent) in a
+ * paragraph already resolved to pf. */
+void qb_styles_run(const qb_styles *st, const qb_pfmt *pf, const char *tbl_style,
+                   xmlNodePtr rPr, qb_rfmt *rf);
+
+/* The display name (w:name) of a paragraph style id, or NULL. */
+const char *qb_styles_name(const qb_styles *st, const char *style_id);
+
+#endif

@@ -1,0 +1,126 @@
+/* utf8.c — strict UTF-8 handling: invalid bytes are reported, never guessed. */
+#include "utf8.h"
+#include "qb.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+size_t qb_utf8_decode(const char *str, size_t len, unsigned *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (len == 0)
+        return 0;
+    unsigned c = s[0];
+    size_t n;
+    unsigned min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    } else if ((c & 0xE0) == 0xC0) {
+        n = 2; c &= 0x1F; min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        n = 3; c &= 0x0F; min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+        n = 4; c &= 0x07; min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (len < n)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return n;
+}
+
+size_t qb_utf8_encode(unsigned cp, char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+        return 0;
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    if (cp <= 0x10FFFF) {
+        out[0] = (char)(0xF0 | (cp >> 18));
+        out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[3] = (char)(0x80 | (cp & 0x3F));
+        return 4;
+    }
+    return 0;
+}
+
+int qb_utf8_valid(const char *s, size_t len, size_t *bad_at)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned cp;
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = qb_utf8_decode(s + i, len - i, &cp);
+        if (!n) {
+            if (bad_at)
+                *bad_at = i;
+            return 0;
+        }
+        i += n;
+    }
+    return 1;
+}
+
+size_t qb_utf8_length(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+size_t qb_utf8_clip(const char *s, size_t nbytes)
+{
+    size_t len = strlen(s);
+    if (nbytes >= len)
+        return len;
+    while (nbytes > 0 && ((unsigned char)s[nbytes] & 0xC0) == 0x80)
+        nbytes--;
+    return nbytes;
+}
+
+char *qb_utf8_excerpt(const char *s, size_t max_cp)
+{
+    size_t i = 0, n = 0;
+    while (s[i] && n < max_cp) {
+        i++;
+        while (((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        n++;
+    }
+    if (!s[i])
+        return qb_strdup(s);
+    char *out = malloc(i + 4);
+    if (!out)
+        return NULL;
+    memcpy(out, s, i);
+    memcpy(out + i, "\xE2\x80\xA6", 4); /* … */
+    return out;
+}
