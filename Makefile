@@ -41,10 +41,12 @@ build/.deps: mk/deps.sh
 
 $(REL)/%.o: %.c build/.deps $(wildcard filters/lib/*.h samples/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_COMMON) $(CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_COMMON) $(CFLAGS) -c -o $@ $<
 $(SAN)/%.o: %.c build/.deps $(wildcard filters/lib/*.h samples/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_COMMON) $(SAN_FLAGS) -c -o $@ $<
+	@echo "  CC san  $<"
+	@$(CC) $(CFLAGS_COMMON) $(SAN_FLAGS) -c -o $@ $<
 
 $(REL)/libqb.a: $(addprefix $(REL)/,$(notdir $(LIB_SRC:.c=.o)))
 	$(AR) rcs $@ $^

@@ -57,6 +57,8 @@ typedef struct {
 
 typedef struct {
     char *text;       /* visible text of the paragraph, numbering label included */
+    int number;       /* 1-based ordinal of its w:p in the main part (what findings and
+                         annotations cite); 0 for footnote/endnote paragraphs */
     size_t label_len; /* bytes at the start of text that come from automatic numbering */
     qb_where where;
     int table;        /* index into doc->tables, -1 outside tables */

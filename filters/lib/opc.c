@@ -1,6 +1,7 @@
 /* opc.c — DOCX package access. */
 #define _GNU_SOURCE
 #include "opc.h"
+#include "sniff.h"
 #include "xmlsafe.h"
 #include "zipcheck.h"
 
@@ -20,13 +21,27 @@ qb_status qb_opc_open(const char *path, qb_opc *o)
     memset(o, 0, sizeof *o);
     qb_zip_limits lim = {.max_entries = 10000, .max_total = QB_OPC_MAX_TOTAL, .max_ratio = 1000};
     qb_zip_info info;
-    qb_status st = qb_zip_check(path, &lim, &info);
+    qb_format fmt = QB_FMT_UNKNOWN;
+    qb_status st = qb_sniff_file(path, &fmt);
+    if (st != QB_OK)
+        return opc_fail(o, st, "cannot read file");
+    if (fmt == QB_FMT_CFB)
+        return qb_cfb_is_encrypted_ooxml(path)
+                   ? opc_fail(o, QB_ERR_ENCRYPTED, "password-protected Office document (encrypted package)")
+                   : opc_fail(o, QB_ERR_FORMAT, "legacy Word 97-2003 (.doc) or WPS file, not a .docx");
+    if (fmt != QB_FMT_ZIP)
+        return opc_fail(o, QB_ERR_FORMAT, "not a ZIP-based Office document");
+    st = qb_zip_check(path, &lim, &info);
     if (st != QB_OK)
         return opc_fail(o, st, info.why);
     if (info.encrypted)
         return opc_fail(o, QB_ERR_ENCRYPTED, "ZIP entries are encrypted");
     int err = 0;
     o->z = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+    /* Some writers (pandoc) leave harmless local/central differences that CHECKCONS
+     * refuses; our own walk above already checked offsets, overlaps and duplicates. */
+    if (!o->z && err == ZIP_ER_INCONS)
+        o->z = zip_open(path, ZIP_RDONLY, &err);
     if (!o->z) {
         zip_error_t ze;
         zip_error_init_with_code(&ze, err);

@@ -32,4 +32,12 @@ void qb_styles_run(const qb_styles *st, const qb_pfmt *pf, const char *tbl_style
 /* The display name (w:name) of a paragraph style id, or NULL. */
 const char *qb_styles_name(const qb_styles *st, const char *style_id);
 
+/* (styles.c) tbl_style "" means "in a table without w:tblStyle": the default table
+ * style applies; NULL means outside any table. Every qb_rfmt / qb_pfmt field comes
+ * back resolved (never -1 / UNSET): Word's application defaults fill what no level
+ * sets — see the top of styles.c. */
+
+/* basedOn links refused because they closed a cycle (0 for a sound styles part). */
+int qb_styles_cycles(const qb_styles *st);
+
 #endif

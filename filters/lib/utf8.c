@@ -124,3 +124,24 @@ char *qb_utf8_excerpt(const char *s, size_t max_cp)
     memcpy(out + i, "\xE2\x80\xA6", 4); /* … */
     return out;
 }
+
+size_t qb_utf8_width(const char *s)
+{
+    size_t w = 0, len = strlen(s), i = 0;
+    while (i < len) {
+        unsigned cp;
+        size_t n = qb_utf8_decode(s + i, len - i, &cp);
+        if (!n) {
+            n = 1;
+            cp = '?';
+        }
+        i += n;
+        w += ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+              (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+              (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+              (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD) ||
+              cp == 0x2014 || cp == 0x2026 || (cp >= 0x2018 && cp <= 0x201F))
+                 ? 2 : 1;
+    }
+    return w;
+}

@@ -27,4 +27,7 @@ char *qb_utf8_excerpt(const char *s, size_t max_cp);
  * not cut a UTF-8 sequence. */
 size_t qb_utf8_clip(const char *s, size_t nbytes);
 
+/* Terminal display width: 2 for CJK and full-width characters, 1 otherwise. */
+size_t qb_utf8_width(const char *s);
+
 #endif

@@ -11,6 +11,8 @@
 
 typedef struct {
     uint64_t start, end;
+    const unsigned char *name; /* in the central directory buffer */
+    uint16_t nlen;
 } extent;
 
 static uint16_t le16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
@@ -24,6 +26,20 @@ static int cmp_extent(const void *a, const void *b)
 {
     const extent *x = a, *y = b;
     return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* OPC names compare without case, so "A.xml" and "a.xml" are duplicates too. */
+static int cmp_name(const void *a, const void *b)
+{
+    const extent *x = a, *y = b;
+    size_t n = x->nlen < y->nlen ? x->nlen : y->nlen;
+    for (size_t i = 0; i < n; i++) {
+        int cx = x->name[i] >= 'A' && x->name[i] <= 'Z' ? x->name[i] + 32 : x->name[i];
+        int cy = y->name[i] >= 'A' && y->name[i] <= 'Z' ? y->name[i] + 32 : y->name[i];
+        if (cx != cy)
+            return cx - cy;
+    }
+    return (int)x->nlen - (int)y->nlen;
 }
 
 static int read_at(int fd, void *buf, size_t n, uint64_t off)
@@ -146,6 +162,8 @@ qb_status qb_zip_check(const char *path, const qb_zip_limits *lim, qb_zip_info *
         uint64_t local = 30 + (uint64_t)le16(lh + 26) + le16(lh + 28) + csize;
         ext[i].start = loff;
         ext[i].end = loff + local;
+        ext[i].name = r + 46;
+        ext[i].nlen = nlen;
         if (ext[i].end > fsize) {
             st = fail(info, QB_ERR_FORMAT, "entry data runs past the end of the file");
             goto out;
@@ -162,6 +180,12 @@ qb_status qb_zip_check(const char *path, const qb_zip_limits *lim, qb_zip_info *
         st = fail(info, QB_ERR_LIMIT, "declared unpacked size too large");
         goto out;
     }
+    qsort(ext, n, sizeof *ext, cmp_name);
+    for (uint64_t i = 1; i < n; i++)
+        if (cmp_name(&ext[i], &ext[i - 1]) == 0) {
+            st = fail(info, QB_ERR_UNSAFE, "two entries with the same name");
+            goto out;
+        }
     qsort(ext, n, sizeof *ext, cmp_extent);
     for (uint64_t i = 1; i < n; i++)
         if (ext[i].start < ext[i - 1].end) {

@@ -1,0 +1,73 @@
+/* check.c — one input through the stages, in process. */
+#include "check.h"
+#include "docx.h"
+#include "sections.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *rule_for(qb_status st)
+{
+    return st == QB_ERR_ENCRYPTED ? "package.encrypted"
+           : st == QB_ERR_LIMIT   ? "package.too-large"
+           : st == QB_ERR_UNSAFE  ? "package.format"
+                                  : "package.format";
+}
+
+/* The draft still carries tracked changes: we read the final text, but say so. */
+static qb_status note_revisions(qb_doc *d)
+{
+    if (!d->revisions)
+        return QB_OK;
+    char *zh = qb_asprintf("文档含有 %d 处未接受的修订（修订模式），已按接受全部修订后的文字检查；"
+                           "提交前请在 Word 中“接受所有修订”", d->revisions);
+    char *en = qb_asprintf("the draft has %d unaccepted tracked changes; checked as if all were accepted",
+                           d->revisions);
+    qb_status st = zh && en ? qb_findings_add(&d->findings, "document.revisions", QB_SEV_WARNING, d->file,
+                                              NULL, 0, NULL, zh, en)
+                            : QB_ERR_NOMEM;
+    free(zh);
+    free(en);
+    return st;
+}
+
+qb_status qb_check_docx(const char *path, const qb_edition *ed, qb_check_result *res)
+{
+    memset(res, 0, sizeof *res);
+    char *why = NULL, *why_zh = NULL;
+    qb_status st = qb_docx_read(path, &res->doc, &why, &why_zh);
+    if (st == QB_ERR_NOMEM) {
+        free(why);
+        free(why_zh);
+        return st;
+    }
+    if (st != QB_OK) {
+        const char *name = qb_basename(path);
+        res->reason = qb_asprintf("%s：%s", name, why_zh ? why_zh : "无法读取");
+        res->reason_en = qb_asprintf("%s: %s", name, why ? why : qb_status_str(st));
+        st = res->reason && res->reason_en
+                 ? qb_findings_add(&res->findings, rule_for(st), QB_SEV_ERROR, name, NULL, 0, NULL,
+                                   res->reason, res->reason_en)
+                 : QB_ERR_NOMEM;
+        free(why);
+        free(why_zh);
+        qb_doc_free(&res->doc);
+        return st;
+    }
+    res->have_doc = 1;
+    res->processed = 1;
+    if ((st = note_revisions(&res->doc)) != QB_OK || (st = qb_sections_run(&res->doc, ed)) != QB_OK)
+        return st;
+    return qb_findings_extend(&res->findings, &res->doc.findings);
+}
+
+void qb_check_result_free(qb_check_result *res)
+{
+    if (res->have_doc)
+        qb_doc_free(&res->doc);
+    qb_findings_free(&res->findings);
+    free(res->applicant);
+    free(res->reason);
+    free(res->reason_en);
+    memset(res, 0, sizeof *res);
+}

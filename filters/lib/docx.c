@@ -1,0 +1,677 @@
+/* docx.c — DOCX → document model with libxml2's streaming reader.
+ *
+ * The main part is walked once, event by event (flat memory, LIBRARIES.md §4);
+ * only w:pPr, w:rPr and w:tblPr subtrees are expanded into small DOMs and handed to
+ * the style cascade (styles.c). Footnotes and endnotes are read first with the same
+ * walker into a side model and copied in after the paragraph that cites them. */
+#include "docx.h"
+#include "buf.h"
+#include "numbering.h"
+#include "opc.h"
+#include "styles.h"
+#include "utf8.h"
+#include "xmlsafe.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NS_MC "http://schemas.openxmlformats.org/markup-compatibility/2006"
+#define NS_A "http://schemas.openxmlformats.org/drawingml/2006/main"
+#define NS_A_STRICT "http://purl.oclc.org/ooxml/drawingml/main"
+#define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS_R_STRICT "http://purl.oclc.org/ooxml/officeDocument/relationships"
+#define NS_WP "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+#define NS_WP_STRICT "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing"
+#define NS_C "http://schemas.openxmlformats.org/drawingml/2006/chart"
+#define NS_V "urn:schemas-microsoft-com:vml"
+
+#define MAX_NEST 64          /* nested paragraphs / tables / fields */
+#define MAX_PARAS 2000000    /* a write-up has hundreds */
+#define MAX_NOTE_REFS 64     /* notes cited by one paragraph */
+
+typedef struct {
+    int table;     /* index into doc->tables */
+    int row, cell; /* current position, -1 before the first */
+    char style[QB_FONT_MAX];
+} tbl_frame;
+
+typedef struct {
+    int code; /* still in the field's instruction part */
+    qb_buf instr;
+} fld_frame;
+
+typedef struct {
+    qb_doc *doc;
+    xmlTextReaderPtr r;
+    qb_styles *styles;
+    qb_numbering *num;
+    const qb_rels *rels;
+    qb_doc *notes;          /* footnotes/endnotes side model (main part only) */
+    qb_where note_where;    /* when walking a notes part: FOOTNOTE or ENDNOTE */
+    int note_cur;           /* current note key while walking notes (id*2, +1 for endnotes) */
+    int main_part;          /* numbering paragraphs (number field) */
+    int pcount;             /* w:p seen in the main part */
+
+    size_t pstack[MAX_NEST];
+    int ppr_done[MAX_NEST];
+    int np;
+    int txbx;               /* depth of w:txbxContent */
+    tbl_frame tstack[MAX_NEST];
+    int nt;
+    fld_frame fstack[MAX_NEST];
+    int nf;
+    int in_run, rpr_done;
+    qb_rfmt rf;
+    int in_t, in_instr;
+    int fld_simple_seq;
+    int refs[MAX_NOTE_REFS];
+    int nrefs;
+    char why[200];
+} walker;
+
+static int is_ns(const xmlChar *uri, const char *a, const char *b)
+{
+    return uri && (strcmp((const char *)uri, a) == 0 || (b && strcmp((const char *)uri, b) == 0));
+}
+
+static qb_para *cur_para(walker *w)
+{
+    return w->np ? &w->doc->paras[w->pstack[w->np - 1]] : NULL;
+}
+
+static const char *cur_tbl_style(walker *w)
+{
+    return w->nt && w->tstack[w->nt - 1].style[0] ? w->tstack[w->nt - 1].style : NULL;
+}
+
+/* Resolve the paragraph's formatting once: from its w:pPr, or with none. */
+static qb_status ensure_ppr(walker *w, xmlNodePtr ppr)
+{
+    if (!w->np || w->ppr_done[w->np - 1])
+        return QB_OK;
+    w->ppr_done[w->np - 1] = 1;
+    qb_para *p = cur_para(w);
+    qb_styles_para(w->styles, ppr, cur_tbl_style(w), &p->f, &p->mark);
+    if (p->f.num_id > 0 && p->f.num_lvl >= 0) {
+        char label[128];
+        size_t n = qb_numbering_next(w->num, p->f.num_id, p->f.num_lvl, label, sizeof label);
+        if (n) {
+            char *t = qb_strdup(label);
+            if (!t)
+                return QB_ERR_NOMEM;
+            free(p->text);
+            p->text = t;
+            p->label_len = n;
+        }
+    }
+    return QB_OK;
+}
+
+static qb_status add_text(walker *w, const char *s, size_t len)
+{
+    qb_para *p = cur_para(w);
+    if (!p || !len)
+        return QB_OK;
+    if (w->rf.vanish == 1)
+        return QB_OK; /* hidden text is not shown, printed or counted */
+    for (int i = 0; i < w->nf; i++)
+        if (w->fstack[i].code)
+            return QB_OK; /* field instructions are not text */
+    return qb_para_add_run(p, s, len, &w->rf);
+}
+
+static void ensure_rpr(walker *w, xmlNodePtr rpr)
+{
+    if (w->rpr_done)
+        return;
+    w->rpr_done = 1;
+    qb_para *p = cur_para(w);
+    if (p)
+        qb_styles_run(w->styles, &p->f, cur_tbl_style(w), rpr, &w->rf);
+}
+
+static void note_seq(qb_para *p, const char *instr)
+{
+    while (*instr == ' ')
+        instr++;
+    if (strncmp(instr, "SEQ ", 4) != 0 || !p)
+        return;
+    instr += 4;
+    while (*instr == ' ')
+        instr++;
+    size_t n = 0;
+    while (instr[n] && instr[n] != ' ' && instr[n] != '\\')
+        n++;
+    n = qb_utf8_clip(instr, n < sizeof p->seq - 1 ? n : sizeof p->seq - 1);
+    memcpy(p->seq, instr, n);
+    p->seq[n] = '\0';
+}
+
+static qb_status start_para(walker *w)
+{
+    if (w->np >= MAX_NEST) {
+        snprintf(w->why, sizeof w->why, "paragraphs nested too deeply");
+        return QB_ERR_LIMIT;
+    }
+    if (w->doc->npara >= MAX_PARAS) {
+        snprintf(w->why, sizeof w->why, "too many paragraphs");
+        return QB_ERR_LIMIT;
+    }
+    qb_where where = w->note_where ? w->note_where
+                     : w->txbx ? QB_IN_TEXTBOX
+                     : w->nt ? QB_IN_TABLE : QB_IN_BODY;
+    int table = w->nt ? w->tstack[w->nt - 1].table : -1;
+    size_t idx;
+    qb_status st = qb_doc_add_para(w->doc, where, table, &idx);
+    if (st != QB_OK)
+        return st;
+    qb_para *p = &w->doc->paras[idx];
+    if (w->nt) {
+        p->row = w->tstack[w->nt - 1].row < 0 ? 0 : w->tstack[w->nt - 1].row;
+        p->cell = w->tstack[w->nt - 1].cell < 0 ? 0 : w->tstack[w->nt - 1].cell;
+    }
+    if (w->main_part)
+        p->number = ++w->pcount;
+    else if (w->note_where)
+        p->number = w->note_cur; /* the side model keys paragraphs by note */
+    w->pstack[w->np] = idx;
+    w->ppr_done[w->np] = 0;
+    w->np++;
+    return QB_OK;
+}
+
+/* Copy the paragraphs of cited notes in after the paragraph that cites them. */
+static qb_status append_notes(walker *w)
+{
+    for (int k = 0; k < w->nrefs; k++) {
+        for (size_t j = 0; j < w->notes->npara; j++) {
+            const qb_para *src = &w->notes->paras[j];
+            if (src->number != w->refs[k])
+                continue;
+            {
+                size_t idx;
+                qb_status st = qb_doc_add_para(w->doc, src->where, -1, &idx);
+                if (st != QB_OK)
+                    return st;
+                qb_para *p = &w->doc->paras[idx];
+                p->f = src->f;
+                p->mark = src->mark;
+                for (size_t r = 0; r < src->nruns; r++)
+                    if ((st = qb_para_add_run(p, src->runs[r].text, strlen(src->runs[r].text),
+                                              &src->runs[r].f)) != QB_OK)
+                        return st;
+            }
+        }
+    }
+    w->nrefs = 0;
+    return QB_OK;
+}
+
+static qb_status end_para(walker *w)
+{
+    if (!w->np)
+        return QB_OK;
+    qb_status st = ensure_ppr(w, NULL);
+    if (st != QB_OK)
+        return st;
+    w->np--;
+    if (w->np == 0 && w->nrefs && w->notes)
+        return append_notes(w);
+    return QB_OK;
+}
+
+static void read_sect(xmlNodePtr sect, qb_sect *s)
+{
+    xmlNodePtr sz = qb_xml_child(sect, "pgSz");
+    if (!sz)
+        return;
+    xmlChar *v;
+    if ((v = qb_xml_attr(sz, "w"))) { s->w = atol((char *)v); xmlFree(v); }
+    if ((v = qb_xml_attr(sz, "h"))) { s->h = atol((char *)v); xmlFree(v); }
+    if ((v = qb_xml_attr(sz, "orient"))) {
+        s->landscape = strcmp((char *)v, "landscape") == 0;
+        xmlFree(v);
+    }
+}
+
+static qb_status add_sect(walker *w, xmlNodePtr sect)
+{
+    qb_doc *d = w->doc;
+    qb_status st = qb_grow((void **)&d->sects, &d->capsect, d->nsect + 1, sizeof *d->sects);
+    if (st != QB_OK)
+        return st;
+    qb_sect *s = &d->sects[d->nsect++];
+    memset(s, 0, sizeof *s);
+    read_sect(sect, s);
+    s->end_para = d->npara;
+    return QB_OK;
+}
+
+static qb_status add_image(walker *w, const char *rid)
+{
+    qb_para *p = cur_para(w);
+    if (!p)
+        return QB_OK;
+    qb_doc *d = w->doc;
+    qb_status st = qb_grow((void **)&d->images, &d->capimage, d->nimage + 1, sizeof *d->images);
+    if (st != QB_OK)
+        return st;
+    qb_image *im = &d->images[d->nimage];
+    memset(im, 0, sizeof *im);
+    im->para = w->pstack[w->np - 1];
+    const qb_rel *rel = rid && w->rels ? qb_rels_find(w->rels, rid) : NULL;
+    if (rel && rel->external)
+        im->target = qb_strdup(rel->target);
+    else if (rel)
+        im->part = qb_strdup(rel->target);
+    d->nimage++;
+    p->drawings++;
+    return QB_OK;
+}
+
+static qb_status start_table(walker *w)
+{
+    if (w->nt >= MAX_NEST) {
+        snprintf(w->why, sizeof w->why, "tables nested too deeply");
+        return QB_ERR_LIMIT;
+    }
+    qb_doc *d = w->doc;
+    qb_status st = qb_grow((void **)&d->tables, &d->captable, d->ntable + 1, sizeof *d->tables);
+    if (st != QB_OK)
+        return st;
+    qb_table *t = &d->tables[d->ntable];
+    memset(t, 0, sizeof *t);
+    t->parent = w->nt ? w->tstack[w->nt - 1].table : -1;
+    t->depth = w->nt + 1;
+    t->first_para = t->end_para = t->before_para = d->npara;
+    tbl_frame *f = &w->tstack[w->nt++];
+    memset(f, 0, sizeof *f);
+    f->table = (int)d->ntable++;
+    f->row = f->cell = -1;
+    return QB_OK;
+}
+
+/* Handle a start tag in the w: namespace. *skip asks the caller to jump past the subtree. */
+static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
+{
+    xmlTextReaderPtr r = w->r;
+    qb_status st = QB_OK;
+    if (strcmp(name, "p") == 0) {
+        if ((st = start_para(w)) != QB_OK)
+            return st;
+        if (empty)
+            st = end_para(w);
+    } else if (strcmp(name, "pPr") == 0) {
+        xmlNodePtr n = xmlTextReaderExpand(r);
+        if ((st = ensure_ppr(w, n)) != QB_OK)
+            return st;
+        xmlNodePtr sect = qb_xml_child(n, "sectPr");
+        if (sect && w->main_part && w->np == 1 && !w->nt && !w->txbx) {
+            /* a section break: the section ends with this paragraph */
+            st = add_sect(w, sect);
+            if (st == QB_OK)
+                w->doc->sects[w->doc->nsect - 1].end_para = w->pstack[0] + 1;
+        }
+        *skip = 1;
+    } else if (strcmp(name, "sectPr") == 0) {
+        if (w->main_part && !w->np)
+            st = add_sect(w, xmlTextReaderExpand(r));
+        *skip = 1;
+    } else if (strcmp(name, "r") == 0) {
+        if ((st = ensure_ppr(w, NULL)) != QB_OK)
+            return st;
+        w->in_run = 1;
+        w->rpr_done = 0;
+        qb_rfmt_init(&w->rf);
+        if (empty)
+            w->in_run = 0;
+    } else if (strcmp(name, "rPr") == 0) {
+        if (w->in_run)
+            ensure_rpr(w, xmlTextReaderExpand(r));
+        *skip = 1;
+    } else if (strcmp(name, "t") == 0) {
+        if (w->in_run)
+            ensure_rpr(w, NULL);
+        w->in_t = !empty;
+    } else if (strcmp(name, "tab") == 0 || strcmp(name, "ptab") == 0) {
+        if (w->in_run) {
+            ensure_rpr(w, NULL);
+            st = add_text(w, "\t", 1);
+        }
+    } else if (strcmp(name, "br") == 0 || strcmp(name, "cr") == 0) {
+        if (w->in_run) {
+            ensure_rpr(w, NULL);
+            st = add_text(w, "\n", 1);
+        }
+    } else if (strcmp(name, "noBreakHyphen") == 0) {
+        if (w->in_run) {
+            ensure_rpr(w, NULL);
+            st = add_text(w, "-", 1);
+        }
+    } else if (strcmp(name, "sym") == 0) {
+        xmlChar *c = xmlTextReaderGetAttributeNs(r, BAD_CAST "char", xmlTextReaderConstNamespaceUri(r));
+        if (c && w->in_run) {
+            unsigned cp = (unsigned)strtoul((char *)c, NULL, 16);
+            if (cp >= 0xF020 && cp <= 0xF0FF)
+                cp -= 0xF000; /* Symbol-font private-use range maps onto Latin-1 */
+            char u[4];
+            size_t n = qb_utf8_encode(cp, u);
+            ensure_rpr(w, NULL);
+            if (n && cp >= 0x20)
+                st = add_text(w, u, n);
+        }
+        xmlFree(c);
+    } else if (strcmp(name, "instrText") == 0) {
+        w->in_instr = !empty;
+    } else if (strcmp(name, "delText") == 0 || strcmp(name, "del") == 0 ||
+               strcmp(name, "moveFrom") == 0) {
+        if (strcmp(name, "delText") != 0)
+            w->doc->revisions++;
+        *skip = 1; /* deleted text is not part of the final document */
+    } else if (strcmp(name, "ins") == 0 || strcmp(name, "moveTo") == 0) {
+        w->doc->revisions++;
+    } else if (strcmp(name, "fldChar") == 0) {
+        xmlChar *t = xmlTextReaderGetAttributeNs(r, BAD_CAST "fldCharType", xmlTextReaderConstNamespaceUri(r));
+        if (t && strcmp((char *)t, "begin") == 0) {
+            if (w->nf < MAX_NEST) {
+                w->fstack[w->nf].code = 1;
+                memset(&w->fstack[w->nf].instr, 0, sizeof(qb_buf));
+                w->nf++;
+            }
+        } else if (t && w->nf && (strcmp((char *)t, "separate") == 0 || strcmp((char *)t, "end") == 0)) {
+            fld_frame *f = &w->fstack[w->nf - 1];
+            if (f->code && f->instr.s)
+                note_seq(cur_para(w), f->instr.s);
+            f->code = 0;
+            if (strcmp((char *)t, "end") == 0) {
+                qb_buf_free(&f->instr);
+                w->nf--;
+            }
+        }
+        xmlFree(t);
+    } else if (strcmp(name, "fldSimple") == 0) {
+        xmlChar *ins = xmlTextReaderGetAttributeNs(r, BAD_CAST "instr", xmlTextReaderConstNamespaceUri(r));
+        if (ins)
+            note_seq(cur_para(w), (char *)ins);
+        xmlFree(ins);
+    } else if (strcmp(name, "txbxContent") == 0) {
+        if (!empty)
+            w->txbx++;
+    } else if (strcmp(name, "tbl") == 0) {
+        if ((st = start_table(w)) != QB_OK)
+            return st;
+        if (empty)
+            w->nt--;
+    } else if (strcmp(name, "tblPr") == 0) {
+        xmlNodePtr n = xmlTextReaderExpand(r);
+        xmlNodePtr ts = qb_xml_child(n, "tblStyle");
+        if (ts && w->nt)
+            qb_xml_attr_buf(ts, "val", w->tstack[w->nt - 1].style, QB_FONT_MAX);
+        *skip = 1;
+    } else if (strcmp(name, "tr") == 0) {
+        if (w->nt) {
+            tbl_frame *f = &w->tstack[w->nt - 1];
+            f->row++;
+            f->cell = -1;
+            qb_table *t = &w->doc->tables[f->table];
+            t->rows = f->row + 1;
+        }
+    } else if (strcmp(name, "tc") == 0) {
+        if (w->nt) {
+            tbl_frame *f = &w->tstack[w->nt - 1];
+            f->cell++;
+            qb_table *t = &w->doc->tables[f->table];
+            if (f->cell + 1 > t->cols)
+                t->cols = f->cell + 1;
+        }
+    } else if (strcmp(name, "footnoteReference") == 0 || strcmp(name, "endnoteReference") == 0) {
+        xmlChar *id = xmlTextReaderGetAttributeNs(r, BAD_CAST "id", xmlTextReaderConstNamespaceUri(r));
+        if (id && w->nrefs < MAX_NOTE_REFS)
+            w->refs[w->nrefs++] = atoi((char *)id) * 2 + (name[0] == 'e');
+        xmlFree(id);
+    } else if (strcmp(name, "footnote") == 0 || strcmp(name, "endnote") == 0) {
+        xmlChar *type = xmlTextReaderGetAttributeNs(r, BAD_CAST "type", xmlTextReaderConstNamespaceUri(r));
+        xmlChar *id = xmlTextReaderGetAttributeNs(r, BAD_CAST "id", xmlTextReaderConstNamespaceUri(r));
+        if (type && strcmp((char *)type, "normal") != 0)
+            *skip = 1; /* separators are not notes */
+        w->note_cur = id ? atoi((char *)id) * 2 + (name[0] == 'e') : -1;
+        xmlFree(type);
+        xmlFree(id);
+    } else if (strcmp(name, "sdtPr") == 0 || strcmp(name, "sdtEndPr") == 0 ||
+               strcmp(name, "footnoteRef") == 0 || strcmp(name, "endnoteRef") == 0 ||
+               strcmp(name, "commentReference") == 0 || strcmp(name, "annotationRef") == 0) {
+        *skip = 1;
+    }
+    return st;
+}
+
+static qb_status on_w_end(walker *w, const char *name)
+{
+    if (strcmp(name, "p") == 0)
+        return end_para(w);
+    if (strcmp(name, "r") == 0)
+        w->in_run = 0;
+    else if (strcmp(name, "t") == 0)
+        w->in_t = 0;
+    else if (strcmp(name, "instrText") == 0)
+        w->in_instr = 0;
+    else if (strcmp(name, "txbxContent") == 0 && w->txbx)
+        w->txbx--;
+    else if (strcmp(name, "tbl") == 0 && w->nt) {
+        qb_table *t = &w->doc->tables[w->tstack[w->nt - 1].table];
+        t->end_para = w->doc->npara;
+        w->nt--;
+    }
+    return QB_OK;
+}
+
+/* Drawings: pictures (a:blip), charts, VML image data. */
+static qb_status on_other_start(walker *w, const xmlChar *uri, const char *name, int *skip)
+{
+    xmlTextReaderPtr r = w->r;
+    if (is_ns(uri, NS_MC, NULL) && strcmp(name, "Fallback") == 0) {
+        *skip = 1; /* the Choice branch already holds the same content */
+        return QB_OK;
+    }
+    if (is_ns(uri, NS_A, NS_A_STRICT) && strcmp(name, "blip") == 0) {
+        xmlChar *rid = xmlTextReaderGetAttributeNs(r, BAD_CAST "embed", BAD_CAST NS_R);
+        if (!rid)
+            rid = xmlTextReaderGetAttributeNs(r, BAD_CAST "embed", BAD_CAST NS_R_STRICT);
+        if (!rid)
+            rid = xmlTextReaderGetAttributeNs(r, BAD_CAST "link", BAD_CAST NS_R);
+        qb_status st = add_image(w, (char *)rid);
+        xmlFree(rid);
+        return st;
+    }
+    if (is_ns(uri, NS_C, NULL) && strcmp(name, "chart") == 0) {
+        qb_para *p = cur_para(w);
+        if (p)
+            p->drawings++;
+        return QB_OK;
+    }
+    if (is_ns(uri, NS_V, NULL) && strcmp(name, "imagedata") == 0) {
+        xmlChar *rid = xmlTextReaderGetAttributeNs(r, BAD_CAST "id", BAD_CAST NS_R);
+        qb_status st = add_image(w, (char *)rid);
+        xmlFree(rid);
+        return st;
+    }
+    return QB_OK;
+}
+
+static qb_status walk(walker *w)
+{
+    xmlTextReaderPtr r = w->r;
+    int ret = xmlTextReaderRead(r);
+    qb_status st = QB_OK;
+    long pend_cx = 0, pend_cy = 0;
+    int pend_anchor = 0;
+    while (ret == 1 && st == QB_OK) {
+        int type = xmlTextReaderNodeType(r);
+        int skip = 0;
+        if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+            snprintf(w->why, sizeof w->why, "XML part declares a DOCTYPE (possible XXE attack)");
+            return QB_ERR_UNSAFE;
+        }
+        if (type == XML_READER_TYPE_ELEMENT) {
+            const xmlChar *uri = xmlTextReaderConstNamespaceUri(r);
+            const char *name = (const char *)xmlTextReaderConstLocalName(r);
+            int empty = xmlTextReaderIsEmptyElement(r);
+            if (qb_xml_is_w(uri)) {
+                st = on_w_start(w, name, empty, &skip);
+            } else {
+                if (is_ns(uri, NS_WP, NS_WP_STRICT) && strcmp(name, "anchor") == 0)
+                    pend_anchor = 1;
+                else if (is_ns(uri, NS_WP, NS_WP_STRICT) && strcmp(name, "inline") == 0)
+                    pend_anchor = 0;
+                if (is_ns(uri, NS_WP, NS_WP_STRICT) && strcmp(name, "extent") == 0) {
+                    xmlChar *cx = xmlTextReaderGetAttribute(r, BAD_CAST "cx");
+                    xmlChar *cy = xmlTextReaderGetAttribute(r, BAD_CAST "cy");
+                    pend_cx = cx ? atol((char *)cx) : 0;
+                    pend_cy = cy ? atol((char *)cy) : 0;
+                    xmlFree(cx);
+                    xmlFree(cy);
+                }
+                size_t before = w->doc->nimage;
+                st = on_other_start(w, uri, name, &skip);
+                if (w->doc->nimage > before) {
+                    qb_image *im = &w->doc->images[w->doc->nimage - 1];
+                    im->cx = pend_cx;
+                    im->cy = pend_cy;
+                    im->anchored = pend_anchor;
+                    pend_cx = pend_cy = 0;
+                }
+            }
+        } else if (type == XML_READER_TYPE_END_ELEMENT) {
+            if (qb_xml_is_w(xmlTextReaderConstNamespaceUri(r)))
+                st = on_w_end(w, (const char *)xmlTextReaderConstLocalName(r));
+        } else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+                   type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE) {
+            const char *v = (const char *)xmlTextReaderConstValue(r);
+            if (v && w->in_t && w->in_run)
+                st = add_text(w, v, strlen(v));
+            else if (v && w->in_instr && w->nf)
+                st = qb_buf_adds(&w->fstack[w->nf - 1].instr, v);
+        }
+        if (st != QB_OK)
+            break;
+        ret = skip ? xmlTextReaderNext(r) : xmlTextReaderRead(r);
+    }
+    if (st == QB_OK && ret < 0) {
+        snprintf(w->why, sizeof w->why, "malformed XML in the document");
+        st = QB_ERR_FORMAT;
+    }
+    return st;
+}
+
+static qb_status walk_part(walker *w, qb_opc *o, const char *part)
+{
+    char *buf;
+    size_t len;
+    qb_status st = qb_opc_read(o, part, &buf, &len);
+    if (st != QB_OK) {
+        snprintf(w->why, sizeof w->why, "%s: %s", part,
+                 st == QB_ERR_LIMIT ? "part too large or lies about its size" : "cannot read part");
+        return st;
+    }
+    const char *p = buf;
+    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) { /* a BOM is legal; the reader wants none */
+        p += 3;
+        len -= 3;
+    }
+    if (len > 0x7fffffff) {
+        free(buf);
+        return QB_ERR_LIMIT;
+    }
+    w->r = xmlReaderForMemory(p, (int)len, part, NULL, QB_XML_OPTS);
+    if (!w->r) {
+        free(buf);
+        snprintf(w->why, sizeof w->why, "%s: cannot parse XML", part);
+        return QB_ERR_FORMAT;
+    }
+    st = walk(w);
+    xmlFreeTextReader(w->r);
+    w->r = NULL;
+    for (int i = 0; i < w->nf; i++)
+        qb_buf_free(&w->fstack[i].instr);
+    w->nf = 0;
+    free(buf);
+    return st;
+}
+
+qb_status qb_docx_read(const char *path, qb_doc *doc, char **why, char **why_zh)
+{
+    *why = *why_zh = NULL;
+    qb_xml_init();
+    qb_doc_init(doc);
+    doc->source = qb_strdup(path);
+    doc->file = qb_strdup(qb_basename(path));
+    if (!doc->source || !doc->file)
+        return QB_ERR_NOMEM;
+    qb_opc o;
+    qb_status st = qb_opc_open(path, &o);
+    if (st != QB_OK) {
+        *why = qb_strdup(o.why);
+        *why_zh = qb_strdup(st == QB_ERR_ENCRYPTED ? "文档已加密，无法读取" :
+                            st == QB_ERR_UNSAFE ? "文件结构异常（疑似恶意构造），已拒绝" :
+                            st == QB_ERR_LIMIT ? "文件解压后过大，已拒绝" :
+                            "不是可读取的 Word 文档（文件损坏或格式不符）");
+        return st;
+    }
+    qb_rels rels = {0};
+    qb_styles *styles = NULL;
+    qb_numbering *num = NULL;
+    qb_doc notes;
+    qb_doc_init(&notes);
+    walker w = {0};
+    if ((st = qb_opc_rels(&o, o.main_part, &rels)) != QB_OK ||
+        (st = qb_styles_load(&o, &rels, &styles)) != QB_OK ||
+        (st = qb_numbering_load(&o, &rels, &num)) != QB_OK)
+        goto out;
+    w.doc = doc;
+    w.styles = styles;
+    w.num = num;
+    w.rels = &rels;
+    w.main_part = 1;
+    w.notes = &notes;
+    /* Notes: walk each notes part into the side model with note ids tracked. */
+    static const struct { const char *type; qb_where where; } parts[] = {
+        {"/footnotes", QB_IN_FOOTNOTE}, {"/endnotes", QB_IN_ENDNOTE}};
+    for (size_t k = 0; k < 2 && st == QB_OK; k++) {
+        const qb_rel *rel = qb_rels_by_type(&rels, parts[k].type);
+        if (!rel || rel->external || !qb_opc_has(&o, rel->target))
+            continue;
+        walker nw = {0};
+        nw.doc = &notes;
+        nw.styles = styles;
+        nw.num = num;
+        nw.note_where = parts[k].where;
+        nw.note_cur = -1;
+        st = walk_part(&nw, &o, rel->target);
+        if (st != QB_OK)
+            snprintf(w.why, sizeof w.why, "%s", nw.why);
+    }
+    st = st == QB_OK ? walk_part(&w, &o, o.main_part) : st;
+    if (st == QB_OK && doc->nsect == 0) {
+        /* no sectPr at all: page size unknown */
+        st = qb_grow((void **)&doc->sects, &doc->capsect, 1, sizeof *doc->sects);
+        if (st == QB_OK) {
+            memset(&doc->sects[0], 0, sizeof doc->sects[0]);
+            doc->sects[0].end_para = doc->npara;
+            doc->nsect = 1;
+        }
+    }
+out:
+    if (st != QB_OK && !*why) {
+        *why = qb_strdup(w.why[0] ? w.why : qb_status_str(st));
+        *why_zh = qb_strdup(st == QB_ERR_UNSAFE ? "文档含有不安全的 XML 声明（DOCTYPE），已拒绝" :
+                            st == QB_ERR_LIMIT ? "文档过大或结构嵌套过深，已拒绝" :
+                            st == QB_ERR_NOMEM ? "内存不足" : "文档内容损坏，无法读取");
+    }
+    qb_doc_free(&notes);
+    qb_numbering_free(num);
+    qb_styles_free(styles);
+    qb_rels_free(&rels);
+    qb_opc_close(&o);
+    return st;
+}

@@ -1,0 +1,28 @@
+/* report.h — one check result, written as text, JSON (DESIGN §2) or HTML.
+ * Like libarchive's writers: one struct in, one function per format. */
+#ifndef QB_REPORT_H
+#define QB_REPORT_H
+
+#include <stdio.h>
+
+#include "edition.h"
+#include "findings.h"
+#include "model.h"
+
+typedef struct {
+    const qb_edition *ed;
+    const char *input;        /* the input's display name (basename) */
+    const char *applicant;    /* organisation name, or NULL */
+    const qb_doc *doc;        /* the write-up, sections counted; NULL when none was read */
+    const qb_findings *findings; /* every finding: package and documents */
+    int processed;            /* 0: the input could not be processed at all */
+    int lang_en;              /* messages in English */
+} qb_report;
+
+/* "pass", "fail" (an error-level finding) or "error" (not processed). */
+const char *qb_report_status(const qb_report *r);
+qb_status qb_report_text(const qb_report *r, FILE *out);
+qb_status qb_report_json(const qb_report *r, FILE *out);
+qb_status qb_report_html(const qb_report *r, FILE *out);
+
+#endif

@@ -1,0 +1,9 @@
+/* report_common.c — what every report format shares. */
+#include "report.h"
+
+const char *qb_report_status(const qb_report *r)
+{
+    if (!r->processed)
+        return "error";
+    return qb_findings_count(r->findings, QB_SEV_ERROR) ? "fail" : "pass";
+}

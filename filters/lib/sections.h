@@ -1,0 +1,15 @@
+/* sections.h — find the write-up's five sections with the edition's patterns (pcre2,
+ * UTF + UCP), count each per DESIGN §4, and add section.missing, count.*, title.naming. */
+#ifndef QB_SECTIONS_H
+#define QB_SECTIONS_H
+
+#include "edition.h"
+#include "model.h"
+
+/* Fills doc->sec[] and appends findings to doc->findings. */
+qb_status qb_sections_run(qb_doc *doc, const qb_edition *ed);
+
+/* The section a paragraph belongs to (body or heading), or -1. */
+int qb_sections_of_para(const qb_doc *doc, size_t para);
+
+#endif
