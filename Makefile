@@ -32,6 +32,8 @@ SAN = build/san
 vpath %.c filters/lib filters pipeline samples tests/unit
 
 .PHONY: all deps check test test-san samples demo bench install clean
+# keep objects between runs (they are intermediate files to make)
+.SECONDARY:
 all: deps $(addprefix bin/,$(PROGS)) $(addprefix bin/,$(TOOLS))
 
 deps: build/.deps
@@ -55,16 +57,20 @@ $(SAN)/libqb.a: $(addprefix $(SAN)/,$(notdir $(LIB_SRC:.c=.o)))
 
 bin/%: $(REL)/%.o $(REL)/libqb.a
 	@mkdir -p bin
-	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
 $(SAN)/bin/%: $(SAN)/%.o $(SAN)/libqb.a
 	@mkdir -p $(dir $@)
-	$(CC) $(SAN_FLAGS) -o $@ $^ $(LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(SAN_FLAGS) -o $@ $^ $(LIBS)
 $(REL)/unit/%.t: $(REL)/%.o $(REL)/libqb.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
 $(SAN)/unit/%.t: $(SAN)/%.o $(SAN)/libqb.a
 	@mkdir -p $(dir $@)
-	$(CC) $(SAN_FLAGS) -o $@ $^ $(LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(SAN_FLAGS) -o $@ $^ $(LIBS)
 
 SHELL_TESTS = $(sort $(wildcard tests/t*.t))
 

@@ -281,6 +281,8 @@ qb_status qb_sections_run(qb_doc *d, const qb_edition *ed)
             continue;
         if (h.sec >= 0 && d->sec[h.sec].found)
             continue; /* the same words again later are body text */
+        if (h.sec < 0 && first_heading < 0)
+            continue; /* "附件1" above the title is a label, not the end of anything */
         if (open >= 0)
             d->sec[open].end = i;
         if (first_heading < 0)

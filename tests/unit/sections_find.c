@@ -1,0 +1,134 @@
+/* Unit tests of the section finder: the heading spellings real drafts use, the title,
+ * inline headings, end markers, exact counts and the findings. */
+#include "sections.h"
+#include "tap.h"
+
+#include <stdlib.h>
+
+static void add(qb_doc *d, qb_where where, const char *label, const char *text)
+{
+    size_t idx;
+    if (qb_doc_add_para(d, where, where == QB_IN_TABLE ? 0 : -1, &idx) != QB_OK)
+        exit(99);
+    qb_para *p = &d->paras[idx];
+    p->number = (int)idx + 1;
+    if (label && *label) {
+        free(p->text);
+        p->text = qb_strdup(label);
+        p->label_len = strlen(label);
+    }
+    if (text && qb_para_add_run(p, text, strlen(text), NULL) != QB_OK)
+        exit(99);
+}
+
+/* n copies of a 10-字 sentence */
+static char *rep(const char *s, int n)
+{
+    size_t l = strlen(s);
+    char *o = malloc(l * (size_t)n + 1);
+    for (int i = 0; i < n; i++)
+        memcpy(o + l * (size_t)i, s, l);
+    o[l * (size_t)n] = '\0';
+    return o;
+}
+
+static const char *S10 = "质量管理持续改进。"; /* 9 hanzi/punct */
+
+int main(void)
+{
+    qb_edition ed;
+    char *err = NULL;
+    if (qb_edition_load("caq-2023", &ed, &err) != QB_OK) {
+        ok(0, "caq-2023 loads: %s", err ? err : "?");
+        return tap_done();
+    }
+    /* A draft the way applicants write them. */
+    qb_doc d;
+    qb_doc_init(&d);
+    d.file = qb_strdup("t.docx");
+    char *body = rep(S10, 10); /* 90 字 */
+    add(&d, QB_IN_BODY, NULL, "附件1");
+    add(&d, QB_IN_BODY, NULL, "某某机械制造有限公司实施六西格玛设计的经验");
+    add(&d, QB_IN_BODY, NULL, "");
+    add(&d, QB_IN_BODY, NULL, "摘  要");
+    add(&d, QB_IN_BODY, NULL, body);
+    add(&d, QB_IN_BODY, NULL, "第一部分 企业简介");
+    add(&d, QB_IN_BODY, NULL, body);
+    add(&d, QB_IN_TABLE, NULL, "表内文字");
+    add(&d, QB_IN_BODY, "二、", "管理方法（技术）的推进和应用情况");
+    add(&d, QB_IN_BODY, NULL, "（一）组织保障");
+    add(&d, QB_IN_BODY, NULL, body);
+    add(&d, QB_IN_FOOTNOTE, NULL, "脚注ISO 9001");
+    add(&d, QB_IN_BODY, NULL, "3. 取得成效");
+    add(&d, QB_IN_BODY, NULL, "2023年合格率达到99.5%。");
+    add(&d, QB_IN_BODY, NULL, "附件：证明材料清单");
+    add(&d, QB_IN_BODY, NULL, body);
+    qb_status st = qb_sections_run(&d, &ed);
+    ok(st == QB_OK, "sections run");
+    is_int(d.sec[QB_SEC_TITLE].head, 1, "the title skips the 附件1 label");
+    is_int(d.sec[QB_SEC_TITLE].count, 21, "the title counts 21 字");
+    is_int(d.sec[QB_SEC_ABSTRACT].head, 3, "\"摘  要\" with spaces is the abstract heading");
+    is_int(d.sec[QB_SEC_ABSTRACT].count, 90, "the abstract counts 90 字 (heading excluded)");
+    is_int(d.sec[QB_SEC_OVERVIEW].head, 5, "\"第一部分 企业简介\" is the overview heading");
+    is_int(d.sec[QB_SEC_OVERVIEW].count, 94, "the overview counts its table too (90 + 4)");
+    is_int(d.sec[QB_SEC_PRACTICE].head, 8, "a heading numbered 二、 by Word is found");
+    is_int(d.sec[QB_SEC_PRACTICE].count, 7 + 90 + 4, "practice: sub-heading （一）组织保障 7, text 90, footnote 脚注 ISO 9001 4");
+    is_int(d.sec[QB_SEC_RESULTS].head, 12, "\"3. 取得成效\" is the results heading");
+    is_int(d.sec[QB_SEC_RESULTS].count, 1 + 6 + 1 + 1, "results: 2023 | 年合格率达到 | 99.5% | 。 counts 9");
+    is_int(d.sec[QB_SEC_RESULTS].end, 14, "the results end at the 附件 heading");
+    is_int(d.findings.n, 0, "a compliant draft has no finding");
+    qb_doc_free(&d);
+
+    /* Inline abstract, over-limit counts, a missing section, a badly named title. */
+    qb_doc_init(&d);
+    d.file = qb_strdup("t.docx");
+    char *long_abs = rep(S10, 56); /* 504 字 */
+    char *inl = qb_asprintf("摘要：%s", long_abs);
+    add(&d, QB_IN_BODY, NULL, "关于质量管理的一些体会");
+    add(&d, QB_IN_BODY, NULL, inl);
+    add(&d, QB_IN_BODY, NULL, "一、企业概况");
+    add(&d, QB_IN_BODY, NULL, body);
+    add(&d, QB_IN_BODY, NULL, "企业概况如下。");
+    add(&d, QB_IN_BODY, NULL, "四、实施效果");
+    add(&d, QB_IN_BODY, NULL, body);
+    st = qb_sections_run(&d, &ed);
+    ok(st == QB_OK, "sections run on a defective draft");
+    ok(d.sec[QB_SEC_ABSTRACT].inline_head, "\"摘要：text\" is an inline heading");
+    is_int(d.sec[QB_SEC_ABSTRACT].count, 504, "its text after the colon counts 504");
+    ok(qb_findings_has_rule(&d.findings, "count.abstract"), "count.abstract is reported");
+    is_int(d.sec[QB_SEC_OVERVIEW].count, 90 + 7, "a long sentence starting 企业概况 stays body text");
+    ok(!d.sec[QB_SEC_PRACTICE].found && qb_findings_has_rule(&d.findings, "section.missing"),
+       "the missing 推进和应用情况 is reported");
+    ok(qb_findings_has_rule(&d.findings, "title.naming"), "a title without company and 经验 breaks title.naming");
+    size_t errors = qb_findings_count(&d.findings, QB_SEV_ERROR);
+    is_int(errors, 2, "two errors: the abstract's count and the missing section");
+    const qb_finding *f = NULL;
+    for (size_t i = 0; i < d.findings.n; i++)
+        if (strcmp(d.findings.v[i].rule, "count.abstract") == 0)
+            f = &d.findings.v[i];
+    ok(f && strstr(f->message, "504") && strstr(f->message, "500"), "the message gives actual and limit: %s",
+       f ? f->message : "");
+    is_int(f ? f->paragraph : 0, 2, "and the paragraph of the heading");
+    qb_doc_free(&d);
+
+    /* counting by characters when an edition says so */
+    free(ed.name);
+    ed.name = qb_strdup("chars-test");
+    ed.count_mode = QB_COUNT_CHARS;
+    qb_doc_init(&d);
+    d.file = qb_strdup("t.docx");
+    add(&d, QB_IN_BODY, NULL, "某公司推行ISO的经验");
+    add(&d, QB_IN_BODY, NULL, "摘要");
+    add(&d, QB_IN_BODY, NULL, "ISO 9001");
+    qb_sections_run(&d, &ed);
+    is_int(d.sec[QB_SEC_ABSTRACT].count, 7, "chars mode counts characters without spaces");
+    is_int(d.sec[QB_SEC_ABSTRACT].words, 2, "while the 字数 is 2");
+    qb_doc_free(&d);
+
+    free(body);
+    free(long_abs);
+    free(inl);
+    qb_edition_free(&ed);
+    free(err);
+    return tap_done();
+}
