@@ -14,23 +14,6 @@ static const char *rule_for(qb_status st)
                                   : "package.format";
 }
 
-/* The draft still carries tracked changes: we read the final text, but say so. */
-static qb_status note_revisions(qb_doc *d)
-{
-    if (!d->revisions)
-        return QB_OK;
-    char *zh = qb_asprintf("文档含有 %d 处未接受的修订（修订模式），已按接受全部修订后的文字检查；"
-                           "提交前请在 Word 中“接受所有修订”", d->revisions);
-    char *en = qb_asprintf("the draft has %d unaccepted tracked changes; checked as if all were accepted",
-                           d->revisions);
-    qb_status st = zh && en ? qb_findings_add(&d->findings, "document.revisions", QB_SEV_WARNING, d->file,
-                                              NULL, 0, NULL, zh, en)
-                            : QB_ERR_NOMEM;
-    free(zh);
-    free(en);
-    return st;
-}
-
 qb_status qb_check_docx(const char *path, const qb_edition *ed, qb_check_result *res)
 {
     memset(res, 0, sizeof *res);
@@ -56,7 +39,7 @@ qb_status qb_check_docx(const char *path, const qb_edition *ed, qb_check_result 
     }
     res->have_doc = 1;
     res->processed = 1;
-    if ((st = note_revisions(&res->doc)) != QB_OK || (st = qb_sections_run(&res->doc, ed)) != QB_OK)
+    if ((st = qb_sections_run(&res->doc, ed)) != QB_OK)
         return st;
     return qb_findings_extend(&res->findings, &res->doc.findings);
 }

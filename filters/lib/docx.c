@@ -599,6 +599,23 @@ static qb_status walk_part(walker *w, qb_opc *o, const char *part)
     return st;
 }
 
+/* The draft still carries tracked changes: we read the final text, but say so. */
+static qb_status note_revisions(qb_doc *d)
+{
+    if (!d->revisions)
+        return QB_OK;
+    char *zh = qb_asprintf("文档含有 %d 处未接受的修订（修订模式），已按接受全部修订后的文字检查；"
+                           "提交前请在 Word 中“接受所有修订”", d->revisions);
+    char *en = qb_asprintf("the draft has %d unaccepted tracked changes; checked as if all were accepted",
+                           d->revisions);
+    qb_status st = zh && en ? qb_findings_add(&d->findings, "document.revisions", QB_SEV_WARNING, d->file,
+                                              NULL, 0, NULL, zh, en)
+                            : QB_ERR_NOMEM;
+    free(zh);
+    free(en);
+    return st;
+}
+
 qb_status qb_docx_read(const char *path, qb_doc *doc, char **why, char **why_zh)
 {
     *why = *why_zh = NULL;
@@ -652,6 +669,8 @@ qb_status qb_docx_read(const char *path, qb_doc *doc, char **why, char **why_zh)
             snprintf(w.why, sizeof w.why, "%s", nw.why);
     }
     st = st == QB_OK ? walk_part(&w, &o, o.main_part) : st;
+    if (st == QB_OK)
+        st = note_revisions(doc);
     if (st == QB_OK && doc->nsect == 0) {
         /* no sectPr at all: page size unknown */
         st = qb_grow((void **)&doc->sects, &doc->capsect, 1, sizeof *doc->sects);

@@ -1,0 +1,23 @@
+#!/bin/sh
+# Golden tests of each stage alone, files in and out: qb-docx (DOCX → model),
+# qb-sections (model → model with sections and counts), qb-report (model → JSON).
+# The expected outputs are checked in under tests/golden/; after an intended change,
+# regenerate them with tests/golden/update.sh and review the diff.
+. "$(dirname "$0")/lib/tap.sh"
+SAMPLES=${QB_SAMPLES:-$TMP/samples}
+mkdir -p "$SAMPLES"
+"$QB_BIN/mksample" "$SAMPLES" >/dev/null 2>&1
+ok $? "the samples are generated"
+GOLDEN="$TESTS_DIR/golden"
+for g in "$GOLDEN"/*.docx.xml; do
+  name=$(basename "$g" .docx.xml)
+  [ -f "$SAMPLES/$name.docx" ] || { ok 1 "$name: sample exists"; continue; }
+  # relative names keep absolute paths of this machine out of the model
+  (cd "$SAMPLES" && "$QB_BIN/qb-docx" "$name.docx") >"$TMP/$name.docx.xml"
+  cmp -s "$TMP/$name.docx.xml" "$g"; ok $? "qb-docx $name.docx matches its golden model"
+  "$QB_BIN/qb-sections" "$g" >"$TMP/$name.sections.xml"
+  cmp -s "$TMP/$name.sections.xml" "$GOLDEN/$name.sections.xml"; ok $? "qb-sections on the golden model of $name matches"
+  "$QB_BIN/qb-report" --format json "$GOLDEN/$name.sections.xml" >"$TMP/$name.json"
+  cmp -s "$TMP/$name.json" "$GOLDEN/$name.json"; ok $? "qb-report --format json on $name matches"
+done
+done_testing
