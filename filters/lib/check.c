@@ -1,6 +1,7 @@
 /* check.c — one input through the stages, in process. */
 #include "check.h"
 #include "docx.h"
+#include "lint.h"
 #include "sections.h"
 
 #include <stdlib.h>
@@ -39,7 +40,7 @@ qb_status qb_check_docx(const char *path, const qb_edition *ed, qb_check_result 
     }
     res->have_doc = 1;
     res->processed = 1;
-    if ((st = qb_sections_run(&res->doc, ed)) != QB_OK)
+    if ((st = qb_sections_run(&res->doc, ed)) != QB_OK || (st = qb_lint_run(&res->doc, ed)) != QB_OK)
         return st;
     return qb_findings_extend(&res->findings, &res->doc.findings);
 }

@@ -70,13 +70,16 @@ qb_status qb_para_add_run(qb_para *p, const char *text, size_t len, const qb_rfm
     qb_status st = qb_grow((void **)&p->runs, &p->capruns, p->nruns + 1, sizeof *p->runs);
     if (st != QB_OK)
         return st;
-    size_t old = strlen(p->text);
+    /* text holds the label (set before any run) and then the runs: its length is
+     * tracked so that a paragraph of many runs is not quadratic to build */
+    size_t old = p->nruns ? p->text_len : strlen(p->text);
     char *nt = realloc(p->text, old + len + 1);
     if (!nt)
         return QB_ERR_NOMEM;
     memcpy(nt + old, text, len);
     nt[old + len] = '\0';
     p->text = nt;
+    p->text_len = old + len;
     qb_run *r = &p->runs[p->nruns];
     r->text = qb_strndup(text, len);
     if (!r->text)

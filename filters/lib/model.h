@@ -70,6 +70,7 @@ typedef struct {
     qb_rfmt mark;     /* the paragraph mark's run properties (for empty paragraphs) */
     qb_run *runs;
     size_t nruns, capruns;
+    size_t text_len;  /* strlen(text) once runs are added (kept by qb_para_add_run) */
 } qb_para;
 
 typedef struct {

@@ -37,7 +37,7 @@ static void counts_table(const qb_report *r, FILE *out, int en)
         if (!sec->found)
             snprintf(v, sizeof v, "%s", en ? "missing" : "未找到");
         else if (sec->limit > 0 && sec->count > sec->limit)
-            snprintf(v, sizeof v, en ? "over by %ld" : "超出 %ld", sec->count - sec->limit);
+            snprintf(v, sizeof v, en ? "over by %ld" : "超出 %ld 字", sec->count - sec->limit);
         else
             snprintf(v, sizeof v, "%s", en ? "ok" : "符合");
         fputs("  ", out);

@@ -122,7 +122,33 @@ static void pdelta_over(pdelta *dst, const pdelta *src)
     if (src->has_num_lvl) { dst->has_num_lvl = 1; dst->num_lvl = src->num_lvl; }
 }
 
-/* A whole number attribute; 0 when absent or not a number. */
+int qb_styles_twips(const char *v, long *out, int *unit)
+{
+    static const struct { const char *u; double twips; } units[] = {
+        {"pt", 20}, {"in", 1440}, {"cm", 1440 / 2.54}, {"mm", 144 / 2.54}, {"pc", 240}, {"pi", 240}};
+    char *end;
+    double d = strtod(v, &end);
+    if (end == v || d != d)
+        return 0;
+    if (unit)
+        *unit = 0;
+    if (*end) {
+        size_t i = 0;
+        while (i < sizeof units / sizeof units[0] && strcmp(end, units[i].u) != 0)
+            i++;
+        if (i == sizeof units / sizeof units[0])
+            return 0;
+        d *= units[i].twips;
+        if (unit)
+            *unit = 1;
+    }
+    if (d > 1e7) d = 1e7;
+    if (d < -1e7) d = -1e7;
+    *out = (long)(d < 0 ? d - 0.5 : d + 0.5);
+    return 1;
+}
+
+/* A whole number attribute (ids, levels); 0 when absent or not a number. */
 static int attr_int(xmlNodePtr n, const char *name, int *out)
 {
     char buf[32];
@@ -130,10 +156,25 @@ static int attr_int(xmlNodePtr n, const char *name, int *out)
         return 0;
     char *end;
     long v = strtol(buf, &end, 10);
-    if (end == buf)
+    if (end == buf || *end)
         return 0;
-    /* Strict OOXML may write measures with units ("12pt"); only plain numbers are
-     * read here, which is what Word, WPS and LibreOffice write. */
+    if (v > 1000000) v = 1000000;
+    if (v < -1000000) v = -1000000;
+    *out = (int)v;
+    return 1;
+}
+
+/* A measure attribute in its own unit (twips, or half-points when hp), also when
+ * written with a unit as ISO 29500 strict does ("595.30pt", "2.5cm"). */
+static int attr_measure(xmlNodePtr n, const char *name, int hp, int *out)
+{
+    char buf[32];
+    long v;
+    int unit;
+    if (!qb_xml_attr_buf(n, name, buf, sizeof buf) || !qb_styles_twips(buf, &v, &unit))
+        return 0;
+    if (unit && hp)
+        v = (v + 5) / 10; /* twips → half-points */
     if (v > 1000000) v = 1000000;
     if (v < -1000000) v = -1000000;
     *out = (int)v;
@@ -189,7 +230,7 @@ static void read_rpr(xmlNodePtr rpr, rdelta *d, char *rstyle, size_t rstyle_size
                 d->hint_ea = strcmp(hint, "eastAsia") == 0;
         } else if (strcmp(n, "sz") == 0) {
             int v;
-            if (attr_int(c, "val", &v) && v >= 2 && v <= 3276)
+            if (attr_measure(c, "val", 1, &v) && v >= 2 && v <= 3276)
                 d->sz = v;
         } else if (strcmp(n, "lang") == 0) {
             qb_xml_attr_buf(c, "eastAsia", d->lang_ea, sizeof d->lang_ea);
@@ -240,7 +281,7 @@ static void read_ppr(xmlNodePtr ppr, pdelta *d, char *pstyle, size_t pstyle_size
             if (qb_xml_attr_buf(c, "val", buf, sizeof buf))
                 d->jc = parse_jc(buf);
         } else if (strcmp(n, "spacing") == 0) {
-            if (attr_int(c, "line", &v)) {
+            if (attr_measure(c, "line", 0, &v)) {
                 d->line = v;
                 d->rule = QB_LINE_AUTO; /* lineRule's default */
                 if (qb_xml_attr_buf(c, "lineRule", buf, sizeof buf)) {
@@ -252,10 +293,10 @@ static void read_ppr(xmlNodePtr ppr, pdelta *d, char *pstyle, size_t pstyle_size
             }
         } else if (strcmp(n, "ind") == 0) {
             /* hanging beats firstLine when both are written (§17.3.1.12) */
-            if (attr_int(c, "hanging", &v)) {
+            if (attr_measure(c, "hanging", 0, &v)) {
                 d->has_first = 1;
                 d->ind_first = -v;
-            } else if (attr_int(c, "firstLine", &v)) {
+            } else if (attr_measure(c, "firstLine", 0, &v)) {
                 d->has_first = 1;
                 d->ind_first = v;
             }

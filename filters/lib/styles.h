@@ -37,6 +37,12 @@ const char *qb_styles_name(const qb_styles *st, const char *style_id);
  * back resolved (never -1 / UNSET): Word's application defaults fill what no level
  * sets — see the top of styles.c. */
 
+/* An OOXML measure attribute value into twips: a plain number is taken as twips; a
+ * number with a unit (pt, in, cm, mm, pc, pi — ISO 29500 strict writes pgSz as
+ * "595.30pt") is converted. *unit (may be NULL) says whether one was written.
+ * Returns 0 when v is not a measure. */
+int qb_styles_twips(const char *v, long *twips, int *unit);
+
 /* basedOn links refused because they closed a cycle (0 for a sound styles part). */
 int qb_styles_cycles(const qb_styles *st);
 

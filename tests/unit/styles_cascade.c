@@ -1,6 +1,7 @@
 /* styles_cascade — Word's formatting cascade on tiny packages built here with libzip:
  * docDefaults only, basedOn chains, cycles, toggles, theme fonts, numbering, tables. */
 #include "opc.h"
+#include "styles_docx.h"
 #include "styles.h"
 #include "xmlsafe.h"
 
@@ -8,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <zip.h>
 
 static int n_test;
 static int failed;
@@ -34,19 +34,12 @@ static void is_int(long got, long want, const char *what)
         printf("#   got %ld, want %ld\n", got, want);
 }
 
-#define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
-#define REL_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define W_NS TD_W_NS
 
 /* One package: styles / theme / settings / numbering parts, NULL to leave one out. */
 typedef struct {
     const char *styles, *theme, *settings, *numbering;
 } parts;
-
-static int add(zip_t *z, const char *name, const char *text)
-{
-    zip_source_t *src = zip_source_buffer(z, text, strlen(text), 0);
-    return src && zip_file_add(z, name, src, ZIP_FL_ENC_UTF_8) >= 0;
-}
 
 static char path[64];
 
@@ -57,44 +50,8 @@ static int build(const parts *p)
     if (fd < 0)
         return 0;
     close(fd);
-    int err;
-    zip_t *z = zip_open(path, ZIP_TRUNCATE, &err);
-    if (!z)
-        return 0;
-    static char rels[2048];
-    strcpy(rels, "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
-    const char *types[] = {"styles", "theme", "settings", "numbering"};
-    const char *files[] = {"styles.xml", "theme/theme1.xml", "settings.xml", "numbering.xml"};
-    const char *texts[] = {p->styles, p->theme, p->settings, p->numbering};
-    int good = 1;
-    for (int i = 0; i < 4; i++) {
-        if (!texts[i])
-            continue;
-        char line[300];
-        snprintf(line, sizeof line, "<Relationship Id=\"rId%d\" Type=\"" REL_NS "/%s\" Target=\"%s\"/>",
-                 i + 1, types[i], files[i]);
-        strcat(rels, line);
-        char name[64];
-        snprintf(name, sizeof name, "word/%s", files[i]);
-        good &= add(z, name, texts[i]);
-    }
-    strcat(rels, "</Relationships>");
-    good &= add(z, "[Content_Types].xml",
-                "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-                "</Types>");
-    good &= add(z, "_rels/.rels",
-                "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                "<Relationship Id=\"rId1\" Type=\"" REL_NS "/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
-    good &= add(z, "word/document.xml", "<?xml version=\"1.0\"?><w:document " W_NS "><w:body><w:p/></w:body></w:document>");
-    good &= add(z, "word/_rels/document.xml.rels", rels);
-    if (zip_close(z) != 0) {
-        zip_discard(z);
-        return 0;
-    }
-    return good;
+    tdocx d = {"<w:p/>", p->styles, p->theme, p->settings, p->numbering, 0};
+    return tdocx_write(path, &d);
 }
 
 static qb_styles *load(const parts *p)
@@ -409,7 +366,17 @@ static void test_numbering(void)
     is_int(pf.jc, QB_JC_DISTRIBUTE, "jc distribute");
     resolve(st, NULL, "<w:rFonts w:hint=\"eastAsia\"/><w:vanish/><w:sz w:val=\"30\"/>", NULL, &pf, &rf, NULL);
     ok(rf.hint_ea == 1 && rf.vanish == 1 && rf.size_hp == 30, "direct hint, hidden text and 小三");
+    /* ISO 29500 strict writes measures with units */
+    resolve(st, "<w:spacing w:line=\"20pt\" w:lineRule=\"exact\"/><w:ind w:firstLine=\"21pt\"/>",
+            "<w:sz w:val=\"12pt\"/>", NULL, &pf, &rf, NULL);
+    ok(pf.line == 400 && pf.ind_first == 420 && rf.size_hp == 24, "strict measures: 20pt line, 21pt indent, 12pt size");
     qb_styles_free(st);
+    long tw;
+    int unit;
+    ok(qb_styles_twips("595.30pt", &tw, &unit) && tw == 11906 && unit, "595.30pt is A4's 11906 twips");
+    ok(qb_styles_twips("21cm", &tw, &unit) && tw == 11906 && unit, "21cm likewise");
+    ok(qb_styles_twips("16838", &tw, &unit) && tw == 16838 && !unit, "a plain number is twips");
+    ok(!qb_styles_twips("12furlongs", &tw, &unit), "an unknown unit is refused");
 }
 
 int main(void)

@@ -1,0 +1,26 @@
+#!/bin/sh
+# End to end over every generated sample: qb-check --json gives exactly the 字数 and
+# character counts the sample was built with (mksample --expect, computed from its
+# construction, not by our counter), exactly the findings it was built to have
+# (mksample --findings), and the matching exit status.
+. "$(dirname "$0")/lib/tap.sh"
+SAMPLES=${QB_SAMPLES:-$TMP/samples}
+mkdir -p "$SAMPLES"
+"$QB_BIN/mksample" "$SAMPLES" >/dev/null; ok $? "samples generated"
+for name in $("$QB_BIN/mksample" --list | cut -f1); do
+  f="$SAMPLES/$name.docx"
+  "$QB_BIN/qb-check" --json "$f" >"$TMP/o.json" 2>"$TMP/err"
+  rc=$?
+  got=$(jq -r '.counts | to_entries[] | "\(.key) \(.value.count) \(.value.chars)"' "$TMP/o.json")
+  want=$("$QB_BIN/mksample" --expect "$name")
+  is "$got" "$want" "$name: counts per section"
+  got=$(jq -r '.findings[] | select(.rule != "document.revisions") | "\(.rule) \(.severity)"' "$TMP/o.json" | sort -u)
+  want=$("$QB_BIN/mksample" --findings "$name" | sort -u)
+  is "$got" "$want" "$name: findings"
+  case "$want" in *" error"*) wrc=1;; *) wrc=0;; esac
+  is "$rc" "$wrc" "$name: exit status"
+done
+"$QB_BIN/qb-check" --json "$SAMPLES/tracked-changes.docx" >"$TMP/o.json"
+is "$(jq -r '[.findings[] | select(.rule == "document.revisions") | .severity] | join(",")' "$TMP/o.json")" "warning" \
+   "unaccepted revisions are a warning"
+done_testing
