@@ -14,6 +14,8 @@
 
 #include "utf8.h"
 
+#define QB_ALIAS_MAX 128
+
 #ifndef QB_DATADIR
 #define QB_DATADIR "/usr/local/share/qbintake"
 #endif
@@ -77,6 +79,13 @@ typedef struct {
 } load_ctx;
 
 static qb_status load_file(const char *path, qb_edition *ed, char **err, int depth);
+static qb_status build_aliases(qb_edition *ed);
+
+struct qb_font_alias {
+    char *alias;       /* folded */
+    const char *canon; /* the entry's key */
+};
+
 
 int qb_size_halfpoints(const char *s)
 {
@@ -149,16 +158,8 @@ static const char *check_value(vtype t, const char *v)
         double d = strtod(v, &end);
         return (end != v && !*end && d >= 0) ? NULL : "expected a number ≥ 0";
     }
-    case T_PATTERN: {
-        int code;
-        PCRE2_SIZE off;
-        pcre2_code *re = pcre2_compile((PCRE2_SPTR)v, PCRE2_ZERO_TERMINATED,
-                                       PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
-        if (!re)
-            return "invalid regular expression";
-        pcre2_code_free(re);
-        return NULL;
-    }
+    case T_PATTERN:
+        return NULL; /* compiled (and so checked) by the caller, which keeps the code */
     case T_COUNTMODE:
         return one_of(v, modes) ? NULL : "expected words or chars";
     case T_SIZE:
@@ -228,6 +229,7 @@ static void drop_key(qb_edition *ed, const char *section, const char *key)
         qb_edition_entry *x = &ed->e[i];
         if (strcmp(x->section, section) == 0 && strcmp(x->key, key) == 0) {
             free(x->section); free(x->key); free(x->value); free(x->file);
+            pcre2_code_free(x->re);
             continue;
         }
         ed->e[j++] = *x;
@@ -247,6 +249,18 @@ static int on_entry(void *user, const char *section, const char *key, const char
     const char *why = check_value(row->type, value);
     if (why)
         return set_err(c, "%s: %s", key, why);
+    pcre2_code *re = NULL;
+    if (row->type == T_PATTERN) {
+        int code;
+        PCRE2_SIZE off;
+        re = pcre2_compile((PCRE2_SPTR)value, PCRE2_ZERO_TERMINATED,
+                           PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &code, &off, NULL);
+        if (!re) {
+            PCRE2_UCHAR msg[120];
+            pcre2_get_error_message(code, msg, sizeof msg);
+            return set_err(c, "%s: invalid regular expression: %s", key, (const char *)msg);
+        }
+    }
     if (strcmp(section, "edition") == 0 && strcmp(key, "base") == 0) {
         if (c->nkeys != 1)
             return set_err(c, "base must be the first key of [edition]", NULL, NULL);
@@ -274,16 +288,20 @@ static int on_entry(void *user, const char *section, const char *key, const char
             first_here = 0;
     if (!row->multi || first_here)
         drop_key(ed, section, key);
-    if (qb_grow((void **)&ed->e, &ed->cap, ed->n + 1, sizeof *ed->e) != QB_OK)
+    if (qb_grow((void **)&ed->e, &ed->cap, ed->n + 1, sizeof *ed->e) != QB_OK) {
+        pcre2_code_free(re);
         return set_err(c, "out of memory", NULL, NULL);
+    }
     qb_edition_entry *x = &ed->e[ed->n];
     x->section = qb_strdup(section);
     x->key = qb_strdup(key);
     x->value = qb_strdup(value);
     x->file = qb_strdup(c->file);
     x->line = 0;
+    x->re = re;
     if (!x->section || !x->key || !x->value || !x->file) {
         free(x->section); free(x->key); free(x->value); free(x->file);
+        pcre2_code_free(re);
         return set_err(c, "out of memory", NULL, NULL);
     }
     ed->n++;
@@ -377,7 +395,7 @@ qb_status qb_edition_load(const char *name_or_path, qb_edition *ed, char **err)
                              ? QB_COUNT_CHARS : QB_COUNT_WORDS;
         for (int s = 0; s < QB_NSEC; s++)
             ed->limit[s] = qb_edition_int(ed, "limits", qb_sec_key((qb_secid)s), 0);
-        if (!ed->name || !ed->title)
+        if (!ed->name || !ed->title || build_aliases(ed) != QB_OK)
             st = QB_ERR_NOMEM;
     }
     free(path);
@@ -393,8 +411,12 @@ void qb_edition_free(qb_edition *ed)
         free(ed->e[i].key);
         free(ed->e[i].value);
         free(ed->e[i].file);
+        pcre2_code_free(ed->e[i].re);
     }
     free(ed->e);
+    for (size_t i = 0; i < ed->naliases; i++)
+        free(ed->aliases[i].alias);
+    free(ed->aliases);
     free(ed->name);
     free(ed->title);
     memset(ed, 0, sizeof *ed);
@@ -423,22 +445,53 @@ const char *qb_edition_get(const qb_edition *ed, const char *section, const char
     return v;
 }
 
+const void *qb_edition_regex(const qb_edition_entry *x)
+{
+    return x->re;
+}
+
 long qb_edition_int(const qb_edition *ed, const char *section, const char *key, long dflt)
 {
     const char *v = qb_edition_get(ed, section, key);
     return v ? strtol(v, NULL, 10) : dflt;
 }
 
-/* [fonts] lines read "宋体 = SimSun, Song, 宋体-简": the key is the canonical name. */
-const char *qb_edition_font_canonical(const qb_edition *ed, const char *font)
+/* [fonts] lines read "宋体 = SimSun, Song, 宋体-简": the key is the canonical name.
+ * Lint asks for every run, so the aliases are kept sorted (ASCII case folded). */
+
+static void fold(char *s)
 {
-    if (!font)
-        return NULL;
-    size_t pos = 0;
+    for (; *s; s++)
+        if (*s >= 'A' && *s <= 'Z')
+            *s = (char)(*s + 32);
+}
+
+static int cmp_alias(const void *a, const void *b)
+{
+    return strcmp(((const struct qb_font_alias *)a)->alias, ((const struct qb_font_alias *)b)->alias);
+}
+
+static qb_status add_alias(qb_edition *ed, size_t *cap, const char *name, size_t len, const char *canon)
+{
+    if (qb_grow((void **)&ed->aliases, cap, ed->naliases + 1, sizeof *ed->aliases) != QB_OK)
+        return QB_ERR_NOMEM;
+    char *a = qb_strndup(name, len);
+    if (!a)
+        return QB_ERR_NOMEM;
+    fold(a);
+    ed->aliases[ed->naliases].alias = a;
+    ed->aliases[ed->naliases].canon = canon;
+    ed->naliases++;
+    return QB_OK;
+}
+
+static qb_status build_aliases(qb_edition *ed)
+{
+    size_t cap = 0, pos = 0;
     const qb_edition_entry *x;
     while ((x = qb_edition_next(ed, "fonts", NULL, &pos))) {
-        if (strcmp(x->key, font) == 0)
-            return x->key;
+        if (add_alias(ed, &cap, x->key, strlen(x->key), x->key) != QB_OK)
+            return QB_ERR_NOMEM;
         const char *p = x->value;
         while (*p) {
             while (*p == ' ' || *p == ',')
@@ -449,10 +502,27 @@ const char *qb_edition_font_canonical(const qb_edition *ed, const char *font)
             const char *e = q;
             while (e > p && e[-1] == ' ')
                 e--;
-            if ((size_t)(e - p) == strlen(font) && strncasecmp(p, font, (size_t)(e - p)) == 0)
-                return x->key;
+            if (e > p && add_alias(ed, &cap, p, (size_t)(e - p), x->key) != QB_OK)
+                return QB_ERR_NOMEM;
             p = q;
         }
     }
-    return font;
+    if (ed->naliases)
+        qsort(ed->aliases, ed->naliases, sizeof *ed->aliases, cmp_alias);
+    return QB_OK;
+}
+
+const char *qb_edition_font_canonical(const qb_edition *ed, const char *font)
+{
+    if (!font)
+        return NULL;
+    char key[QB_ALIAS_MAX];
+    size_t len = strlen(font);
+    if (len >= sizeof key || !ed->naliases)
+        return font;
+    memcpy(key, font, len + 1);
+    fold(key);
+    struct qb_font_alias probe = {key, NULL};
+    const struct qb_font_alias *hit = bsearch(&probe, ed->aliases, ed->naliases, sizeof *ed->aliases, cmp_alias);
+    return hit ? hit->canon : font;
 }

@@ -17,6 +17,7 @@ typedef struct {
     char *section, *key, *value;
     int line;
     char *file;
+    void *re;      /* compiled pcre2 pattern for pattern keys (pcre2_code *), else NULL */
 } qb_edition_entry;
 
 typedef struct {
@@ -26,6 +27,8 @@ typedef struct {
     long limit[QB_NSEC];  /* 字数 limits per section */
     qb_edition_entry *e;  /* every entry in file order (bases first) */
     size_t n, cap;
+    struct qb_font_alias *aliases; /* [fonts], sorted for lookup (built at load) */
+    size_t naliases;
 } qb_edition;
 
 /* Load by name (looked up in the rules folders, see qb_edition_dir) or by path.
@@ -38,6 +41,9 @@ void qb_edition_free(qb_edition *ed);
 
 /* The last value of section.key, or NULL. */
 const char *qb_edition_get(const qb_edition *ed, const char *section, const char *key);
+/* The compiled pattern of an entry (pcre2_code *, UTF + UCP + MATCH_INVALID_UTF),
+ * owned by the edition: patterns are compiled once, when the file is loaded. */
+const void *qb_edition_regex(const qb_edition_entry *x);
 /* Integer value of section.key, or dflt when absent (values are validated at load). */
 long qb_edition_int(const qb_edition *ed, const char *section, const char *key, long dflt);
 /* Iterate over all values of section.key (key NULL: every key of the section):

@@ -14,7 +14,7 @@
 #define HEADING_MAX_CP 30
 
 typedef struct {
-    pcre2_code **re;
+    const pcre2_code **re; /* owned by the edition */
     size_t n, cap;
 } pattern_list;
 
@@ -23,22 +23,18 @@ typedef struct {
     pcre2_match_data *md;
 } matcher;
 
+/* The edition compiled its patterns when it was loaded; collect the ones for a key. */
 static qb_status compile_list(const qb_edition *ed, const char *section, const char *key, pattern_list *out)
 {
     size_t pos = 0;
     const qb_edition_entry *x;
     while ((x = qb_edition_next(ed, section, key, &pos))) {
-        int code;
-        PCRE2_SIZE off;
-        pcre2_code *re = pcre2_compile((PCRE2_SPTR)x->value, PCRE2_ZERO_TERMINATED,
-                                       PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &code, &off, NULL);
+        const pcre2_code *re = qb_edition_regex(x);
         if (!re)
-            return QB_ERR_CONFIG; /* validated at load; only a changed file gets here */
+            return QB_ERR_CONFIG;
         qb_status st = qb_grow((void **)&out->re, &out->cap, out->n + 1, sizeof *out->re);
-        if (st != QB_OK) {
-            pcre2_code_free(re);
+        if (st != QB_OK)
             return st;
-        }
         out->re[out->n++] = re;
     }
     return QB_OK;
@@ -46,8 +42,6 @@ static qb_status compile_list(const qb_edition *ed, const char *section, const c
 
 static void free_list(pattern_list *l)
 {
-    for (size_t i = 0; i < l->n; i++)
-        pcre2_code_free(l->re[i]);
     free(l->re);
 }
 
@@ -136,6 +130,15 @@ static int classify(matcher *m, const char *s, heading *h)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
             cps++;
     full_stop = strstr(s, "。") != NULL;
+    if (cps > HEADING_MAX_CP) {
+        /* a long paragraph is a heading only as "摘要：text": look for the colon early */
+        size_t lim = len - start < 64 ? len - start : 64;
+        int colon = 0;
+        for (size_t i = start; i + 1 < start + lim && !colon; i++)
+            colon = s[i] == ':' || (i + 2 < len && memcmp(s + i, "：", 3) == 0);
+        if (!colon)
+            return 0;
+    }
     /* with and without an enumerator prefix */
     size_t starts[2] = {start, start};
     long pm = match_any(m, &m->prefix, s + start, len - start);
