@@ -117,7 +117,11 @@ int main(int argc, char **argv)
     }
     if (!doc.sectioned)
         st = qb_sections_run(&doc, &ed);
-    if (st == QB_OK)
+    /* a model that has been through qb-lint already keeps its findings as they are */
+    int linted = 0;
+    for (size_t i = 0; i < doc.findings.n; i++)
+        linted |= strncmp(doc.findings.v[i].rule, "format.", 7) == 0;
+    if (st == QB_OK && !linted)
         st = qb_lint_run(&doc, &ed);
     if (st == QB_OK && annotate) {
         size_t n = 0;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "annotate.h"
 #include "check.h"
 #include "edition.h"
 #include "report.h"
@@ -18,6 +19,7 @@ static void usage(FILE *out)
           "                  shandong-2022, or a path to a rules file); default " QB_EDITION_DEFAULT "\n"
           "  --json          JSON report on stdout (DESIGN §2)\n"
           "  --html FILE     also write an HTML report\n"
+          "  --annotate OUT.docx  a copy of the draft with each finding as a Word comment\n"
           "  --lang en       English messages\n"
           "exit: 0 no error-level finding, 1 error-level findings, 2 input not processed / bad usage\n",
           out);
@@ -26,7 +28,7 @@ static void usage(FILE *out)
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "C.UTF-8");
-    const char *edition = QB_EDITION_DEFAULT, *html = NULL, *input = NULL;
+    const char *edition = QB_EDITION_DEFAULT, *html = NULL, *input = NULL, *annotate = NULL;
     int json = 0, en = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -36,6 +38,8 @@ int main(int argc, char **argv)
             json = 1;
         else if (strcmp(a, "--html") == 0 && i + 1 < argc)
             html = argv[++i];
+        else if (strcmp(a, "--annotate") == 0 && i + 1 < argc)
+            annotate = argv[++i];
         else if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
             const char *l = argv[++i];
             if (strcmp(l, "en") != 0 && strcmp(l, "zh") != 0) {
@@ -95,6 +99,12 @@ int main(int argc, char **argv)
             st = QB_ERR_IO;
         if (st != QB_OK)
             fprintf(stderr, "qb-check: %s: cannot write HTML report\n", html);
+    }
+    if (st == QB_OK && annotate && res.have_doc) {
+        st = qb_annotate_docx(input, annotate, &res.doc);
+        if (st != QB_OK)
+            fprintf(stderr, "qb-check: %s: 无法写出批注副本 cannot write the annotated copy (%s)\n", annotate,
+                    qb_status_str(st));
     }
     int rc = !res.processed ? 2 : qb_findings_count(&res.findings, QB_SEV_ERROR) ? 1 : 0;
     if (!res.processed)

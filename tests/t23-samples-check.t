@@ -23,4 +23,15 @@ done
 "$QB_BIN/qb-check" --json "$SAMPLES/tracked-changes.docx" >"$TMP/o.json"
 is "$(jq -r '[.findings[] | select(.rule == "document.revisions") | .severity] | join(",")' "$TMP/o.json")" "warning" \
    "unaccepted revisions are a warning"
+# --annotate: a commented copy for Word/WPS; the draft itself is never touched
+"$QB_BIN/qb-check" --json "$SAMPLES/fmt-body-font.docx" >"$TMP/o.json"
+before=$(sha256sum <"$SAMPLES/fmt-body-font.docx")
+"$QB_BIN/qb-check" --annotate "$TMP/批注.docx" "$SAMPLES/fmt-body-font.docx" >/dev/null
+is "$?" 1 "qb-check --annotate still reports (exit 1 for errors)"
+is "$(sha256sum <"$SAMPLES/fmt-body-font.docx")" "$before" "the draft is unchanged"
+"$QB_BIN/qb-check" --json "$TMP/批注.docx" >"$TMP/a.json" 2>&1
+is "$?/$(jq -r .counts.practice.count "$TMP/a.json")" "1/$(jq -r .counts.practice.count "$TMP/o.json" 2>/dev/null || echo x)" \
+   "the annotated copy reads again, with the same counts"
+n=$(unzip -p "$TMP/批注.docx" word/comments.xml 2>/dev/null | grep -o '<w:comment ' | wc -l)
+[ "$n" -ge 1 ]; ok $? "it carries the findings as $n Word comments"
 done_testing

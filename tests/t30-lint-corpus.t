@@ -43,7 +43,7 @@ lint docx-real/real_main_part_is_word_document2.docx | grep '^format\.page' | gr
 ok $? "Word document2 part on Letter paper: format.page names 21.6×27.9 厘米"
 # ISO 29500 strict writes pgSz as 595.30pt × 841.90pt, which is A4
 n=$(lint docx-real/real_iso29500_strict_namespaces.docx | grep -c '^format\.page')
-[ "$n" = 0 ]; todo $? "strict namespaces: 595.30pt × 841.90pt is A4 # TODO docx.c read_sect: read pgSz with qb_styles_twips"
+[ "$n" = 0 ]; ok $? "strict namespaces: 595.30pt × 841.90pt is A4"
 # SJTU template: captions use style af (w:name caption) = SimHei, bold, 五号, centred: only the font is wrong
 lint docx-cn/cn_word2016_sjtu_thesis_template_seq_captions.docx | grep '^format\.caption-style' >"$TMP/c"
 grep -q '“图表 1 特殊格式插入方式”字体为“黑体”（应为“宋体”）；' "$TMP/c" && ! grep -q '未加粗\|字号为\|对齐方式' "$TMP/c"

@@ -80,9 +80,10 @@ static qb_para *cur_para(walker *w)
     return w->np ? &w->doc->paras[w->pstack[w->np - 1]] : NULL;
 }
 
+/* In a table without w:tblStyle, "" asks for the default table style; NULL is no table. */
 static const char *cur_tbl_style(walker *w)
 {
-    return w->nt && w->tstack[w->nt - 1].style[0] ? w->tstack[w->nt - 1].style : NULL;
+    return w->nt ? w->tstack[w->nt - 1].style : NULL;
 }
 
 /* Resolve the paragraph's formatting once: from its w:pPr, or with none. */
@@ -227,8 +228,10 @@ static void read_sect(xmlNodePtr sect, qb_sect *s)
     if (!sz)
         return;
     xmlChar *v;
-    if ((v = qb_xml_attr(sz, "w"))) { s->w = atol((char *)v); xmlFree(v); }
-    if ((v = qb_xml_attr(sz, "h"))) { s->h = atol((char *)v); xmlFree(v); }
+    int unit;
+    /* twips, or a measure with a unit ("595.3pt") in ISO 29500 strict files */
+    if ((v = qb_xml_attr(sz, "w"))) { qb_styles_twips((char *)v, &s->w, &unit); xmlFree(v); }
+    if ((v = qb_xml_attr(sz, "h"))) { qb_styles_twips((char *)v, &s->h, &unit); xmlFree(v); }
     if ((v = qb_xml_attr(sz, "orient"))) {
         s->landscape = strcmp((char *)v, "landscape") == 0;
         xmlFree(v);

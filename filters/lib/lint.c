@@ -248,7 +248,7 @@ void lint_span_check(const lint_ctx *c, const qb_para *p, size_t from, size_t to
                      const lint_want *w, lint_span *s)
 {
     memset(s, 0, sizeof *s);
-    s->bad_run = (size_t)-1;
+    s->bad_run = s->font_run = s->size_run = (size_t)-1;
     tally fonts = {0}, sizes = {0};
     size_t off = p->label_len;
     for (size_t r = 0; r < p->nruns; r++) {
@@ -288,11 +288,15 @@ void lint_span_check(const lint_ctx *c, const qb_para *p, size_t from, size_t to
         s->font_total += nfont;
         s->font_bad += nfont_bad;
         bad |= nfont_bad > 0;
+        if (nfont_bad && s->font_run == (size_t)-1)
+            s->font_run = r;
         if (w->hp > 0 && nsize) {
             s->size_total += nsize;
             if (fabs((double)run->f.size_hp - w->hp) > c->tol_hp + 1e-9) {
                 s->size_bad += nsize;
                 tally_size(&sizes, run->f.size_hp, nsize);
+                if (s->size_run == (size_t)-1)
+                    s->size_run = r;
                 bad = 1;
             }
         }
@@ -608,11 +612,13 @@ static qb_status body_range(lint_ctx *c, size_t i, size_t from, body_groups *g)
     if (s.size_total == 0)
         return QB_OK; /* nothing visible */
     qb_status st = QB_OK;
-    const char *at = s.bad_run != (size_t)-1 ? p->runs[s.bad_run].text : p->text + from;
-    char *quote = lint_quote(at, 20);
+    /* each finding quotes the first run that breaks it; line spacing the paragraph */
+    char *fq = lint_quote(s.font_run != (size_t)-1 ? p->runs[s.font_run].text : p->text + from, 20);
+    char *sq = lint_quote(s.size_run != (size_t)-1 ? p->runs[s.size_run].text : p->text + from, 20);
     char *pq = lint_quote(p->text + from, 20);
-    if (!quote || !pq) {
-        free(quote);
+    if (!fq || !sq || !pq) {
+        free(fq);
+        free(sq);
         free(pq);
         return QB_ERR_NOMEM;
     }
@@ -621,7 +627,7 @@ static qb_status body_range(lint_ctx *c, size_t i, size_t from, body_groups *g)
     if (s.font_bad) {
         char *zh = qb_asprintf("字体为“%s”", s.bad_font);
         char *en = qb_asprintf("font is %s", s.bad_font);
-        st = zh && en ? lint_group_add(&g->font, i, quote, zh, en) : QB_ERR_NOMEM;
+        st = zh && en ? lint_group_add(&g->font, i, fq, zh, en) : QB_ERR_NOMEM;
         free(zh);
         free(en);
     }
@@ -631,7 +637,7 @@ static qb_status body_range(lint_ctx *c, size_t i, size_t from, body_groups *g)
         char a[32];
         char *zh = qb_asprintf("字号为“%s”", lint_size_name(s.bad_hp, a, sizeof a));
         char *en = qb_asprintf("size is %g pt", s.bad_hp / 2.0);
-        st = zh && en ? lint_group_add(&g->size, i, quote, zh, en) : QB_ERR_NOMEM;
+        st = zh && en ? lint_group_add(&g->size, i, sq, zh, en) : QB_ERR_NOMEM;
         free(zh);
         free(en);
     }
@@ -648,7 +654,8 @@ static qb_status body_range(lint_ctx *c, size_t i, size_t from, body_groups *g)
             free(en);
         }
     }
-    free(quote);
+    free(fq);
+    free(sq);
     free(pq);
     return st;
 }

@@ -1,7 +1,8 @@
 /* lint_caption.c — captions: where they sit, how they look, how they are numbered.
  *
  * A caption is recognised by its text (the edition's table_caption / figure_caption
- * patterns: 表 1, 图 2-1 …) or by a SEQ field (Chinese Word's labels 表格 / 图表, or
+ * patterns: 表 1, 图 2-1 …; "续表 1" continues a split table and is numbered with it)
+ * or by a SEQ field (Chinese Word's labels 表格 / 图表, or
  * 表 / 图 / Table / Figure). Text alone must also look like a caption — no full
  * stop, at most 60 characters — so that "表2.1 列出了……。" in running text is not one.
  * Position is adjacency in reading order, skipping empty paragraphs and notes:
@@ -33,6 +34,13 @@ static const char *skip_space(const char *t)
     }
 }
 
+/* "续表 1 ……" heads the rest of a table split across pages: a table caption that
+ * repeats a number rather than taking a new one. */
+static int continued(const char *t)
+{
+    return strncmp(t, "续表", strlen("续表")) == 0;
+}
+
 static int seq_kind(const char *seq)
 {
     if (!seq[0])
@@ -53,7 +61,7 @@ int lint_caption_kind(lint_ctx *c, const qb_para *p)
         return -1;
     int strong = p->seq[0] || strcasecmp(p->f.style_name, "caption") == 0;
     int shaped = !strstr(t, "。") && qb_utf8_length(t) <= CAPTION_MAX_CP;
-    if (lint_match(c, &c->table_cap, t))
+    if (lint_match(c, &c->table_cap, t) || continued(t))
         return strong || shaped ? LINT_CAP_TABLE : -1;
     if (lint_match(c, &c->figure_cap, t))
         return strong || shaped ? LINT_CAP_FIGURE : -1;
@@ -368,6 +376,8 @@ static qb_status check_numbering_kind(lint_ctx *c, int kind)
     for (size_t i = 0; i < d->npara && st == QB_OK; i++) {
         const qb_para *p = &d->paras[i];
         if (lint_caption_kind(c, p) != kind || lint_body_section(c, i) < 0)
+            continue;
+        if (continued(skip_space(p->text)))
             continue;
         numbered x = {i, -1, -1};
         if (!caption_number(p->text, &x.n1, &x.n2) || x.n1 < 0)

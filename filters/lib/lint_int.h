@@ -72,6 +72,7 @@ typedef struct {
     char bad_font[QB_FONT_MAX];  /* the most frequent wrong font */
     int bad_hp;                  /* the most frequent wrong size */
     size_t bad_run;              /* first run with a problem, or (size_t)-1 */
+    size_t font_run, size_run;   /* first run in a wrong font / size, or (size_t)-1 */
 } lint_span;
 void lint_span_check(const lint_ctx *c, const qb_para *p, size_t from, size_t to,
                      const lint_want *w, lint_span *s);

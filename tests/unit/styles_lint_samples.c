@@ -414,6 +414,9 @@ int main(void)
     w.fig1_cap = "图2-1 推进流程";
     w.fig2_cap = "图3-1 质量损失率变化";
     expect("compliant, chapter-style numbering 2-1, 3-1", &w, "", NULL);
+    w = direct();
+    w.tab2_cap = "续表1 推进计划（续）";
+    expect("compliant, the rest of a split table headed 续表1", &w, "", NULL);
     ok(kept.ntable == 2 && kept.nimage == 2, "the sample has two tables and two pictures");
 
     /* one broken rule each */
