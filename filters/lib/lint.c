@@ -116,7 +116,9 @@ qb_status lint_group_emit(lint_ctx *c, lint_group *g, const char *rule, int sec,
 
 int lint_match(lint_ctx *c, const lint_patterns *l, const char *s)
 {
-    size_t len = strlen(s);
+    /* caption and prefix patterns look at how a paragraph starts: matching them on the
+     * first 256 bytes keeps long body paragraphs from costing a scan each */
+    size_t len = qb_utf8_clip(s, 256);
     for (size_t i = 0; i < l->n; i++)
         if (pcre2_match(l->re[i], (PCRE2_SPTR)s, len, 0, PCRE2_ANCHORED, c->md, NULL) > 0)
             return 1;
@@ -260,6 +262,12 @@ void lint_span_check(const lint_ctx *c, const qb_para *p, size_t from, size_t to
             continue;
         size_t i = b < from ? from - b : 0, end = (e > to ? to : e) - b;
         long nfont = 0, nfont_bad = 0, nsize = 0;
+        /* canonical names of the run's three font slots, looked up once per run */
+        const char *slot_font[4] = {NULL, run->f.font_ea, run->f.font_ascii, run->f.font_hansi};
+        const char *slot_canon[4] = {NULL, NULL, NULL, NULL};
+        if (w->font)
+            for (int k = 1; k < 4; k++)
+                slot_canon[k] = qb_edition_font_canonical(c->ed, slot_font[k]);
         while (i < end) {
             unsigned cp;
             size_t n = qb_utf8_decode(run->text + i, len - i, &cp);
@@ -274,8 +282,8 @@ void lint_span_check(const lint_ctx *c, const qb_para *p, size_t from, size_t to
             int slot = char_slot(cp);
             if (!w->font || !slot)
                 continue;
-            const char *font = slot == 1 ? run->f.font_ea : slot == 2 ? run->f.font_ascii : run->f.font_hansi;
-            const char *canon = qb_edition_font_canonical(c->ed, font);
+            const char *font = slot_font[slot];
+            const char *canon = slot_canon[slot];
             int known = canon != font; /* one of the Chinese families the edition names */
             if (slot == 1 || known)
                 nfont++;
