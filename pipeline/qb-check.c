@@ -8,6 +8,7 @@
 
 #include "annotate.h"
 #include "check.h"
+#include "render.h"
 #include "edition.h"
 #include "report.h"
 
@@ -20,6 +21,7 @@ static void usage(FILE *out)
           "  --json          JSON report on stdout (DESIGN §2)\n"
           "  --html FILE     also write an HTML report\n"
           "  --annotate OUT.docx  a copy of the draft with each finding as a Word comment\n"
+          "  --pdf FILE      also write the reviewer's dossier (PDF)\n"
           "  --lang en       English messages\n"
           "exit: 0 no error-level finding, 1 error-level findings, 2 input not processed / bad usage\n",
           out);
@@ -28,7 +30,7 @@ static void usage(FILE *out)
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "C.UTF-8");
-    const char *edition = QB_EDITION_DEFAULT, *html = NULL, *input = NULL, *annotate = NULL;
+    const char *edition = QB_EDITION_DEFAULT, *html = NULL, *input = NULL, *annotate = NULL, *pdf = NULL;
     int json = 0, en = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -40,6 +42,8 @@ int main(int argc, char **argv)
             html = argv[++i];
         else if (strcmp(a, "--annotate") == 0 && i + 1 < argc)
             annotate = argv[++i];
+        else if (strcmp(a, "--pdf") == 0 && i + 1 < argc)
+            pdf = argv[++i];
         else if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
             const char *l = argv[++i];
             if (strcmp(l, "en") != 0 && strcmp(l, "zh") != 0) {
@@ -105,6 +109,16 @@ int main(int argc, char **argv)
         if (st != QB_OK)
             fprintf(stderr, "qb-check: %s: 无法写出批注副本 cannot write the annotated copy (%s)\n", annotate,
                     qb_status_str(st));
+    }
+    if (st == QB_OK && pdf) {
+        qb_findings warnings = {0};
+        st = qb_render_checked(input, &res, &ed, NULL, pdf, &warnings);
+        for (size_t i = 0; i < warnings.n; i++)
+            fprintf(stderr, "qb-check: %s\n", en ? warnings.v[i].message_en : warnings.v[i].message);
+        if (st != QB_OK)
+            fprintf(stderr, "qb-check: %s: 卷宗未能生成 the dossier could not be written (%s)\n", pdf,
+                    qb_status_str(st));
+        qb_findings_free(&warnings);
     }
     int rc = !res.processed ? 2 : qb_findings_count(&res.findings, QB_SEV_ERROR) ? 1 : 0;
     if (!res.processed)

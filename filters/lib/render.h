@@ -1,0 +1,72 @@
+/* render.h — the reviewer's dossier: one normalized, searchable PDF per applicant
+ * (qb-render's library half, called in process by qb-check and qb-batch).
+ *
+ * Contents, each part bookmarked: cover; check summary (status, counts, findings);
+ * the application form's text; the write-up re-typeset in the programme's official
+ * format (A4, title 黑体 小二 centred, "摘要" 宋体 四号 bold centred, body 宋体 小四
+ * single spacing with a two-character first-line indent, ruled tables continued
+ * across pages with their header row, figures fitted to the text width with their
+ * captions); the proof material (inventory, images as pages, the text of DOCX
+ * proofs); the scoring sheet of the edition's [scoring] criteria. Every page has a
+ * running header with the applicant's name and 第 N 页 共 M 页; the original files
+ * are attached under ASCII names (the Chinese name goes in the description).
+ *
+ * The output depends only on the input: the PDF's dates come from `received`, so a
+ * rerun gives the same bytes. */
+#ifndef QB_RENDER_H
+#define QB_RENDER_H
+
+#include "check.h"
+#include "edition.h"
+#include "findings.h"
+#include "model.h"
+
+typedef struct {
+    const qb_doc *experience;               /* the write-up, sections filled; NULL if missing */
+    const qb_doc *form;                     /* the application form; NULL if missing */
+    const qb_doc *const *proof_docs;        /* DOCX proof material */
+    size_t nproof_docs;
+    const char *const *proof_files;         /* other proof files (images, PDFs …): paths */
+    size_t nproof_files;
+    const char *const *attach;              /* original files to attach: paths */
+    size_t nattach;
+    const qb_edition *ed;                   /* required */
+    const qb_findings *findings;            /* every finding of the package; NULL: the write-up's */
+    const char *applicant;                  /* organisation; NULL = unknown */
+    const char *package_id;                 /* SHA-256 prefix of the package */
+    const char *received;                   /* YYYY-MM-DD (from the input's mtime) */
+    const char *status;                     /* "pass" | "fail" | "error" */
+    const char *font_song, *font_hei;       /* TrueType files; NULL = Debian's uming / zenhei */
+} qb_render_input;
+
+/* Figures of one run, for the caller's notes and for tests (may be NULL). */
+typedef struct {
+    unsigned pages;
+    unsigned glyphs[2];      /* glyphs embedded: 宋体 face, 黑体 face */
+    unsigned images;         /* pictures drawn */
+    unsigned placeholders;   /* pictures that could not be drawn (EMF/WMF, broken, too big) */
+} qb_render_stats;
+
+/* Write the dossier to out_pdf (through a temporary file renamed into place).
+ * Problems that do not stop the dossier (a character no font has, an EMF figure,
+ * an unreadable proof image) are appended to *warnings as findings (rule
+ * "render.*", severity warning). QB_ERR_USAGE for bad arguments, QB_ERR_CONFIG when
+ * the fonts cannot be found or used (*warnings then also holds the reason),
+ * QB_ERR_IO when the PDF cannot be written. */
+qb_status qb_render_dossier(const qb_render_input *in, const char *out_pdf, qb_findings *warnings,
+                            qb_render_stats *stats);
+
+/* Options of a dossier made from a check result; NULL fields take their defaults. */
+typedef struct {
+    const char *applicant;   /* default: what the check found */
+    const char *package_id;  /* default: the first 12 hex digits of the input's SHA-256 */
+    const char *received;    /* default: the input's modification date (UTC) */
+    const char *font_song, *font_hei;
+} qb_render_opts;
+
+/* The dossier of one checked input (qb-render, qb-check --pdf): the input itself is
+ * attached. Statuses as qb_render_dossier; QB_ERR_IO also when input cannot be read. */
+qb_status qb_render_checked(const char *input, const qb_check_result *res, const qb_edition *ed,
+                            const qb_render_opts *o, const char *out_pdf, qb_findings *warnings);
+
+#endif

@@ -1,0 +1,131 @@
+/* render_cover.c — the dossier's cover: who applied, with what, under which rules,
+ * and the check's verdict at a glance. */
+#include "render_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+/* Characters a form uses to tick a box. */
+static int is_tick(unsigned cp)
+{
+    return cp == 0x2611 || cp == 0x2612 || cp == 0x2713 || cp == 0x2714 || cp == 0x221A || cp == 0x25A0 ||
+           cp == 0x25CF || cp == 0x2605 || cp == 0x25C9 || cp == 0x2718;
+}
+
+/* Does the paragraph mark `key` as chosen: a tick among the few characters before it? */
+static int ticked_before(const char *text, const char *at)
+{
+    const char *p = at;
+    for (int back = 0; back < 3 && p > text; back++) {
+        do
+            p--;
+        while (p > text && ((unsigned char)*p & 0xC0) == 0x80);
+        unsigned cp;
+        if (qb_utf8_decode(p, (size_t)(at - p), &cp) && is_tick(cp))
+            return 1;
+    }
+    return 0;
+}
+
+/* The 遴选范围 the form chose among the edition's scopes: the one ticked, or the only
+ * one the form mentions. NULL when the form does not tell. (A later piece of work
+ * reads the form's fields properly; this is only for the cover.) */
+static const char *chosen_scope(const rd *r)
+{
+    const qb_doc *f = r->in->form;
+    if (!f)
+        return NULL;
+    const char *only = NULL;
+    int mentioned = 0;
+    size_t pos = 0;
+    const qb_edition_entry *e;
+    while ((e = qb_edition_next(r->in->ed, "scoring", "scope", &pos))) {
+        /* forms shorten the wording: the first ten characters identify a scope */
+        char key[64];
+        size_t klen = qb_utf8_clip(e->value, 30);
+        if (klen >= sizeof key)
+            klen = sizeof key - 1;
+        memcpy(key, e->value, klen);
+        key[klen] = '\0';
+        int seen = 0;
+        for (size_t i = 0; i < f->npara; i++) {
+            const char *t = f->paras[i].text, *at = strstr(t, key);
+            if (!at)
+                continue;
+            seen = 1;
+            if (ticked_before(t, at))
+                return e->value;
+        }
+        if (seen) {
+            mentioned++;
+            only = e->value;
+        }
+    }
+    return mentioned == 1 ? only : NULL;
+}
+
+qb_status rd_part_cover(rd *r)
+{
+    const qb_render_input *in = r->in;
+    qb_status st = rd_begin_part(r, "封面");
+    if (st != QB_OK)
+        return st;
+    if (!r->collect)
+        r->y -= 90;
+    rd_pstyle ps = rd_ps(QB_FONT_HEI, RD_SANHAO, RD_CENTER);
+    const char *org = qb_edition_get(in->ed, "edition", "organiser");
+    if (org && (st = rd_text(r, &ps, org)) != QB_OK)
+        return st;
+    ps.after = 10;
+    if ((st = rd_text(r, &ps, in->ed->title)) != QB_OK)
+        return st;
+    ps = rd_ps(QB_FONT_HEI, RD_ERHAO, RD_CENTER);
+    ps.after = 60;
+    if ((st = rd_text(r, &ps, "申报材料评审卷宗")) != QB_OK)
+        return st;
+
+    const qb_findings *fs = in->findings ? in->findings : in->experience ? &in->experience->findings : NULL;
+    size_t nerr = fs ? qb_findings_count(fs, QB_SEV_ERROR) : 0, nwarn = fs ? qb_findings_count(fs, QB_SEV_WARNING) : 0;
+    const char *title = rd_title_text(in->experience), *scope = chosen_scope(r);
+    char *edition = qb_asprintf("%s（%s）", in->ed->title, in->ed->name);
+    char *verdict = qb_asprintf("%s；错误 %zu 项，警告 %zu 项", rd_status_zh(in->status), nerr, nwarn);
+    const char *rows[][2] = {
+        {"申报单位", in->applicant && *in->applicant ? in->applicant : "（未能识别）"},
+        {"质量标杆名称", title ? title : "（典型经验材料中未找到标题）"},
+        {"遴选范围", scope ? scope : "（未能从申报书中识别，请见申报书）"},
+        {"规则版本", edition ? edition : ""},
+        {"材料编号", in->package_id && *in->package_id ? in->package_id : "—"},
+        {"收件日期", in->received && *in->received ? in->received : "—"},
+        {"形式审查", verdict ? verdict : ""},
+    };
+    rd_grid g;
+    st = edition && verdict ? rd_grid_init(&g, sizeof rows / sizeof rows[0], 2) : QB_ERR_NOMEM;
+    float shares[2] = {0.26f, 0.74f};
+    if (st == QB_OK) {
+        g.fixed = shares;
+        rd_pstyle label = rd_ps(QB_FONT_HEI, RD_XIAOSI, RD_CENTER), value = rd_ps(QB_FONT_SONG, RD_XIAOSI, RD_LEFT);
+        label.before = label.after = value.before = value.after = 4;
+        for (size_t i = 0; i < sizeof rows / sizeof rows[0] && st == QB_OK; i++) {
+            rd_grid_cell(&g, i, 0)->shade = 1;
+            st = rd_cell_text(&g, i, 0, &label, rows[i][0]);
+            if (st == QB_OK)
+                st = rd_cell_text(&g, i, 1, &value, rows[i][1]);
+        }
+        if (st == QB_OK)
+            st = rd_table(r, &g);
+        rd_grid_free(&g);
+    }
+    free(edition);
+    free(verdict);
+    if (st != QB_OK)
+        return st;
+    rd_space(r, 40);
+    ps = rd_ps(QB_FONT_SONG, RD_WUHAO, RD_JUSTIFY);
+    ps.st.gray = 35;
+    return rd_text(r, &ps,
+                   "本卷宗由 qbintake 根据申报材料自动生成：形式审查结果列出发现的问题；申报书和证明材料按原文排版；"
+                   "典型经验材料按征集通知规定的格式（A4，标题黑体小二号居中，“摘要”宋体四号加粗居中，正文宋体小四号、"
+                   "单倍行距）重新排版；原始文件作为附件嵌入本 PDF（在阅读器的“附件”栏中打开）。");
+}

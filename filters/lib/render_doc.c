@@ -1,0 +1,427 @@
+/* render_doc.c — a document of the model, typeset: the write-up in the programme's
+ * official format (seeds/003: title 黑体 小二 centred, "摘要" 宋体 四号 bold centred,
+ * body 宋体 小四 single spacing, captions 宋体 五号 bold centred, table captions above
+ * and figure captions below), or "plain" for the form and DOCX proofs (the author's
+ * alignment, sizes and bold, in the two faces). */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "render_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "opc.h"
+
+#define MAX_CAPTION_PATTERNS 8
+
+typedef struct {
+    rd *r;
+    const qb_doc *d;
+    rd_doc_mode mode;
+    qb_opc opc;
+    int opc_state;          /* 0 not tried, 1 open, -1 failed */
+    size_t next_image;      /* images before this index are drawn */
+    pcre2_code *cap[2][MAX_CAPTION_PATTERNS]; /* [0] table captions, [1] figure captions */
+    size_t ncap[2];
+    pcre2_match_data *md;
+    rd_span *sp;
+    size_t nsp, capsp;
+} docctx;
+
+typedef enum { P_BODY, P_TITLE, P_ABSTRACT_HEAD, P_SECTION_HEAD, P_SUBHEAD, P_CAPTION, P_NOTE } pclass;
+
+static void compile_captions(docctx *c)
+{
+    static const char *const keys[2] = {"table_caption", "figure_caption"};
+    for (int k = 0; k < 2; k++) {
+        size_t pos = 0;
+        const qb_edition_entry *e;
+        while ((e = qb_edition_next(c->r->in->ed, "format", keys[k], &pos)) &&
+               c->ncap[k] < MAX_CAPTION_PATTERNS) {
+            int err;
+            PCRE2_SIZE off;
+            pcre2_code *re = pcre2_compile((PCRE2_SPTR)e->value, PCRE2_ZERO_TERMINATED,
+                                           PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
+            if (re) /* the edition loader validated it already */
+                c->cap[k][c->ncap[k]++] = re;
+        }
+    }
+    c->md = pcre2_match_data_create(4, NULL);
+}
+
+/* 1 table caption, 2 figure caption, 0 neither. A caption is short: a long
+ * paragraph that starts "图 1 表明……" is body text. */
+static int caption_kind(docctx *c, const qb_para *p)
+{
+    const char *t = qb_para_body(p);
+    size_t len = strlen(t);
+    if (len > 200)
+        return 0;
+    if (p->seq[0])
+        return strstr(p->seq, "表") || strstr(p->seq, "Table") ? 1 : 2;
+    for (int k = 0; k < 2 && c->md; k++)
+        for (size_t i = 0; i < c->ncap[k]; i++)
+            if (pcre2_match(c->cap[k][i], (PCRE2_SPTR)t, len, 0, 0, c->md, NULL) >= 0)
+                return k + 1;
+    return 0;
+}
+
+static pclass classify(docctx *c, size_t i)
+{
+    const qb_doc *d = c->d;
+    const qb_para *p = &d->paras[i];
+    if (p->where == QB_IN_FOOTNOTE || p->where == QB_IN_ENDNOTE)
+        return P_NOTE;
+    if (caption_kind(c, p))
+        return P_CAPTION;
+    if (c->mode == RD_DOC_OFFICIAL && d->sectioned) {
+        if (d->sec[QB_SEC_TITLE].found && d->sec[QB_SEC_TITLE].head == i)
+            return P_TITLE;
+        if (d->sec[QB_SEC_ABSTRACT].found && d->sec[QB_SEC_ABSTRACT].head == i)
+            return P_ABSTRACT_HEAD;
+        for (int s = QB_SEC_OVERVIEW; s < QB_NSEC; s++)
+            if (d->sec[s].found && d->sec[s].head == i)
+                return P_SECTION_HEAD;
+    }
+    if ((p->f.outline_lvl >= 0 && p->f.outline_lvl <= 3) || strstr(p->f.style_name, "heading") ||
+        strstr(p->f.style_name, "标题"))
+        return strlen(qb_para_body(p)) <= 240 ? P_SUBHEAD : P_BODY;
+    return P_BODY;
+}
+
+/* The paragraph style of a class (official format) or from the author (plain). */
+static rd_pstyle pstyle_for(docctx *c, const qb_para *p, pclass k)
+{
+    rd_pstyle ps = rd_ps(QB_FONT_SONG, RD_XIAOSI, RD_JUSTIFY);
+    ps.first_indent = 2 * RD_XIAOSI;
+    switch (k) {
+    case P_TITLE:
+        ps = rd_ps(QB_FONT_HEI, RD_XIAOER, RD_CENTER);
+        ps.after = RD_XIAOSI;
+        ps.keep_next = 1;
+        return ps;
+    case P_ABSTRACT_HEAD:
+        ps = rd_ps(QB_FONT_SONG, RD_SIHAO, RD_CENTER);
+        ps.st.bold = 1;
+        ps.before = ps.after = 4;
+        ps.keep_next = 1;
+        return ps;
+    case P_SECTION_HEAD:
+        ps.st.font = QB_FONT_HEI;
+        ps.before = 6;
+        ps.keep_next = 1;
+        return ps;
+    case P_SUBHEAD:
+        ps.st.bold = 1;
+        ps.keep_next = 1;
+        break;
+    case P_CAPTION:
+        ps = rd_ps(QB_FONT_SONG, RD_WUHAO, RD_CENTER);
+        ps.st.bold = 1;
+        ps.before = ps.after = 3;
+        ps.keep_next = caption_kind(c, p) == 1; /* a table caption stays above its table */
+        return ps;
+    case P_NOTE:
+        ps = rd_ps(QB_FONT_SONG, RD_XIAOWU, RD_LEFT);
+        ps.left_indent = 2 * RD_XIAOSI;
+        return ps;
+    case P_BODY:
+        break;
+    }
+    if (c->mode == RD_DOC_PLAIN) {
+        /* the author's layout, within reason */
+        ps.align = p->f.jc == QB_JC_CENTER ? RD_CENTER : p->f.jc == QB_JC_RIGHT ? RD_RIGHT : RD_JUSTIFY;
+        int sz = p->mark.size_hp;
+        ps.st.size = sz >= 16 && sz <= 44 ? sz / 2.0f : RD_XIAOSI;
+        if (p->f.ind_first_chars > 0)
+            ps.first_indent = p->f.ind_first_chars / 100.0f * ps.st.size;
+        else
+            ps.first_indent = p->f.ind_first > 0 && p->f.ind_first < 2000 ? p->f.ind_first / 20.0f : 0;
+        if (ps.align == RD_CENTER)
+            ps.first_indent = 0;
+    }
+    return ps;
+}
+
+static qb_status add_span(docctx *c, const char *s, size_t len, rd_style st)
+{
+    qb_status rc = qb_grow((void **)&c->sp, &c->capsp, c->nsp + 1, sizeof *c->sp);
+    if (rc == QB_OK)
+        c->sp[c->nsp++] = (rd_span){s, len, st};
+    return rc;
+}
+
+/* The style of a run: the paragraph's face and size in the official format (bold
+ * kept: it is the author's emphasis); the author's face, size and bold in plain. */
+static rd_style run_style(docctx *c, const qb_run *run, const rd_pstyle *ps, pclass k)
+{
+    rd_style st = ps->st;
+    if (run->f.bold == 1 && k != P_TITLE && k != P_SECTION_HEAD)
+        st.bold = 1;
+    if (c->mode == RD_DOC_PLAIN && (k == P_BODY || k == P_SUBHEAD)) {
+        const char *f = qb_edition_font_canonical(c->r->in->ed, run->f.font_ea);
+        if (f && strcmp(f, "黑体") == 0)
+            st.font = QB_FONT_HEI;
+        if (run->f.size_hp >= 14 && run->f.size_hp <= 60)
+            st.size = run->f.size_hp / 2.0f;
+    }
+    return st;
+}
+
+/* Labels such as "一、" and "（二）" end in a mark and need no space after them. */
+static int ends_with_mark(const char *s, size_t len)
+{
+    static const char *const marks[] = {"、", "）", ")", "．", "：", ":"};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        size_t m = strlen(marks[i]);
+        if (len >= m && memcmp(s + len - m, marks[i], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Spans of paragraph p from byte `from` of its text (label included) on. */
+static qb_status para_spans(docctx *c, const qb_para *p, size_t from, const rd_pstyle *ps, pclass k)
+{
+    c->nsp = 0;
+    qb_status st = QB_OK;
+    if (from < p->label_len) { /* the numbering label, then a space for Word's tab */
+        st = add_span(c, p->text + from, p->label_len - from, ps->st);
+        if (st == QB_OK && !ends_with_mark(p->text, p->label_len))
+            st = add_span(c, " ", 1, ps->st);
+    }
+    size_t off = p->label_len;
+    for (size_t r = 0; r < p->nruns && st == QB_OK; r++) {
+        const qb_run *run = &p->runs[r];
+        size_t len = strlen(run->text), skip = from > off ? from - off : 0;
+        if (skip < len)
+            st = add_span(c, run->text + skip, len - skip, run_style(c, run, ps, k));
+        off += len;
+    }
+    return st;
+}
+
+/* The picture bytes of image k, from the DOCX it came from. */
+static qb_status draw_image(docctx *c, const qb_image *im)
+{
+    rd *r = c->r;
+    float maxh = r->ph - r->mt - r->mb - 3 * RD_WUHAO * 1.3f;
+    float w = im->cx > 0 ? im->cx / 12700.0f : 0, h = im->cy > 0 ? im->cy / 12700.0f : 0;
+    if (!im->part) {
+        char *label = qb_asprintf("链接的外部图片（未嵌入文档）：%s", im->target ? im->target : "");
+        qb_status st = label ? rd_placeholder(r, rd_width(r) * 0.6f, 50, label) : QB_ERR_NOMEM;
+        free(label);
+        return st;
+    }
+    if (c->opc_state == 0 && c->d->source)
+        c->opc_state = qb_opc_open(c->d->source, &c->opc) == QB_OK ? 1 : -1;
+    char *data = NULL;
+    size_t len = 0;
+    if (c->opc_state != 1 || qb_opc_read(&c->opc, im->part, &data, &len) != QB_OK) {
+        free(data);
+        data = NULL;
+        len = 0;
+    }
+    char *what = qb_asprintf("%s 中的 %s", c->d->file ? c->d->file : "", im->part);
+    qb_status st = what ? rd_picture(r, (const unsigned char *)(data ? data : ""), len, w, h, rd_width(r),
+                                     maxh, what, c->d->file)
+                        : QB_ERR_NOMEM;
+    free(what);
+    free(data);
+    return st;
+}
+
+/* Pictures anchored in paragraphs [.., upto): drawn after their paragraph's text. */
+static qb_status images_upto(docctx *c, size_t upto)
+{
+    qb_status st = QB_OK;
+    while (st == QB_OK && c->next_image < c->d->nimage && c->d->images[c->next_image].para < upto) {
+        st = draw_image(c, &c->d->images[c->next_image]);
+        c->next_image++;
+        if (st == QB_OK && !c->r->collect)
+            rd_space(c->r, 3);
+    }
+    return st;
+}
+
+/* A table of the model (nested tables flattened into their outer cell). */
+static qb_status doc_table(docctx *c, size_t ti, size_t *next)
+{
+    const qb_doc *d = c->d;
+    const qb_table *t = &d->tables[ti];
+    size_t rows = t->rows > 0 ? (size_t)t->rows : 1, cols = t->cols > 0 ? (size_t)t->cols : 1;
+    rd_grid g;
+    qb_status st = rd_grid_init(&g, rows, cols);
+    if (st != QB_OK)
+        return st;
+    g.header_rows = rows > 1 ? 1 : 0;
+    /* A nested table's paragraphs belong to the outer cell whose own paragraphs
+     * follow them (Word ends every cell with a paragraph of that cell). */
+    size_t end = t->end_para < d->npara ? t->end_para : d->npara;
+    int *at = calloc(end > t->first_para ? 2 * (end - t->first_para) : 1, sizeof *at);
+    if (!at) {
+        rd_grid_free(&g);
+        return QB_ERR_NOMEM;
+    }
+    int row = rows > 0 ? (int)rows - 1 : 0, cell = 0;
+    for (size_t i = end; i-- > t->first_para;) {
+        if (d->paras[i].table == (int)ti) {
+            row = d->paras[i].row;
+            cell = d->paras[i].cell;
+        }
+        at[2 * (i - t->first_para)] = row;
+        at[2 * (i - t->first_para) + 1] = cell;
+    }
+    for (size_t i = t->first_para; i < end && st == QB_OK; i++) {
+        const qb_para *p = &d->paras[i];
+        rd_cell *cl = rd_grid_cell(&g, (size_t)at[2 * (i - t->first_para)], (size_t)at[2 * (i - t->first_para) + 1]);
+        if (!cl)
+            continue;
+        rd_pstyle ps = rd_ps(QB_FONT_SONG, RD_WUHAO, p->f.jc == QB_JC_CENTER ? RD_CENTER
+                                                     : p->f.jc == QB_JC_RIGHT ? RD_RIGHT : RD_LEFT);
+        ps.leading = 1.25f;
+        if (c->mode == RD_DOC_PLAIN && p->mark.size_hp >= 14 && p->mark.size_hp <= 28)
+            ps.st.size = p->mark.size_hp / 2.0f;
+        rd_cpara *cp;
+        if ((st = rd_cell_para(cl, &ps, &cp)) != QB_OK ||
+            (st = para_spans(c, p, 0, &ps, P_BODY)) != QB_OK)
+            break;
+        for (size_t k = 0; k < c->nsp && st == QB_OK; k++)
+            st = rd_cpara_span(cp, c->sp[k].s, c->sp[k].len, c->sp[k].st);
+    }
+    free(at);
+    if (st == QB_OK)
+        st = rd_table(c->r, &g);
+    rd_grid_free(&g);
+    if (st == QB_OK)
+        rd_space(c->r, 4);
+    *next = t->end_para > t->first_para ? t->end_para : t->first_para + 1;
+    /* pictures inside the table's cells follow it */
+    if (st == QB_OK)
+        st = images_upto(c, *next);
+    return st;
+}
+
+static int is_blank(const qb_para *p)
+{
+    for (const unsigned char *s = (const unsigned char *)p->text; *s; s++)
+        if (*s != ' ' && *s != '\t' && !(s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80))
+            return 0;
+        else if (*s == 0xE3)
+            s += 2;
+    return 1;
+}
+
+qb_status rd_doc(rd *r, const qb_doc *d, rd_doc_mode mode, int bookmarks)
+{
+    docctx c;
+    memset(&c, 0, sizeof c);
+    c.r = r;
+    c.d = d;
+    c.mode = mode;
+    compile_captions(&c);
+    qb_status st = QB_OK;
+    int blank_run = 0;
+    for (size_t i = 0; i < d->npara && st == QB_OK;) {
+        const qb_para *p = &d->paras[i];
+        if (p->where == QB_IN_TABLE && p->table >= 0 && (size_t)p->table < d->ntable) {
+            size_t top = (size_t)p->table;
+            for (int guard = 0; d->tables[top].parent >= 0 && guard < 64; guard++)
+                top = (size_t)d->tables[top].parent;
+            st = images_upto(&c, i);
+            if (st == QB_OK)
+                st = doc_table(&c, top, &i);
+            blank_run = 0;
+            continue;
+        }
+        pclass k = classify(&c, i);
+        if (is_blank(p)) {
+            /* blank lines were the author's spacing: the official format has none,
+             * plain text keeps one */
+            if (mode == RD_DOC_PLAIN && !blank_run++ && !r->collect)
+                rd_space(r, RD_XIAOSI * 1.3f);
+            st = images_upto(&c, i + 1);
+            i++;
+            continue;
+        }
+        blank_run = 0;
+        rd_pstyle ps = pstyle_for(&c, p, k);
+        if (bookmarks && mode == RD_DOC_OFFICIAL && d->sectioned) {
+            for (int s = 0; s < QB_NSEC && st == QB_OK; s++)
+                if (d->sec[s].found && d->sec[s].head == i) {
+                    if (k == P_TITLE || k == P_ABSTRACT_HEAD || k == P_SECTION_HEAD)
+                        st = rd_need(r, ps.before + 4 * RD_XIAOSI * 1.3f);
+                    if (st == QB_OK)
+                        st = rd_bookmark(r, s == QB_SEC_TITLE ? "标题" : qb_sec_name_zh((qb_secid)s));
+                }
+        }
+        size_t from = 0;
+        if (k == P_ABSTRACT_HEAD && d->sec[QB_SEC_ABSTRACT].inline_head) {
+            /* "摘要：本文……": the heading centred on its own line, then the text */
+            if (st == QB_OK)
+                st = rd_text(r, &ps, "摘要");
+            from = d->sec[QB_SEC_ABSTRACT].head_bytes;
+            k = P_BODY;
+            ps = pstyle_for(&c, p, k);
+        }
+        if (st == QB_OK)
+            st = para_spans(&c, p, from, &ps, k);
+        if (st == QB_OK)
+            st = rd_para(r, &ps, c.sp, c.nsp);
+        if (st == QB_OK)
+            st = images_upto(&c, i + 1);
+        i++;
+    }
+    if (st == QB_OK)
+        st = images_upto(&c, (size_t)-1);
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < c.ncap[k]; i++)
+            pcre2_code_free(c.cap[k][i]);
+    pcre2_match_data_free(c.md);
+    if (c.opc_state == 1)
+        qb_opc_close(&c.opc);
+    free(c.sp);
+    return st;
+}
+
+/* A part that is missing is a heading and a line where the flow is, not a page. */
+qb_status rd_missing_part(rd *r, const char *part, const char *note)
+{
+    qb_status st = rd_begin_part_here(r, part);
+    rd_pstyle ps = rd_ps(QB_FONT_HEI, RD_XIAOSI, RD_LEFT);
+    ps.before = 14;
+    ps.after = 4;
+    ps.keep_next = 1;
+    if (st == QB_OK)
+        st = rd_text(r, &ps, part);
+    ps = rd_ps(QB_FONT_SONG, RD_XIAOSI, RD_LEFT);
+    return st == QB_OK ? rd_text(r, &ps, note) : st;
+}
+
+static qb_status doc_part(rd *r, const char *part, const qb_doc *d, rd_doc_mode mode, const char *none)
+{
+    if (!d)
+        return rd_missing_part(r, part, none);
+    qb_status st = rd_begin_part(r, part);
+    if (st != QB_OK)
+        return st;
+    if (mode == RD_DOC_PLAIN) {
+        rd_pstyle ps = rd_ps(QB_FONT_SONG, RD_XIAOWU, RD_LEFT);
+        ps.st.gray = 40;
+        ps.after = 6;
+        if ((st = rd_textf(r, &ps, "以下为 %s 的原文（按申报人所写排版）。", d->file ? d->file : "")) != QB_OK)
+            return st;
+    }
+    return rd_doc(r, d, mode, 1);
+}
+
+qb_status rd_part_form(rd *r)
+{
+    return doc_part(r, "申报书", r->in->form, RD_DOC_PLAIN, "材料包中没有找到申报书。");
+}
+
+qb_status rd_part_writeup(rd *r)
+{
+    return doc_part(r, "典型经验材料", r->in->experience, RD_DOC_OFFICIAL, "材料包中没有找到典型经验材料。");
+}

@@ -1,0 +1,199 @@
+/* render_int.h — the typesetter the dossier's parts share (render_*.c only).
+ *
+ * The dossier is assembled twice by the same code. In the collect pass nothing is
+ * drawn: every text primitive only records which characters each face must supply
+ * (and which no face has). The fonts are then subset and embedded, and the draw
+ * pass lays out and draws for real. So the parts are written once, as straight-line
+ * code, and the fonts hold exactly the glyphs used. */
+#ifndef QB_RENDER_INT_H
+#define QB_RENDER_INT_H
+
+#include <hpdf.h>
+
+#include "buf.h"
+#include "fonts.h"
+#include "layout.h"
+#include "render.h"
+
+/* Chinese type sizes in points (seeds/README.md). */
+#define RD_ERHAO 22.0f
+#define RD_XIAOER 18.0f
+#define RD_SANHAO 16.0f
+#define RD_SIHAO 14.0f
+#define RD_XIAOSI 12.0f
+#define RD_WUHAO 10.5f
+#define RD_XIAOWU 9.0f
+
+typedef struct {
+    qb_font_id font;
+    float size;            /* points */
+    unsigned char bold;    /* synthetic bold (fill + stroke): neither face has a bold */
+    unsigned char gray;    /* 0 black … 100 white, for labels */
+} rd_style;
+
+typedef enum { RD_LEFT = 0, RD_CENTER, RD_RIGHT, RD_JUSTIFY } rd_align;
+
+typedef struct {
+    rd_style st;
+    rd_align align;
+    float first_indent;    /* points */
+    float left_indent;     /* points, whole paragraph */
+    float before, after;   /* space above and below, points */
+    float leading;         /* line height as a multiple of the largest size on the line */
+    int keep_next;         /* keep on the page of the next block (headings, captions) */
+} rd_pstyle;
+
+typedef struct {
+    const char *s;
+    size_t len;
+    rd_style st;
+} rd_span;
+
+/* A paragraph laid out for a given width (owned arrays). */
+typedef struct {
+    qb_lchar *ch;
+    size_t n, cap;
+    rd_style *st;          /* the styles ch[].style points into */
+    size_t nst, capst;
+    qb_llines lines;
+    float *lh;             /* height of each line */
+    size_t caplh;
+    rd_pstyle ps;
+    float width;           /* frame width the lines were broken for */
+    float height;          /* before + lines + after */
+} rd_shaped;
+
+typedef struct rd {
+    int collect;           /* 1: collect pass (record characters only) */
+    const qb_render_input *in;
+    qb_findings *warn;     /* render.* warnings go here */
+    size_t warn_from;      /* …from this index on */
+    qb_render_stats stats;
+    qb_fonts *fonts;
+    HPDF_Doc pdf;
+    HPDF_Encoder enc;      /* UTF-8, for outline titles */
+    HPDF_STATUS hpdf_err;  /* last libharu error, from the handler */
+    HPDF_Page page;
+    HPDF_Page *pages;
+    size_t npages, cappages;
+    float pw, ph;          /* page size */
+    float ml, mr, mt, mb;  /* margins */
+    float y;               /* top of the free space on the current page */
+    /* text state last set on the current page, to skip repeating it */
+    HPDF_Font cur_font;
+    float cur_size, cur_cs;
+    int cur_bold, cur_gray;
+    const char *part;      /* the running header's part name */
+    HPDF_Outline outline;  /* the current part's bookmark */
+    unsigned *missing;     /* characters no face has (collect pass), sorted, unique */
+    size_t nmissing, capmissing;
+    size_t missing_total;
+    qb_buf utf8;           /* scratch for ShowText */
+    rd_shaped scratch;     /* scratch paragraph for body text */
+} rd;
+
+static inline float rd_width(const rd *r) { return r->pw - r->ml - r->mr; }
+
+/* --- render_text.c: characters, paragraphs, pages ------------------------------ */
+rd_pstyle rd_ps(qb_font_id font, float size, rd_align align);
+rd_span rd_sp(const char *s, rd_style st);
+/* Start a new page (running header drawn). */
+qb_status rd_new_page(rd *r);
+/* Make sure h points are free below r->y, else start a new page. */
+qb_status rd_need(rd *r, float h);
+/* Lay a paragraph out for width (collect pass: only record characters). */
+qb_status rd_shape(rd *r, const rd_pstyle *ps, const rd_span *sp, size_t n, float width, rd_shaped *out);
+void rd_shaped_free(rd_shaped *s);
+/* Draw line i of s with its top at y_top in a frame starting at x. */
+qb_status rd_draw_line(rd *r, const rd_shaped *s, size_t i, float x, float y_top);
+/* A paragraph in the body, broken across pages as needed. */
+qb_status rd_para(rd *r, const rd_pstyle *ps, const rd_span *sp, size_t n);
+qb_status rd_text(rd *r, const rd_pstyle *ps, const char *text);
+qb_status rd_textf(rd *r, const rd_pstyle *ps, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Vertical space (not carried over a page break). */
+void rd_space(rd *r, float h);
+/* Start a part of the dossier: a new page whose running header names it, and a
+ * top-level bookmark. */
+qb_status rd_begin_part(rd *r, const char *title);
+/* A part too short for a page of its own (a document that is missing): a
+ * top-level bookmark at the current position. */
+qb_status rd_begin_part_here(rd *r, const char *title);
+/* A bookmark under the current part, pointing at the current position. */
+qb_status rd_bookmark(rd *r, const char *title);
+/* Thin lines and boxes. */
+void rd_line(rd *r, float x1, float y1, float x2, float y2, float w);
+void rd_rect(rd *r, float x, float y, float w, float h, float lw, int fill_gray);
+/* Record a libharu failure as a qb_status (and clear libharu's error state). */
+qb_status rd_hpdf_status(rd *r);
+/* Append a render.* warning. */
+qb_status rd_warn(rd *r, const char *rule, const char *file, const char *zh, const char *en);
+
+/* --- render_table.c: ruled tables ---------------------------------------------- */
+typedef struct {
+    rd_pstyle ps;
+    rd_span *sp;
+    size_t nsp, capsp;
+} rd_cpara;
+
+typedef struct {
+    rd_cpara *p;
+    size_t n, cap;
+    int shade;            /* gray fill (header cells of generated tables) */
+} rd_cell;
+
+typedef struct {
+    size_t rows, cols;
+    rd_cell *cells;       /* rows × cols */
+    float *fixed;         /* column widths as shares of the table (NULL: from content) */
+    size_t header_rows;   /* repeated at the top of every page the table continues on */
+    char **owned;         /* copies of generated cell text (rd_cell_text) */
+    size_t nowned, capowned;
+} rd_grid;
+
+qb_status rd_grid_init(rd_grid *g, size_t rows, size_t cols);
+void rd_grid_free(rd_grid *g);
+rd_cell *rd_grid_cell(rd_grid *g, size_t row, size_t col);
+/* Add a paragraph to a cell; spans are added to it with rd_cpara_span. */
+qb_status rd_cell_para(rd_cell *c, const rd_pstyle *ps, rd_cpara **out);
+qb_status rd_cpara_span(rd_cpara *p, const char *s, size_t len, rd_style st);
+/* Convenience: a cell holding one paragraph of text. */
+qb_status rd_cell_text(rd_grid *g, size_t row, size_t col, const rd_pstyle *ps, const char *text);
+qb_status rd_table(rd *r, rd_grid *g);
+
+/* --- render_image.c: pictures -------------------------------------------------- */
+/* Draw a PNG or JPEG held in memory, centred, fitted into max_w × max_h points
+ * (its natural size, or want_w × want_h when given, never larger than the box).
+ * Anything else, or a picture libharu cannot read, becomes a framed placeholder
+ * naming it. `what` names the picture in warnings. */
+qb_status rd_picture(rd *r, const unsigned char *data, size_t len, float want_w, float want_h,
+                     float max_w, float max_h, const char *what, const char *file);
+qb_status rd_placeholder(rd *r, float w, float h, const char *label);
+
+/* --- render_doc.c: a document of the model ------------------------------------- */
+typedef enum { RD_DOC_PLAIN = 0, RD_DOC_OFFICIAL } rd_doc_mode;
+qb_status rd_doc(rd *r, const qb_doc *d, rd_doc_mode mode, int bookmarks);
+/* A part whose document is missing: a bookmarked heading and a note in the flow. */
+qb_status rd_missing_part(rd *r, const char *part, const char *note);
+
+/* --- the parts ------------------------------------------------------------------ */
+qb_status rd_part_cover(rd *r);       /* render_cover.c */
+qb_status rd_part_summary(rd *r);     /* render_summary.c */
+/* The summary's notes on the dossier itself (r->warn from warn_from on); also run at
+ * the end of the collect pass, when those notes are known. */
+qb_status rd_summary_notes(rd *r);
+qb_status rd_part_form(rd *r);        /* render_doc.c */
+qb_status rd_part_writeup(rd *r);     /* render_doc.c */
+qb_status rd_part_proof(rd *r);       /* render_proof.c */
+qb_status rd_part_scoring(rd *r);     /* render_score.c */
+/* render_attach.c */
+qb_status rd_attach_all(rd *r);
+/* The ASCII name a path is attached under ("01_experience.docx"), or NULL if it is
+ * not among the attachments. Caller frees. */
+char *rd_attach_name(const rd *r, const char *path);
+
+/* Text helpers shared by the parts (render_text.c). */
+const char *rd_status_zh(const char *status);
+/* The write-up's title text (质量标杆名称), or NULL. */
+const char *rd_title_text(const qb_doc *d);
+
+#endif

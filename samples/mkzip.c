@@ -1,0 +1,368 @@
+/* mkzip — a small ZIP writer for test fixtures: the kinds of entries real packages
+ * bring (GBK names without the UTF-8 flag, Info-ZIP Unicode Path fields) and hostile
+ * ones (.., absolute paths, symlinks, a local header that names another file, the
+ * encryption bit). Entries are stored (method 0) with fixed times, so the bytes are
+ * the same on every run. With --7z it writes a 7z archive through libarchive instead
+ * (regular files and folders only). See usage() for the command line. */
+#define _GNU_SOURCE
+#include <archive.h>
+#include <archive_entry.h>
+#include <iconv.h>
+#include <locale.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "qb.h"
+#include "rar5scan.h" /* qb_crc32 */
+
+static void usage(void)
+{
+    fputs("用法 usage: mkzip [--7z] OUT ENTRY...\n"
+          "       mkzip --docx OUT.docx PARAGRAPH...   (a minimal Word file: one paragraph per\n"
+          "             argument; an argument starting with '|' is a table row, cells split by '|')\n"
+          "  ENTRY is NAME=CONTENT; CONTENT is literal text, @FILE (its bytes) or %zeros:N.\n"
+          "  Options before an entry apply to that entry only:\n"
+          "    --gbk            NAME (UTF-8 here) written as GBK bytes, UTF-8 flag clear\n"
+          "    --noflag         NAME's UTF-8 bytes with the UTF-8 flag clear\n"
+          "    --hex            NAME given as hex bytes, written as they are\n"
+          "    --unicode-path U an Info-ZIP Unicode Path extra field (0x7075) holding U\n"
+          "    --local NAME2    the local header names NAME2 instead\n"
+          "    --symlink        a Unix symbolic link to CONTENT\n"
+          "    --dir            a directory (NAME= with nothing after it)\n"
+          "    --encrypted      set the encryption bit (the data is stored as given)\n",
+          stderr);
+}
+
+typedef struct {
+    qb_buf name, local, extra;
+    int flag_utf8, symlink, dir, encrypted;
+    qb_buf data;
+    uint32_t crc;
+    uint64_t offset;
+} entry;
+
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                          : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+static int to_gbk(const char *utf8, qb_buf *out)
+{
+    iconv_t cd = iconv_open("GB18030", "UTF-8");
+    if (cd == (iconv_t)-1)
+        return -1;
+    size_t inleft = strlen(utf8), cap = inleft * 2 + 4, outleft = cap;
+    char *buf = malloc(cap), *in = (char *)utf8, *o = buf;
+    int rc = buf && iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1 ? 0 : -1;
+    iconv_close(cd);
+    if (rc == 0)
+        qb_buf_add(out, buf, cap - outleft);
+    free(buf);
+    return rc;
+}
+
+static int content(const char *spec, qb_buf *out)
+{
+    if (spec[0] == '@') {
+        char *data;
+        size_t len;
+        if (qb_read_file(spec + 1, (size_t)1 << 30, &data, &len) != QB_OK) {
+            fprintf(stderr, "mkzip: %s: cannot read\n", spec + 1);
+            return -1;
+        }
+        qb_buf_add(out, data, len);
+        free(data);
+    } else if (strncmp(spec, "%zeros:", 7) == 0) {
+        size_t n = strtoul(spec + 7, NULL, 10);
+        char *z = calloc(n ? n : 1, 1);
+        if (!z)
+            return -1;
+        qb_buf_add(out, z, n);
+        free(z);
+    } else {
+        qb_buf_adds(out, spec);
+    }
+    return 0;
+}
+
+static void put16(FILE *f, unsigned v) { fputc(v & 0xFF, f); fputc((v >> 8) & 0xFF, f); }
+static void put32(FILE *f, uint32_t v) { put16(f, v & 0xFFFF); put16(f, v >> 16); }
+
+static int any_high(const qb_buf *b)
+{
+    for (size_t i = 0; i < b->len; i++)
+        if ((unsigned char)b->s[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
+static int write_zip(const char *out, entry *v, size_t n)
+{
+    FILE *f = fopen(out, "wb");
+    if (!f)
+        return -1;
+    uint64_t pos = 0;
+    for (size_t i = 0; i < n; i++) {
+        entry *e = &v[i];
+        qb_buf *lname = e->local.len ? &e->local : &e->name;
+        e->offset = pos;
+        put32(f, 0x04034b50);
+        put16(f, 20);
+        put16(f, (e->flag_utf8 ? 0x0800 : 0) | (e->encrypted ? 1 : 0));
+        put16(f, 0);                /* stored */
+        put16(f, 0);                /* 00:00 */
+        put16(f, 0x21);             /* 1980-01-01 */
+        put32(f, e->crc);
+        put32(f, (uint32_t)e->data.len);
+        put32(f, (uint32_t)e->data.len);
+        put16(f, (unsigned)lname->len);
+        put16(f, (unsigned)e->extra.len);
+        fwrite(lname->s ? lname->s : "", 1, lname->len, f);
+        fwrite(e->extra.s ? e->extra.s : "", 1, e->extra.len, f);
+        fwrite(e->data.s ? e->data.s : "", 1, e->data.len, f);
+        pos += 30 + lname->len + e->extra.len + e->data.len;
+    }
+    uint64_t cd = pos;
+    for (size_t i = 0; i < n; i++) {
+        entry *e = &v[i];
+        uint32_t mode = e->symlink ? 0120777 : e->dir ? 040755 : 0100644;
+        put32(f, 0x02014b50);
+        put16(f, 0x0314); /* made by: Unix, 2.0 */
+        put16(f, 20);
+        put16(f, (e->flag_utf8 ? 0x0800 : 0) | (e->encrypted ? 1 : 0));
+        put16(f, 0);
+        put16(f, 0);
+        put16(f, 0x21);
+        put32(f, e->crc);
+        put32(f, (uint32_t)e->data.len);
+        put32(f, (uint32_t)e->data.len);
+        put16(f, (unsigned)e->name.len);
+        put16(f, (unsigned)e->extra.len);
+        put16(f, 0);
+        put16(f, 0);
+        put16(f, 0);
+        put32(f, mode << 16 | (e->dir ? 0x10 : 0));
+        put32(f, (uint32_t)e->offset);
+        fwrite(e->name.s ? e->name.s : "", 1, e->name.len, f);
+        fwrite(e->extra.s ? e->extra.s : "", 1, e->extra.len, f);
+        pos += 46 + e->name.len + e->extra.len;
+    }
+    put32(f, 0x06054b50);
+    put16(f, 0);
+    put16(f, 0);
+    put16(f, (unsigned)n);
+    put16(f, (unsigned)n);
+    put32(f, (uint32_t)(pos - cd));
+    put32(f, (uint32_t)cd);
+    put16(f, 0);
+    return fclose(f) == 0 ? 0 : -1;
+}
+
+static int write_7z(const char *out, entry *v, size_t n)
+{
+    setlocale(LC_ALL, "C.UTF-8"); /* libarchive converts names to UTF-16 through the locale */
+    struct archive *a = archive_write_new();
+    archive_write_set_format_7zip(a);
+    if (archive_write_open_filename(a, out) != ARCHIVE_OK) {
+        fprintf(stderr, "mkzip: %s\n", archive_error_string(a));
+        archive_write_free(a);
+        return -1;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        struct archive_entry *ae = archive_entry_new();
+        archive_entry_set_pathname_utf8(ae, v[i].name.s);
+        archive_entry_set_filetype(ae, v[i].dir ? AE_IFDIR : AE_IFREG);
+        archive_entry_set_perm(ae, v[i].dir ? 0755 : 0644);
+        archive_entry_set_size(ae, v[i].dir ? 0 : (la_int64_t)v[i].data.len);
+        archive_entry_set_mtime(ae, 1704067200, 0); /* 2024-01-01 */
+        if (archive_write_header(a, ae) != ARCHIVE_OK ||
+            (!v[i].dir && v[i].data.len &&
+             archive_write_data(a, v[i].data.s, v[i].data.len) != (la_ssize_t)v[i].data.len)) {
+            fprintf(stderr, "mkzip: %s\n", archive_error_string(a));
+            rc = -1;
+        }
+        archive_entry_free(ae);
+    }
+    if (archive_write_close(a) != ARCHIVE_OK)
+        rc = -1;
+    archive_write_free(a);
+    return rc;
+}
+
+static void xml_text(qb_buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        switch (s[i]) {
+        case '&': qb_buf_adds(b, "&amp;"); break;
+        case '<': qb_buf_adds(b, "&lt;"); break;
+        case '>': qb_buf_adds(b, "&gt;"); break;
+        default: qb_buf_add(b, s + i, 1);
+        }
+}
+
+static void para(qb_buf *b, const char *s, size_t n)
+{
+    qb_buf_adds(b, "<w:p><w:r><w:t xml:space=\"preserve\">");
+    xml_text(b, s, n);
+    qb_buf_adds(b, "</w:t></w:r></w:p>");
+}
+
+/* The three parts a Word file cannot do without, holding the given paragraphs and rows. */
+static int write_docx(const char *out, int argc, char **argv)
+{
+    entry v[3];
+    memset(v, 0, sizeof v);
+    qb_buf_adds(&v[0].name, "[Content_Types].xml");
+    qb_buf_adds(&v[0].data,
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+                "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+    qb_buf_adds(&v[1].name, "_rels/.rels");
+    qb_buf_adds(&v[1].data,
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+    qb_buf_adds(&v[2].name, "word/document.xml");
+    qb_buf *d = &v[2].data;
+    qb_buf_adds(d, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                   "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                   "<w:body>");
+    int in_table = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (a[0] == '|') {
+            qb_buf_adds(d, in_table ? "<w:tr>" : "<w:tbl><w:tr>");
+            in_table = 1;
+            for (const char *c = a + 1; *c;) {
+                size_t n = strcspn(c, "|");
+                qb_buf_adds(d, "<w:tc>");
+                para(d, c, n);
+                qb_buf_adds(d, "</w:tc>");
+                c += n;
+                if (*c)
+                    c++;
+            }
+            qb_buf_adds(d, "</w:tr>");
+        } else {
+            if (in_table)
+                qb_buf_adds(d, "</w:tbl>");
+            in_table = 0;
+            para(d, a, strlen(a));
+        }
+    }
+    qb_buf_adds(d, in_table ? "</w:tbl></w:body></w:document>" : "</w:body></w:document>");
+    for (int k = 0; k < 3; k++)
+        v[k].crc = qb_crc32(0, v[k].data.s, v[k].data.len);
+    int rc = write_zip(out, v, 3);
+    for (int k = 0; k < 3; k++) {
+        qb_buf_free(&v[k].name);
+        qb_buf_free(&v[k].data);
+    }
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    int i = 1, sevenz = 0;
+    if (argc >= 3 && strcmp(argv[1], "--docx") == 0) {
+        if (write_docx(argv[2], argc - 3, argv + 3) == 0)
+            return 0;
+        fprintf(stderr, "mkzip: %s: cannot write\n", argv[2]);
+        return 1;
+    }
+    if (i < argc && strcmp(argv[i], "--7z") == 0) {
+        sevenz = 1;
+        i++;
+    }
+    if (argc - i < 1) {
+        usage();
+        return 2;
+    }
+    const char *out = argv[i++];
+    entry *v = NULL;
+    size_t n = 0, cap = 0;
+    entry cur;
+    memset(&cur, 0, sizeof cur);
+    int gbk = 0, noflag = 0, hex = 0, bad = 0;
+    for (; i < argc && !bad; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--gbk") == 0) gbk = 1;
+        else if (strcmp(a, "--noflag") == 0) noflag = 1;
+        else if (strcmp(a, "--hex") == 0) hex = 1;
+        else if (strcmp(a, "--symlink") == 0) cur.symlink = 1;
+        else if (strcmp(a, "--dir") == 0) cur.dir = 1;
+        else if (strcmp(a, "--encrypted") == 0) cur.encrypted = 1;
+        else if (strcmp(a, "--local") == 0 && i + 1 < argc) qb_buf_adds(&cur.local, argv[++i]);
+        else if (strcmp(a, "--unicode-path") == 0 && i + 1 < argc) qb_buf_adds(&cur.extra, argv[++i]);
+        else if (a[0] == '-' && a[1] == '-') bad = 1;
+        else {
+            const char *eq = strchr(a, '=');
+            if (!eq) {
+                bad = 1;
+                break;
+            }
+            char *name = qb_strndup(a, (size_t)(eq - a));
+            if (hex) {
+                for (size_t k = 0; name[k] && name[k + 1]; k += 2) {
+                    char c = (char)(hexval(name[k]) << 4 | hexval(name[k + 1]));
+                    qb_buf_add(&cur.name, &c, 1);
+                }
+            } else if (gbk) {
+                bad = to_gbk(name, &cur.name) != 0;
+            } else {
+                qb_buf_adds(&cur.name, name);
+                cur.flag_utf8 = !noflag && any_high(&cur.name);
+            }
+            free(name);
+            if (cur.extra.len) { /* the text given was the Unicode Path: build the field */
+                qb_buf x = {0};
+                uint32_t crc = qb_crc32(0, cur.name.s, cur.name.len);
+                char h[9] = {0x75, 0x70, 0, 0, 1, (char)(crc & 0xFF), (char)(crc >> 8 & 0xFF),
+                             (char)(crc >> 16 & 0xFF), (char)(crc >> 24)};
+                h[2] = (char)((cur.extra.len + 5) & 0xFF);
+                h[3] = (char)((cur.extra.len + 5) >> 8);
+                qb_buf_add(&x, h, 9);
+                qb_buf_add(&x, cur.extra.s, cur.extra.len);
+                qb_buf_free(&cur.extra);
+                cur.extra = x;
+            }
+            if (!bad && !cur.dir)
+                bad = content(eq + 1, &cur.data) != 0;
+            cur.crc = qb_crc32(0, cur.data.s ? cur.data.s : "", cur.data.len);
+            if (qb_grow((void **)&v, &cap, n + 1, sizeof *v) != QB_OK)
+                bad = 1;
+            else
+                v[n++] = cur;
+            memset(&cur, 0, sizeof cur);
+            gbk = noflag = hex = 0;
+        }
+    }
+    int rc = 2;
+    if (bad)
+        usage();
+    else
+        rc = (sevenz ? write_7z(out, v, n) : write_zip(out, v, n)) == 0 ? 0 : 1;
+    for (size_t k = 0; k < n; k++) {
+        qb_buf_free(&v[k].name);
+        qb_buf_free(&v[k].local);
+        qb_buf_free(&v[k].extra);
+        qb_buf_free(&v[k].data);
+    }
+    qb_buf_free(&cur.name);
+    qb_buf_free(&cur.local);
+    qb_buf_free(&cur.extra);
+    qb_buf_free(&cur.data);
+    free(v);
+    if (rc == 1)
+        fprintf(stderr, "mkzip: %s: cannot write\n", out);
+    return rc;
+}
