@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "annotate.h"
 #include "check.h"
@@ -77,15 +78,14 @@ int main(int argc, char **argv)
         free(err);
         return 2;
     }
-    FILE *probe = fopen(input, "rb");
-    if (!probe) {
+    struct stat sb;
+    if (stat(input, &sb) != 0) {
         fprintf(stderr, "qb-check: %s: 无法打开 cannot open (%s)\n", input, strerror(errno));
         qb_edition_free(&ed);
         return 2;
     }
-    fclose(probe);
     qb_check_result res;
-    st = qb_check_docx(input, &ed, &res);
+    st = qb_check_input(input, &ed, &res);
     if (st != QB_OK) {
         fprintf(stderr, "qb-check: %s: %s\n", input, qb_status_str(st));
         qb_check_result_free(&res);

@@ -40,6 +40,7 @@ typedef struct {
     qb_buf name, local, extra;
     int flag_utf8, symlink, dir, encrypted;
     qb_buf data;
+    size_t zeros; /* --7z: that many zero bytes, streamed instead of held in data */
     uint32_t crc;
     uint64_t offset;
 } entry;
@@ -178,13 +179,20 @@ static int write_7z(const char *out, entry *v, size_t n)
         archive_entry_set_pathname_utf8(ae, v[i].name.s);
         archive_entry_set_filetype(ae, v[i].dir ? AE_IFDIR : AE_IFREG);
         archive_entry_set_perm(ae, v[i].dir ? 0755 : 0644);
-        archive_entry_set_size(ae, v[i].dir ? 0 : (la_int64_t)v[i].data.len);
+        archive_entry_set_size(ae, v[i].dir ? 0 : (la_int64_t)(v[i].data.len + v[i].zeros));
         archive_entry_set_mtime(ae, 1704067200, 0); /* 2024-01-01 */
         if (archive_write_header(a, ae) != ARCHIVE_OK ||
             (!v[i].dir && v[i].data.len &&
              archive_write_data(a, v[i].data.s, v[i].data.len) != (la_ssize_t)v[i].data.len)) {
             fprintf(stderr, "mkzip: %s\n", archive_error_string(a));
             rc = -1;
+        }
+        static const char zero[65536];
+        for (size_t left = v[i].zeros; rc == 0 && left > 0;) {
+            size_t n = left < sizeof zero ? left : sizeof zero;
+            if (archive_write_data(a, zero, n) != (la_ssize_t)n)
+                rc = -1;
+            left -= n;
         }
         archive_entry_free(ae);
     }
@@ -335,7 +343,9 @@ int main(int argc, char **argv)
                 qb_buf_free(&cur.extra);
                 cur.extra = x;
             }
-            if (!bad && !cur.dir)
+            if (!bad && !cur.dir && sevenz && strncmp(eq + 1, "%zeros:", 7) == 0)
+                cur.zeros = strtoul(eq + 8, NULL, 10); /* a bomb-sized test input, streamed */
+            else if (!bad && !cur.dir)
                 bad = content(eq + 1, &cur.data) != 0;
             cur.crc = qb_crc32(0, cur.data.s ? cur.data.s : "", cur.data.len);
             if (qb_grow((void **)&v, &cap, n + 1, sizeof *v) != QB_OK)

@@ -61,4 +61,25 @@ grep -q '实际数据比压缩包记录的大小多' out.json; ok $? "the reason
 unpack short.rar
 is "$(jq -r '.members[0].outcome' out.json) $(written)" "broken 0" "data shorter than declared: not kept"
 is "$(rules)" "e:package.format" "reported as package.format"
+
+# The time limit: 800 MB of zeros in a 113 KB 7z take seconds to unpack; with 1 second
+# allowed the reader is stopped. (The fixture is slow to make, so it is kept.)
+mkdir -p "$QB_SAMPLES"
+slow="$QB_SAMPLES/unpack-800MB-zeros.7z"
+[ -s "$slow" ] || "$QB_BIN/mkzip" --7z "$slow" '申报书.docx=%zeros:800000000' 'b.txt=b'
+cat >slow.ini <<'INI'
+[edition]
+base = caq-2023
+name = one-second
+[package]
+max_seconds = 1
+max_unpacked_mb = 2048
+INI
+t0=$(date +%s%N)
+rm -rf w; "$QB_BIN/qb-unpack" --edition slow.ini --json "$slow" w >out.json 2>err; rc=$?
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+is "$rc $(rules)" "1 e:package.too-large" "a package that unpacks too slowly: package.too-large"
+grep -q '解压超时' out.json; ok $? "the message says it timed out"
+ok "$([ "$ms" -lt 5000 ] && echo 0 || echo 1)" "stopped after about a second ($ms ms)"
+is "$(written)" 0 "the half-written member is removed"
 done_testing

@@ -3,6 +3,7 @@
  * itself is unpack_pkg.c. */
 #define _GNU_SOURCE
 #include "package.h"
+#include "tmpdir.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <fcntl.h>
@@ -520,16 +521,6 @@ static void ignore_data(void *ctx, const char *buf, size_t n)
     (void)n;
 }
 
-static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)ftw;
-    if (flag == FTW_DP)
-        rmdir(path);
-    else
-        unlink(path);
-    return 0;
-}
 
 /* LibreOffice headless, its own profile folder inside the work folder, a time limit. */
 /* "-env:UserInstallation=file:///abs/dir/.lo-profile": LibreOffice wants an absolute
@@ -580,8 +571,8 @@ static qb_status convert_doc(qb_package *pkg, qb_member *m, const char *soffice,
     if (outdir) {
         rmdir(outdir);
         char *prof = qb_asprintf("%s/.lo-profile", pkg->workdir);
-        if (prof) /* LibreOffice's profile tree; FTW_PHYS: never follow a link out of it */
-            nftw(prof, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+        if (prof) /* LibreOffice's profile tree */
+            qb_tree_remove(prof);
         free(prof);
     }
     if (final)

@@ -10,6 +10,7 @@
  * those of the installed libhpdf headers. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "render_int.h"
+#include "tmpdir.h"
 
 #include <hpdf_catalog.h>
 #include <hpdf_namedict.h>
@@ -139,15 +140,10 @@ qb_status rd_attach_all(rd *r)
 {
     if (r->collect || r->in->nattach == 0)
         return QB_OK;
-    const char *tmp = getenv("TMPDIR");
-    char *dir = qb_asprintf("%s/qb-attach-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!dir)
-        return QB_ERR_NOMEM;
-    if (!mkdtemp(dir)) {
-        free(dir);
-        return QB_ERR_IO;
-    }
-    qb_status st = QB_OK;
+    char *dir = NULL;
+    qb_status st = qb_tmpdir_make("attach", &dir);
+    if (st != QB_OK)
+        return st;
     for (size_t i = 0; i < r->in->nattach && st == QB_OK; i++)
         st = attach_one(r, dir, i);
     rmdir(dir);

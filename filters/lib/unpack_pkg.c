@@ -144,7 +144,7 @@ static qb_status nested(qb_package *pkg, qb_unpack_budget *b)
     for (size_t i = 0; i < pkg->n && st == QB_OK; i++) {
         qb_member *m = &pkg->m[i];
         if (m->outcome != QB_OUT_OK || !m->path || !is_archive(m->fmt) ||
-            (m->fmt == QB_FMT_ZIP && qb_zip_is_ooxml(m->path)))
+            (m->name && qb_name_is_junk(m->name)) || (m->fmt == QB_FMT_ZIP && qb_zip_is_ooxml(m->path)))
             continue;
         if (m->depth >= b->lim->max_depth) {
             st = fadd(pkg, "package.too-large", QB_SEV_WARNING, m->name,

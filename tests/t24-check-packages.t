@@ -1,0 +1,76 @@
+#!/bin/sh
+# qb-check on whole packages (issue 4): one report holding the package's findings and
+# every finding of the write-up inside it; from any folder, writing nothing beside
+# the input; the package's corpus of hostile archives answered in bounded time.
+. "$(dirname "$0")/lib/tap.sh"
+export LC_ALL=C.UTF-8
+cd "$TMP" || exit 1
+P=某某精工机械制造有限公司
+"$QB_BIN/mksample" . compliant-direct over-abstract >/dev/null || { echo "1..0 # SKIP no mksample"; exit 0; }
+"$QB_BIN/mkzip" --docx form.docx "2024年质量标杆申报书" "|申报单位|$P" "|统一社会信用代码|91110000100000000X"
+"$QB_BIN/mkzip" --docx proof.docx "证明材料目录" "一、营业执照"
+printf '\211PNG\r\n\032\n\0\0\0\rIHDR' >scan.png
+members() { # WRITEUP
+  echo "申报书.docx=@form.docx" "典型经验材料.docx=@$1" "证明材料/目录.docx=@proof.docx"
+}
+mkdir in
+# shellcheck disable=SC2046
+"$QB_BIN/mkrar" "in/$P.rar" $(members compliant-direct.docx)
+ls -la in >before.txt
+sum_before=$(sha256sum <"in/$P.rar")
+
+# A clean RAR5 package passes, with the three documents recognised.
+(cd / && "$QB_BIN/qb-check" --json "$TMP/in/$P.rar") >o.json 2>err
+is "$?" 0 "a clean RAR5 package: exit 0 (run from another folder)"
+is "$(jq -r '.status + " " + .applicant' o.json)" "pass $P" "status pass, applicant named by the form"
+is "$(jq -r '.counts.practice.count' o.json)" "$("$QB_BIN/mksample" --expect compliant-direct | awk '$1=="practice"{print $2}')" \
+   "the write-up inside is counted"
+is "$(jq -r '[.findings[] | select(.severity != "info") | .rule] | join(" ")' o.json)" "" "no finding"
+ls -la in >after.txt
+cmp -s before.txt after.txt; ok $? "nothing is written beside the input"
+is "$(sha256sum <"in/$P.rar")" "$sum_before" "the package is unchanged"
+ls "${TMPDIR:-/tmp}" | grep -c '^qb-check-' >left.txt
+is "$(cat left.txt)" 0 "no working folder is left behind"
+
+# A ZIP package whose write-up breaks a limit, named differently from the form.
+"$QB_BIN/mkzip" "in/某某机械有限公司.zip" $(members over-abstract.docx)
+"$QB_BIN/qb-check" --json "in/某某机械有限公司.zip" >o.json 2>err
+is "$?" 1 "a package with errors: exit 1"
+rules=$(jq -r '[.findings[] | select(.severity != "info") | .rule] | sort | unique | join(" ")' o.json)
+is "$rules" "count.abstract package.name" "package and write-up findings in one report"
+is "$(jq -r '.findings[] | select(.rule == "count.abstract") | .file' o.json)" "典型经验材料.docx" \
+   "a write-up finding names the document as the applicant named it"
+"$QB_BIN/qb-check" "in/某某机械有限公司.zip" >o.txt 2>&1
+grep -q '申报书中的单位名称' o.txt; ok $? "the Chinese report explains the name mismatch"
+
+# A package without the write-up
+"$QB_BIN/mkzip" "in/$P.zip" "申报书.docx=@form.docx" "证明材料/目录.docx=@proof.docx"
+"$QB_BIN/qb-check" --json "in/$P.zip" >o.json 2>err
+is "$?/$(jq -r '[.findings[].rule] | map(select(startswith("package.missing"))) | join(" ")' o.json)" \
+   "1/package.missing-experience" "a missing write-up is package.missing-experience"
+
+# --pdf for a package: the dossier holds the form and the proof too
+"$QB_BIN/qb-check" --pdf "$TMP/d.pdf" "in/$P.rar" >/dev/null 2>err
+is "$?" 0 "qb-check --pdf on a package: exit 0"
+pdftotext "$TMP/d.pdf" - 2>/dev/null | tr -d ' \n' >d.txt
+grep -q '91110000100000000X' d.txt; ok $? "the dossier shows the application form's text"
+grep -q '证明材料目录' d.txt; ok $? "and the proof material"
+is "$(pdfdetach -list "$TMP/d.pdf" 2>/dev/null | head -1)" "3 embedded files" "the three documents are attached"
+
+# Hostile and broken archives of the corpus: an answer for each, in bounded time
+if [ -d "$CORPUS/rar" ]; then
+  for f in "$CORPUS"/rar/*.rar "$CORPUS"/zip/*.zip; do
+    name=$(basename "$f")
+    timeout 60 "$QB_BIN/qb-check" --json "$f" >o.json 2>err; rc=$?
+    st=$(jq -r .status o.json 2>/dev/null)
+    case "$rc/$st" in
+      1/fail|2/error) ok 0 "$name: exit $rc, status $st";;
+      *) ok 1 "$name: exit $rc, status $st";;
+    esac
+  done
+  "$QB_BIN/qb-check" --json "$CORPUS/rar/rar5_header_encrypted_winrar.rar" >o.json 2>err
+  is "$?/$(jq -r '.status + " " + ([.findings[].rule] | unique | join(","))' o.json)" "2/error package.encrypted,package.name" \
+     "an encrypted package cannot be processed: exit 2, package.encrypted"
+  is "$(wc -l <err)" 1 "with a one-line reason on stderr"
+fi
+done_testing
