@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "member_spec.h"
 #include "qb.h"
 #include "rar5scan.h" /* qb_crc32 */
 
@@ -294,27 +295,6 @@ static int write_entry(writer *w, const entry *e, size_t idx)
     }
 }
 
-static int content(const char *spec, qb_buf *out)
-{
-    if (spec[0] == '@') {
-        char *data;
-        size_t len;
-        if (qb_read_file(spec + 1, (size_t)1 << 30, &data, &len) != QB_OK)
-            return -1;
-        qb_buf_add(out, data, len);
-        free(data);
-    } else if (strncmp(spec, "%zeros:", 7) == 0) {
-        size_t n = strtoul(spec + 7, NULL, 10);
-        char *z = calloc(n ? n : 1, 1);
-        if (!z)
-            return -1;
-        qb_buf_add(out, z, n);
-        free(z);
-    } else {
-        qb_buf_adds(out, spec);
-    }
-    return 0;
-}
 
 static int hexval(char c)
 {
@@ -322,20 +302,6 @@ static int hexval(char c)
                                           : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 0;
 }
 
-static int to_gbk(const char *utf8, qb_buf *out)
-{
-    iconv_t cd = iconv_open("GB18030", "UTF-8");
-    if (cd == (iconv_t)-1)
-        return -1;
-    size_t inleft = strlen(utf8), cap = inleft * 2 + 4, outleft = cap;
-    char *buf = malloc(cap), *in = (char *)utf8, *o = buf;
-    int rc = buf && iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1 ? 0 : -1;
-    iconv_close(cd);
-    if (rc == 0)
-        qb_buf_add(out, buf, cap - outleft);
-    free(buf);
-    return rc;
-}
 
 int main(int argc, char **argv)
 {
@@ -385,14 +351,14 @@ int main(int argc, char **argv)
                 }
                 cur.gbk_raw = 1;
             } else if (gbk) {
-                bad = to_gbk(name, &cur.name) != 0;
+                bad = spec_gbk(name, &cur.name) != 0;
                 cur.gbk_raw = 1;
             } else {
                 qb_buf_adds(&cur.name, name);
             }
             free(name);
             if (!bad && !cur.dir)
-                bad = content(eq + 1, &cur.data) != 0;
+                bad = spec_content(eq + 1, &cur.data) != 0;
             if (qb_grow((void **)&v, &cap, n + 1, sizeof *v) != QB_OK)
                 bad = 1;
             else

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "member_spec.h"
 #include "qb.h"
 #include "rar5scan.h" /* qb_crc32 */
 
@@ -51,44 +52,7 @@ static int hexval(char c)
                                           : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
-static int to_gbk(const char *utf8, qb_buf *out)
-{
-    iconv_t cd = iconv_open("GB18030", "UTF-8");
-    if (cd == (iconv_t)-1)
-        return -1;
-    size_t inleft = strlen(utf8), cap = inleft * 2 + 4, outleft = cap;
-    char *buf = malloc(cap), *in = (char *)utf8, *o = buf;
-    int rc = buf && iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1 ? 0 : -1;
-    iconv_close(cd);
-    if (rc == 0)
-        qb_buf_add(out, buf, cap - outleft);
-    free(buf);
-    return rc;
-}
 
-static int content(const char *spec, qb_buf *out)
-{
-    if (spec[0] == '@') {
-        char *data;
-        size_t len;
-        if (qb_read_file(spec + 1, (size_t)1 << 30, &data, &len) != QB_OK) {
-            fprintf(stderr, "mkzip: %s: cannot read\n", spec + 1);
-            return -1;
-        }
-        qb_buf_add(out, data, len);
-        free(data);
-    } else if (strncmp(spec, "%zeros:", 7) == 0) {
-        size_t n = strtoul(spec + 7, NULL, 10);
-        char *z = calloc(n ? n : 1, 1);
-        if (!z)
-            return -1;
-        qb_buf_add(out, z, n);
-        free(z);
-    } else {
-        qb_buf_adds(out, spec);
-    }
-    return 0;
-}
 
 static void put16(FILE *f, unsigned v) { fputc(v & 0xFF, f); fputc((v >> 8) & 0xFF, f); }
 static void put32(FILE *f, uint32_t v) { put16(f, v & 0xFFFF); put16(f, v >> 16); }
@@ -325,7 +289,7 @@ int main(int argc, char **argv)
                     qb_buf_add(&cur.name, &c, 1);
                 }
             } else if (gbk) {
-                bad = to_gbk(name, &cur.name) != 0;
+                bad = spec_gbk(name, &cur.name) != 0;
             } else {
                 qb_buf_adds(&cur.name, name);
                 cur.flag_utf8 = !noflag && any_high(&cur.name);
@@ -346,7 +310,7 @@ int main(int argc, char **argv)
             if (!bad && !cur.dir && sevenz && strncmp(eq + 1, "%zeros:", 7) == 0)
                 cur.zeros = strtoul(eq + 8, NULL, 10); /* a bomb-sized test input, streamed */
             else if (!bad && !cur.dir)
-                bad = content(eq + 1, &cur.data) != 0;
+                bad = spec_content(eq + 1, &cur.data) != 0;
             cur.crc = qb_crc32(0, cur.data.s ? cur.data.s : "", cur.data.len);
             if (qb_grow((void **)&v, &cap, n + 1, sizeof *v) != QB_OK)
                 bad = 1;

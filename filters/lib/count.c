@@ -38,6 +38,18 @@ int qb_cp_counts_alone(unsigned cp)
            cp == 0x2026 || cp == 0x00B7;      /* …… and · */
 }
 
+size_t qb_skip_space(const char *s, size_t len, size_t i)
+{
+    while (i < len) {
+        unsigned cp;
+        size_t n = qb_utf8_decode(s + i, len - i, &cp);
+        if (!n || !qb_cp_is_space(cp))
+            break;
+        i += n;
+    }
+    return i;
+}
+
 void qb_count_text(qb_count *c, const char *s, size_t len)
 {
     int in_run = 0;

@@ -25,6 +25,9 @@ int qb_cp_is_space(unsigned cp);
 /* Nonzero for CJK ideographs (all planes' unified and compatibility blocks). */
 int qb_cp_is_han(unsigned cp);
 
+/* The offset of the first character at or after i that is not white space. */
+size_t qb_skip_space(const char *s, size_t len, size_t i);
+
 /* Add the figures of one UTF-8 text to *c. Text boundaries also end a Latin run,
  * as paragraph marks do in Word. Invalid UTF-8 bytes count as one character each. */
 void qb_count_text(qb_count *c, const char *s, size_t len);

@@ -149,15 +149,7 @@ int lint_body_section(const lint_ctx *c, size_t para)
 
 char *lint_quote(const char *s, size_t max_cp)
 {
-    size_t len = strlen(s);
-    size_t i = 0;
-    while (i < len) {
-        unsigned cp;
-        size_t n = qb_utf8_decode(s + i, len - i, &cp);
-        if (!n || !qb_cp_is_space(cp))
-            break;
-        i += n;
-    }
+    size_t i = qb_skip_space(s, strlen(s), 0);
     /* one line: breaks and tabs become spaces */
     char *t = qb_strdup(s + i);
     if (!t)

@@ -83,18 +83,6 @@ static long match_any(matcher *m, const pattern_list *l, const char *s, size_t l
     return -1;
 }
 
-/* Skip white space (ASCII, U+3000, NBSP) forwards. */
-static size_t skip_space(const char *s, size_t len, size_t i)
-{
-    while (i < len) {
-        unsigned cp;
-        size_t n = qb_utf8_decode(s + i, len - i, &cp);
-        if (!n || !qb_cp_is_space(cp))
-            break;
-        i += n;
-    }
-    return i;
-}
 
 static size_t trim_end(const char *s, size_t len)
 {
@@ -120,7 +108,7 @@ typedef struct {
 static int classify(matcher *m, const char *s, heading *h)
 {
     size_t len = strlen(s);
-    size_t start = skip_space(s, len, 0);
+    size_t start = qb_skip_space(s, len, 0);
     len = trim_end(s, len);
     if (start >= len)
         return 0;
@@ -143,7 +131,7 @@ static int classify(matcher *m, const char *s, heading *h)
     size_t starts[2] = {start, start};
     long pm = match_any(m, &m->prefix, s + start, len - start);
     if (pm > 0)
-        starts[1] = skip_space(s, len, start + (size_t)pm);
+        starts[1] = qb_skip_space(s, len, start + (size_t)pm);
     for (int k = 1; k >= 0; k--) {
         size_t b = starts[k];
         for (int sec = QB_SEC_ABSTRACT; sec <= QB_NSEC; sec++) {
@@ -151,7 +139,7 @@ static int classify(matcher *m, const char *s, heading *h)
             long e = match_any(m, l, s + b, len - b);
             if (e < 0)
                 continue;
-            size_t after = skip_space(s, len, b + (size_t)e);
+            size_t after = qb_skip_space(s, len, b + (size_t)e);
             h->sec = sec == QB_NSEC ? -1 : sec;
             h->inline_text = 0;
             if (after >= len) {
@@ -161,7 +149,7 @@ static int classify(matcher *m, const char *s, heading *h)
             /* "摘要：本文……" — heading and text share the paragraph */
             if (strncmp(s + after, "：", 3) == 0 || s[after] == ':') {
                 size_t c = after + (s[after] == ':' ? 1 : 3);
-                h->head_bytes = skip_space(s, len, c);
+                h->head_bytes = qb_skip_space(s, len, c);
                 h->inline_text = h->head_bytes < len;
                 return 1;
             }
@@ -232,7 +220,7 @@ static qb_status check_title(qb_doc *d, matcher *m, const qb_edition *ed)
     const qb_para *p = &d->paras[sec->head];
     const char *t = qb_para_body(p);
     size_t len = strlen(t);
-    size_t b = skip_space(t, len, 0);
+    size_t b = qb_skip_space(t, len, 0);
     size_t e = trim_end(t, len);
     if (m->naming.n == 0 || e <= b)
         return QB_OK;
@@ -312,7 +300,7 @@ qb_status qb_sections_run(qb_doc *d, const qb_edition *ed)
         if (p->where != QB_IN_BODY)
             continue;
         const char *t = qb_para_body(p);
-        size_t len = strlen(t), b = skip_space(t, len, 0), e = trim_end(t, len);
+        size_t len = strlen(t), b = qb_skip_space(t, len, 0), e = trim_end(t, len);
         if (b >= e || match_any(&m, &m.skip, t + b, e - b) >= 0)
             continue;
         qb_section *sec = &d->sec[QB_SEC_TITLE];

@@ -8,6 +8,7 @@ tap_n=0
 tap_failed=0
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/qbtest.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
+QB_SAMPLES=${QB_SAMPLES:-$TMP/samples}
 
 ok() { # ok STATUS NAME
   tap_n=$((tap_n + 1))

@@ -5,6 +5,7 @@
  * come from. Skipped when the corpus is not beside the repository. */
 #include "docx.h"
 #include "xmlsafe.h"
+#include "corpus.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,32 +116,12 @@ static int check(const row *r, const qb_para *p, char *why, size_t size)
            f->size_hp == r->sz && f->bold == r->bold;
 }
 
-/* ../shared/corpus/docx-cn from the test binary in build/{rel,san}/unit/ */
-static int corpus_dir(char *out, size_t size)
-{
-    const char *env = getenv("QB_CORPUS");
-    if (env && *env) {
-        snprintf(out, size, "%s/docx-cn", env);
-        return access(out, R_OK) == 0;
-    }
-    char exe[4096];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
-        return 0;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return 0;
-    *slash = '\0';
-    snprintf(out, size, "%s/../../../../shared/corpus/docx-cn", exe);
-    return access(out, R_OK) == 0;
-}
 
 int main(void)
 {
     qb_xml_init();
     char dir[4200];
-    if (!corpus_dir(dir, sizeof dir)) {
+    if (!qb_test_corpus("docx-cn", dir, sizeof dir)) {
         printf("1..0 # skip the corpus is not beside the repository\n");
         return 0;
     }

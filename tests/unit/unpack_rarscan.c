@@ -7,26 +7,11 @@
 #include <unistd.h>
 
 #include "rar5scan.h"
+#include "corpus.h"
 #include "tap.h"
 #include "unpack.h"
 
 static char dir[4200];
-
-/* ../shared/corpus/rar from the test binary in build/{rel,san}/unit/ */
-static int corpus_dir(void)
-{
-    char exe[4000];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
-        return 0;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return 0;
-    *slash = '\0';
-    snprintf(dir, sizeof dir, "%s/../../../../shared/corpus/rar", exe);
-    return access(dir, R_OK) == 0;
-}
 
 static qb_status scan(const char *name, qb_rar_info *ri)
 {
@@ -45,7 +30,7 @@ static char *path_of(const char *name)
 int main(void)
 {
     is_int(qb_crc32(0, "123456789", 9), 0xCBF43926u, "CRC-32 check value");
-    if (!corpus_dir()) {
+    if (!qb_test_corpus("rar", dir, sizeof dir)) {
         printf("1..%d # skip the corpus is not beside the repository\n", tap_n);
         return 0;
     }

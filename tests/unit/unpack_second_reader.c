@@ -9,25 +9,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "corpus.h"
 #include "tap.h"
 #include "unpack_reader.h"
 
 static char corpus[4200], tmp[512];
-
-static int corpus_dir(void)
-{
-    char exe[4000];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
-        return 0;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return 0;
-    *slash = '\0';
-    snprintf(corpus, sizeof corpus, "%s/../../../../shared/corpus/rar", exe);
-    return access(corpus, R_OK) == 0;
-}
 
 static int copy(const char *name, const char *to)
 {
@@ -79,7 +65,7 @@ static char *outcomes(const qb_unpack_result *r)
 
 int main(void)
 {
-    if (!corpus_dir() || system("command -v unar >/dev/null 2>&1 && command -v lsar >/dev/null 2>&1") != 0) {
+    if (!qb_test_corpus("rar", corpus, sizeof corpus) || system("command -v unar >/dev/null 2>&1 && command -v lsar >/dev/null 2>&1") != 0) {
         printf("1..0 # skip the corpus or unar is missing\n");
         return 0;
     }
