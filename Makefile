@@ -8,7 +8,7 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 WERROR  ?= -Werror
-PKGS     = libarchive libzip libxml-2.0 libpcre2-8 jansson inih harfbuzz-subset xlsxwriter nettle
+PKGS     = libarchive libzip libxml-2.0 libpcre2-8 jansson inih harfbuzz-subset xlsxwriter nettle zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # libhpdf ships no .pc file (LIBRARIES.md), hence plain -lhpdf.

@@ -11,16 +11,7 @@ out=build/bench/render
 mkdir -p "$out" "$samples"
 [ -f "$doc" ] || bin/mksample "$samples" long-8000 >/dev/null || { echo "bench-render: no long-8000 sample" >&2; exit 1; }
 
-now() { date +%s.%N; }
-# mean_secs N CMD… — mean wall-clock seconds of N runs of CMD (output discarded)
-mean_secs() {
-  n=$1; shift
-  t0=$(now); i=0
-  while [ $i -lt "$n" ]; do "$@" >/dev/null 2>&1; i=$((i + 1)); done
-  t1=$(now)
-  echo "$t0 $t1 $n" | awk '{ printf "%.6f", ($2 - $1) / $3 }'
-}
-ms() { echo "$1" | awk '{ printf "%.1f ms", $1 * 1000 }'; }
+. mk/timing.sh
 size() { wc -c <"$1" | awk '{ printf "%.0f KB", $1 / 1024 }'; }
 pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
 
@@ -44,7 +35,6 @@ if [ ! -s "$lo_pdf" ]; then
   echo "  soffice did not produce a PDF; no ratio"
   exit 0
 fi
-ratio() { echo "$1 $2" | awk '{ if ($1 > 0) printf "%.0f", $2 / $1; else print "inf" }'; }
 echo "  soffice --convert-to pdf $(ms "$lo_s") per run (3 warm runs), $(size "$lo_pdf"), $(pages "$lo_pdf") pages;" \
      "$(ms "$first") for the first run with a new profile"
 echo "  ratio: qb-render is $(ratio "$qb" "$lo_s")x faster than LibreOffice's warm runs," \

@@ -4,7 +4,7 @@
 # command to run and fails. Why each package is needed: README.md, "Dependencies".
 set -u
 PKGS="pkg-config libarchive-dev libzip-dev libxml2-dev libpcre2-dev libjansson-dev \
-libinih-dev libhpdf-dev libharfbuzz-dev libxlsxwriter-dev \
+libinih-dev libhpdf-dev libharfbuzz-dev libxlsxwriter-dev zlib1g-dev \
 fonts-arphic-uming fonts-wqy-zenhei unar poppler-utils perl jq time unzip nettle-dev"
 missing=""
 for p in $PKGS; do

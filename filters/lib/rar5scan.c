@@ -3,6 +3,8 @@
 #define _GNU_SOURCE
 #include "rar5scan.h"
 
+#include <zlib.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,24 +15,18 @@
 
 #define RAR5_MAX_HEADER (2u << 20) /* the technote's limit on one header */
 
+/* The PKZIP/RAR CRC-32 is zlib's (already linked through libzip): its slicing code is
+ * about ten times faster than a byte table on 100 MB of proof scans. */
 uint32_t qb_crc32(uint32_t crc, const void *buf, size_t n)
 {
-    static uint32_t table[256];
-    static int ready;
-    if (!ready) {
-        for (uint32_t i = 0; i < 256; i++) {
-            uint32_t c = i;
-            for (int k = 0; k < 8; k++)
-                c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            table[i] = c;
-        }
-        ready = 1;
-    }
     const unsigned char *p = buf;
-    crc = ~crc;
-    while (n--)
-        crc = table[(crc ^ *p++) & 0xFF] ^ (crc >> 8);
-    return ~crc;
+    while (n > 0) { /* zlib counts in uInt */
+        uInt chunk = n > 0x40000000u ? 0x40000000u : (uInt)n;
+        crc = (uint32_t)crc32(crc, p, chunk);
+        p += chunk;
+        n -= chunk;
+    }
+    return crc;
 }
 
 static uint16_t le16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
