@@ -59,6 +59,15 @@ bin/%: $(REL)/%.o $(REL)/libqb.a
 	@mkdir -p bin
 	@echo "  LD      $@"
 	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+# the in-process half of make bench (mk/bench-check.c), not a program users run
+$(REL)/bench-check: $(REL)/bench-check.o $(REL)/libqb.a
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+$(REL)/bench-check.o: mk/bench-check.c build/.deps
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_COMMON) $(CFLAGS) -c -o $@ $<
+
 $(SAN)/bin/%: $(SAN)/%.o $(SAN)/libqb.a
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
@@ -90,7 +99,7 @@ check: test test-san
 demo: all
 	@sh mk/demo.sh
 
-bench: all
+bench: all $(REL)/bench-check
 	@sh mk/bench.sh
 
 install: all

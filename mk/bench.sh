@@ -18,6 +18,8 @@ if command -v pandoc >/dev/null; then
   pd=$(best_secs 10 pandoc -t plain "$doc")
   echo "  pandoc -t plain        $(ms "$pd") (fastest of 10 runs)"
   echo "  ratio: qb-check is $(ratio "$qb" "$pd")x faster than pandoc -t plain"
+  inproc=$(build/rel/bench-check 200 "$doc")
+  echo "  the same check in one process, 200 times: $(ms "$inproc") each — $(ratio "$inproc" "$pd")x pandoc's time"
   base=$(best_secs 50 /bin/true)
   echo "  (starting any program costs $(ms "$base") here: /bin/true, fastest of 50)"
 else

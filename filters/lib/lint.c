@@ -150,8 +150,10 @@ int lint_body_section(const lint_ctx *c, size_t para)
 char *lint_quote(const char *s, size_t max_cp)
 {
     size_t i = qb_skip_space(s, strlen(s), 0);
+    /* only the start matters (at most max_cp characters of up to 4 bytes, and one more
+     * to know it was cut): a long paragraph is not copied whole for a 20-字 quote */
+    char *t = qb_strndup(s + i, qb_utf8_clip(s + i, max_cp * 4 + 8));
     /* one line: breaks and tabs become spaces */
-    char *t = qb_strdup(s + i);
     if (!t)
         return NULL;
     for (char *p = t; *p; p++)

@@ -61,6 +61,8 @@ int lint_caption_kind(lint_ctx *c, const qb_para *p)
         return -1;
     int strong = p->seq[0] || strcasecmp(p->f.style_name, "caption") == 0;
     int shaped = !strstr(t, "。") && qb_utf8_length(t) <= CAPTION_MAX_CP;
+    if (!strong && !shaped)
+        return -1; /* body text: no pattern can make it a caption (and none need run) */
     if (lint_match(c, &c->table_cap, t) || continued(t))
         return strong || shaped ? LINT_CAP_TABLE : -1;
     if (lint_match(c, &c->figure_cap, t))
