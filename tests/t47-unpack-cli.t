@@ -22,10 +22,10 @@ is "$(ls full)" old.txt "and it is left as it was"
 "$U" --edition no-such-edition "in/某某有限公司.rar" w2 >/dev/null 2>err; is "$?" 2 "an unknown edition: exit 2"
 
 mkdir -p elsewhere && cd elsewhere || exit 1
-"$U" "../in/某某有限公司.rar" ../out/work >stdout 2>err; rc=$?
+"$U" "../in/某某有限公司.rar" ../out/wd >stdout 2>err; rc=$?
 cd .. || exit 1
 is "$rc" 1 "run from another folder, a package with error-level findings: exit 1"
-ok "$([ -f out/work/manifest.json ] && echo 0 || echo 1)" "the work folder is created, the manifest in it"
+ok "$([ -f out/wd/manifest.json ] && echo 0 || echo 1)" "the work folder is created, the manifest in it"
 grep -q '^错误 package.unsafe-entry: “../evil.txt”' elsewhere/stdout; ok $? "findings are printed in Chinese"
 is "$(ls in)" "某某有限公司.rar" "nothing is written next to the input"
 is "$(ls -A elsewhere | sort | tr '\n' ' ')" "err stdout " "nor in the current folder"

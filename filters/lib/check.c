@@ -117,6 +117,9 @@ static qb_status check_package(const char *input, const qb_edition *ed, qb_check
         st = read_writeup(qb_member_docx(w), member_display(w), ed, &pkg->findings, res);
     /* An archive that yields nothing (corrupt, encrypted, not an archive) was not processed. */
     res->processed = pkg->n > 0 || qb_findings_count(&pkg->findings, QB_SEV_ERROR) == 0;
+    /* A single document given alone is processed only if it could be read. */
+    if (pkg->is_document && !res->have_doc)
+        res->processed = 0;
     if (!res->processed && !res->reason) {
         for (size_t i = 0; i < res->findings.n && !res->reason; i++)
             if (res->findings.v[i].severity == QB_SEV_ERROR) {

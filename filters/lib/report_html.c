@@ -44,12 +44,15 @@ qb_status qb_report_html(const qb_report *r, FILE *out)
     }
     fputs(en ? "<br>Edition: " : "<br>规则版本：", out);
     esc(out, r->ed->name);
-    fputs(" (", out);
+    fputs(en ? " (" : "（", out);
     esc(out, r->ed->title);
     const char *verdict = strcmp(status, "pass") == 0 ? (en ? "PASS" : "通过")
                           : strcmp(status, "fail") == 0 ? (en ? "FAIL" : "不通过")
                                                         : (en ? "NOT PROCESSED" : "无法处理");
-    fprintf(out, ")<br>%s<strong class=\"%s\">%s</strong></p>\n", en ? "Result: " : "结论：", status, verdict);
+    size_t ne = qb_findings_count(r->findings, QB_SEV_ERROR), nw = qb_findings_count(r->findings, QB_SEV_WARNING);
+    fprintf(out, en ? ")<br>%s<strong class=\"%s\">%s</strong> (%zu errors, %zu warnings)</p>\n"
+                    : "）<br>%s<strong class=\"%s\">%s</strong>（错误 %zu 项，警告 %zu 项）</p>\n",
+            en ? "Result: " : "结论：", status, verdict, ne, nw);
     if (r->doc && r->doc->sectioned) {
         fprintf(out, "<h2>%s</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
                 en ? "Counts per section" : "各部分字数", en ? "Section" : "部分", en ? "Words" : "字数",

@@ -60,7 +60,7 @@ qb_status qb_report_text(const qb_report *r, FILE *out)
     fprintf(out, "%s%s\n", en ? "Input:    " : "文件：", r->input);
     if (r->applicant)
         fprintf(out, "%s%s\n", en ? "Applicant: " : "申报单位：", r->applicant);
-    fprintf(out, "%s%s (%s)\n", en ? "Edition:  " : "规则版本：", r->ed->name, r->ed->title);
+    fprintf(out, en ? "Edition:  %s (%s)\n" : "规则版本：%s（%s）\n", r->ed->name, r->ed->title);
     size_t ne = qb_findings_count(r->findings, QB_SEV_ERROR);
     size_t nw = qb_findings_count(r->findings, QB_SEV_WARNING);
     size_t ni = qb_findings_count(r->findings, QB_SEV_INFO);
