@@ -137,7 +137,8 @@ int main(int argc, char **argv)
         if (model) {
             st = qb_model_write(&doc, stdout);
         } else if (json) {
-            qb_report r = {&ed, doc.file ? doc.file : qb_basename(in), NULL, &doc, &doc.findings, 1, 0};
+            qb_report r = {.ed = &ed, .input = doc.file ? doc.file : qb_basename(in), .doc = &doc,
+                           .findings = &doc.findings, .processed = 1};
             st = qb_report_json(&r, stdout);
         } else {
             for (size_t i = 0; i < doc.findings.n; i++) {

@@ -94,7 +94,8 @@ int main(int argc, char **argv)
     }
     qb_report rep = {.ed = &ed, .input = strrchr(input, '/') ? strrchr(input, '/') + 1 : input,
                      .applicant = res.applicant, .doc = res.have_doc ? &res.doc : NULL,
-                     .findings = &res.findings, .processed = res.processed, .lang_en = en};
+                     .findings = &res.findings, .pkg = res.have_pkg && !res.pkg.is_document ? &res.pkg : NULL,
+                     .processed = res.processed, .lang_en = en};
     st = json ? qb_report_json(&rep, stdout) : qb_report_text(&rep, stdout);
     if (st == QB_OK && html) {
         FILE *h = fopen(html, "w");

@@ -26,6 +26,7 @@ is "$(jq -r '.status + " " + .applicant' o.json)" "pass $P" "status pass, applic
 is "$(jq -r '.counts.practice.count' o.json)" "$("$QB_BIN/mksample" --expect compliant-direct | awk '$1=="practice"{print $2}')" \
    "the write-up inside is counted"
 is "$(jq -r '[.findings[] | select(.severity != "info") | .rule] | join(" ")' o.json)" "" "no finding"
+is "$(jq -r '[.documents[].role] | join(" ")' o.json)" "form experience proof" "the three documents are recognised and listed"
 ls -la in >after.txt
 cmp -s before.txt after.txt; ok $? "nothing is written beside the input"
 is "$(sha256sum <"in/$P.rar")" "$sum_before" "the package is unchanged"

@@ -8,6 +8,7 @@
 #include "edition.h"
 #include "findings.h"
 #include "model.h"
+#include "package.h"
 
 typedef struct {
     const qb_edition *ed;
@@ -15,12 +16,15 @@ typedef struct {
     const char *applicant;    /* organisation name, or NULL */
     const qb_doc *doc;        /* the write-up, sections counted; NULL when none was read */
     const qb_findings *findings; /* every finding: package and documents */
+    const qb_package *pkg;    /* the package's members, when the input was a package; else NULL */
     int processed;            /* 0: the input could not be processed at all */
     int lang_en;              /* messages in English */
 } qb_report;
 
 /* "pass", "fail" (an error-level finding) or "error" (not processed). */
 const char *qb_report_status(const qb_report *r);
+/* The members a report lists: written, and not OS debris. */
+int qb_report_lists_member(const qb_member *m);
 qb_status qb_report_text(const qb_report *r, FILE *out);
 qb_status qb_report_json(const qb_report *r, FILE *out);
 qb_status qb_report_html(const qb_report *r, FILE *out);

@@ -7,3 +7,8 @@ const char *qb_report_status(const qb_report *r)
         return "error";
     return qb_findings_count(r->findings, QB_SEV_ERROR) ? "fail" : "pass";
 }
+
+int qb_report_lists_member(const qb_member *m)
+{
+    return m->role != QB_ROLE_JUNK && m->name && m->outcome == QB_OUT_OK;
+}

@@ -53,6 +53,20 @@ qb_status qb_report_html(const qb_report *r, FILE *out)
     fprintf(out, en ? ")<br>%s<strong class=\"%s\">%s</strong> (%zu errors, %zu warnings)</p>\n"
                     : "）<br>%s<strong class=\"%s\">%s</strong>（错误 %zu 项，警告 %zu 项）</p>\n",
             en ? "Result: " : "结论：", status, verdict, ne, nw);
+    if (r->pkg) {
+        fprintf(out, "<h2>%s</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                en ? "Documents in the package" : "材料清单", en ? "Role" : "类别", en ? "Name" : "文件",
+                en ? "Size" : "大小");
+        for (size_t i = 0; i < r->pkg->n; i++) {
+            const qb_member *m = &r->pkg->m[i];
+            if (!qb_report_lists_member(m))
+                continue;
+            fprintf(out, "<tr><td>%s</td><td>", en ? qb_role_name(m->role) : qb_role_name_zh(m->role));
+            esc(out, m->name);
+            fprintf(out, "</td><td class=\"n\">%.1f KB</td></tr>\n", (double)m->size / 1024.0);
+        }
+        fputs("</table>\n", out);
+    }
     if (r->doc && r->doc->sectioned) {
         fprintf(out, "<h2>%s</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
                 en ? "Counts per section" : "各部分字数", en ? "Section" : "部分", en ? "Words" : "字数",

@@ -39,6 +39,23 @@ qb_status qb_report_json(const qb_report *r, FILE *out)
         bad |= put(counts, qb_sec_key((qb_secid)s), c);
     }
     bad |= put(root, "counts", counts);
+    if (r->pkg && !bad) {
+        json_t *docs = json_array();
+        bad |= !docs;
+        for (size_t i = 0; i < r->pkg->n && !bad; i++) {
+            const qb_member *m = &r->pkg->m[i];
+            if (!qb_report_lists_member(m))
+                continue;
+            json_t *o = json_object();
+            bad |= !o;
+            bad |= put(o, "name", json_string(m->name));
+            bad |= put(o, "role", json_string(qb_role_name(m->role)));
+            bad |= put(o, "size", json_integer((json_int_t)m->size));
+            bad |= put(o, "sha256", json_string(m->sha256));
+            bad |= json_array_append_new(docs, o);
+        }
+        bad |= put(root, "documents", docs);
+    }
     for (size_t i = 0; i < r->findings->n && !bad; i++) {
         const qb_finding *f = &r->findings->v[i];
         json_t *o = json_object();

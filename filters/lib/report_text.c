@@ -68,6 +68,17 @@ qb_status qb_report_text(const qb_report *r, FILE *out)
         fprintf(out, "Result:   %s (%zu errors, %zu warnings, %zu notes)\n", verdict, ne, nw, ni);
     else
         fprintf(out, "结论：%s（错误 %zu 项，警告 %zu 项，提示 %zu 项）\n", verdict, ne, nw, ni);
+    if (r->pkg) {
+        fprintf(out, "\n%s\n", en ? "Documents in the package" : "材料清单");
+        for (size_t i = 0; i < r->pkg->n; i++) {
+            const qb_member *m = &r->pkg->m[i];
+            if (!qb_report_lists_member(m))
+                continue;
+            fputs("  ", out);
+            cell(out, en ? qb_role_name(m->role) : qb_role_name_zh(m->role), 14, 0);
+            fprintf(out, "%s (%.1f KB)\n", m->name, (double)m->size / 1024.0);
+        }
+    }
     if (r->doc && r->doc->sectioned)
         counts_table(r, out, en);
     if (r->findings->n == 0) {

@@ -618,7 +618,10 @@ qb_status qb_unpack_run(const qb_reader *reader, const qb_read_job *job, const c
     c.res = res;
     qb_child_limits lim = {0};
     double left = budget->deadline - qb_now();
-    lim.cpu_seconds = left > 0 ? (int)left + 1 : 1;
+    /* CPU time is a backstop two seconds past the wall-clock deadline (CPU time never
+     * runs ahead of wall time for the one-threaded readers), so an over-long run ends
+     * as a timeout, not as a killed reader */
+    lim.cpu_seconds = left > 0 ? (int)left + 2 : 2;
     lim.fsize = budget->unpacked_left + MIB;
     lim.address_space = CHILD_ADDRESS_SPACE;
     lim.deadline = budget->deadline;
@@ -629,7 +632,7 @@ qb_status qb_unpack_run(const qb_reader *reader, const qb_read_job *job, const c
         st = QB_ERR_NOMEM;
     int clean = st == QB_OK && end == QB_CHILD_EXITED && code == 0 && c.finished;
     if (st == QB_OK && !clean) {
-        if (end == QB_CHILD_TIMEOUT)
+        if (end == QB_CHILD_TIMEOUT || (end == QB_CHILD_SIGNALED && code == SIGXCPU))
             set_why(res, QB_ARC_TIMEOUT, "解压超时，压缩包可能是“压缩炸弹”或已损坏",
                     "unpacking timed out");
         else if (end == QB_CHILD_EXITED && code == 3)
