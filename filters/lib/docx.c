@@ -25,6 +25,8 @@
 #define NS_WP_STRICT "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing"
 #define NS_C "http://schemas.openxmlformats.org/drawingml/2006/chart"
 #define NS_V "urn:schemas-microsoft-com:vml"
+#define NS_WPG "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
+#define NS_DGM "http://schemas.openxmlformats.org/drawingml/2006/diagram"
 
 #define MAX_NEST 64          /* nested paragraphs / tables / fields */
 #define MAX_PARAS 2000000    /* a write-up has hundreds */
@@ -65,6 +67,9 @@ typedef struct {
     qb_rfmt rf;
     int in_t, in_instr;
     int fld_simple_seq;
+    int in_drawing;         /* inside w:drawing */
+    size_t drawing_images;  /* images when that drawing started */
+    int drawing_diagram;    /* it holds a shape group or SmartArt */
     int refs[MAX_NOTE_REFS];
     int nrefs;
     char why[200];
@@ -398,6 +403,11 @@ static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
         if (ins)
             note_seq(cur_para(w), (char *)ins);
         xmlFree(ins);
+    } else if (strcmp(name, "drawing") == 0) {
+        /* a figure drawn with shapes or SmartArt has no picture part: noted at its end */
+        w->in_drawing = !empty;
+        w->drawing_images = w->doc->nimage;
+        w->drawing_diagram = 0;
     } else if (strcmp(name, "txbxContent") == 0) {
         if (!empty)
             w->txbx++;
@@ -461,6 +471,12 @@ static qb_status on_w_end(walker *w, const char *name)
         w->in_instr = 0;
     else if (strcmp(name, "txbxContent") == 0 && w->txbx)
         w->txbx--;
+    else if (strcmp(name, "drawing") == 0 && w->in_drawing) {
+        qb_para *p = cur_para(w);
+        if (p && w->drawing_diagram && w->doc->nimage == w->drawing_images)
+            p->drawings++;
+        w->in_drawing = 0;
+    }
     else if (strcmp(name, "tbl") == 0 && w->nt) {
         qb_table *t = &w->doc->tables[w->tstack[w->nt - 1].table];
         t->end_para = w->doc->npara;
@@ -486,6 +502,11 @@ static qb_status on_other_start(walker *w, const xmlChar *uri, const char *name,
         qb_status st = add_image(w, (char *)rid);
         xmlFree(rid);
         return st;
+    }
+    if (w->in_drawing && ((is_ns(uri, NS_WPG, NULL) && strcmp(name, "wgp") == 0) ||
+                          (is_ns(uri, NS_DGM, NULL) && strcmp(name, "relIds") == 0))) {
+        w->drawing_diagram = 1;
+        return QB_OK;
     }
     if (is_ns(uri, NS_C, NULL) && strcmp(name, "chart") == 0) {
         qb_para *p = cur_para(w);

@@ -13,7 +13,9 @@
           "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" " \
           "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" " \
           "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\" " \
-          "xmlns:v=\"urn:schemas-microsoft-com:vml\""
+          "xmlns:v=\"urn:schemas-microsoft-com:vml\" " \
+          "xmlns:wpg=\"http://schemas.microsoft.com/office/word/2010/wordprocessingGroup\" " \
+          "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\""
 
 static const char rels[] =
     "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -144,6 +146,19 @@ int main(void)
     const char *bom = "\xEF\xBB\xBF<?xml version=\"1.0\"?><w:document " W "><w:body><w:p><w:r><w:t>BOM</w:t></w:r></w:p></w:body></w:document>";
     st = read_doc(bom, 0, &d);
     ok(st == QB_OK && d.npara == 1 && strcmp(d.paras[0].text, "BOM") == 0, "a part with a UTF-8 BOM reads");
+    qb_doc_free(&d);
+    const char *shapes = "<?xml version=\"1.0\"?><w:document " W "><w:body>"
+        "<w:p><w:r><w:drawing><wpg:wgp><wps:wsp/><wps:wsp/></wpg:wgp></w:drawing></w:r></w:p>"
+        "<w:p><w:r><w:drawing><wpg:wgp><a:blip r:embed=\"rId9\"/></wpg:wgp></w:drawing></w:r></w:p>"
+        "<w:p><w:r><w:drawing><wps:wsp/></w:drawing></w:r></w:p>"
+        "</w:body></w:document>";
+    st = read_doc(shapes, 0, &d);
+    ok(st == QB_OK && d.npara == 3, "drawings made of shapes read");
+    if (st == QB_OK) {
+        is_int(d.paras[0].drawings, 1, "a group of shapes is a figure (a flowchart drawn in Word)");
+        is_int(d.paras[1].drawings, 1, "a group holding a picture counts once");
+        is_int(d.paras[2].drawings, 0, "a lone shape (a line, an arrow) is not a figure");
+    }
     qb_doc_free(&d);
     const char *ns0 = "<?xml version=\"1.0\"?><ns0:document xmlns:ns0=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
                       "<ns0:body><ns0:p><ns0:r><ns0:t>前缀</ns0:t></ns0:r></ns0:p></ns0:body></ns0:document>";
