@@ -590,36 +590,24 @@ static qb_status walk(walker *w)
 
 static qb_status walk_part(walker *w, qb_opc *o, const char *part)
 {
-    char *buf;
-    size_t len;
-    qb_status st = qb_opc_read(o, part, &buf, &len);
+    qb_part_reader *pr;
+    qb_status st = qb_opc_reader_open(o, part, &pr);
     if (st != QB_OK) {
         snprintf(w->why, sizeof w->why, "%s: %s", part,
-                 st == QB_ERR_LIMIT ? "part too large or lies about its size" : "cannot read part");
+                 st == QB_ERR_LIMIT ? "part too large" : "cannot read part");
         return st;
     }
-    const char *p = buf;
-    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) { /* a BOM is legal; the reader wants none */
-        p += 3;
-        len -= 3;
-    }
-    if (len > 0x7fffffff) {
-        free(buf);
-        return QB_ERR_LIMIT;
-    }
-    w->r = xmlReaderForMemory(p, (int)len, part, NULL, QB_XML_OPTS);
-    if (!w->r) {
-        free(buf);
-        snprintf(w->why, sizeof w->why, "%s: cannot parse XML", part);
-        return QB_ERR_FORMAT;
-    }
+    w->r = qb_part_reader_xml(pr);
     st = walk(w);
-    xmlFreeTextReader(w->r);
     w->r = NULL;
+    qb_status cst = qb_opc_reader_close(pr);
+    if (cst != QB_OK) { /* the part held more than it declared: the whole read is suspect */
+        snprintf(w->why, sizeof w->why, "%s: part lies about its size", part);
+        st = cst;
+    }
     for (int i = 0; i < w->nf; i++)
         qb_buf_free(&w->fstack[i].instr);
     w->nf = 0;
-    free(buf);
     return st;
 }
 

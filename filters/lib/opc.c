@@ -137,6 +137,90 @@ qb_status qb_opc_read(qb_opc *o, const char *part, char **buf, size_t *len)
     return QB_OK;
 }
 
+struct qb_part_reader {
+    xmlTextReaderPtr r;
+    zip_file_t *f;
+    zip_uint64_t left;  /* bytes the part may still yield */
+    int lied;           /* it yielded more than it declared */
+    int started;
+};
+
+static int stream_read(void *ctx, char *buf, int len)
+{
+    qb_part_reader *pr = ctx;
+    if (len <= 0)
+        return 0;
+    if (pr->left == 0) { /* at the declared end: anything more is a lie */
+        char extra;
+        if (zip_fread(pr->f, &extra, 1) > 0) {
+            pr->lied = 1;
+            return -1;
+        }
+        return 0;
+    }
+    zip_uint64_t want = (zip_uint64_t)len < pr->left ? (zip_uint64_t)len : pr->left;
+    zip_int64_t n = zip_fread(pr->f, buf, want);
+    if (n < 0)
+        return -1;
+    pr->left -= (zip_uint64_t)n;
+    if (!pr->started) { /* a UTF-8 BOM is legal at the start of a part; the reader wants none */
+        pr->started = 1;
+        if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+            memmove(buf, buf + 3, (size_t)n - 3);
+            n -= 3;
+        }
+    }
+    return (int)n;
+}
+
+static int stream_close(void *ctx)
+{
+    (void)ctx; /* the ZIP stream is closed by qb_opc_reader_close */
+    return 0;
+}
+
+qb_status qb_opc_reader_open(qb_opc *o, const char *part, qb_part_reader **out)
+{
+    *out = NULL;
+    zip_int64_t idx = locate(o, part);
+    zip_stat_t sb;
+    if (idx < 0 || zip_stat_index(o->z, (zip_uint64_t)idx, 0, &sb) != 0 || !(sb.valid & ZIP_STAT_SIZE))
+        return QB_ERR_FORMAT;
+    if (sb.size > QB_OPC_MAX_PART)
+        return QB_ERR_LIMIT;
+    qb_part_reader *pr = calloc(1, sizeof *pr);
+    if (!pr)
+        return QB_ERR_NOMEM;
+    pr->left = sb.size;
+    pr->f = zip_fopen_index(o->z, (zip_uint64_t)idx, 0);
+    if (pr->f)
+        pr->r = xmlReaderForIO(stream_read, stream_close, pr, part, NULL, QB_XML_OPTS);
+    if (!pr->r) {
+        if (pr->f)
+            zip_fclose(pr->f);
+        free(pr);
+        return QB_ERR_FORMAT;
+    }
+    *out = pr;
+    return QB_OK;
+}
+
+xmlTextReaderPtr qb_part_reader_xml(qb_part_reader *pr)
+{
+    return pr->r;
+}
+
+qb_status qb_opc_reader_close(qb_part_reader *pr)
+{
+    if (!pr)
+        return QB_OK;
+    xmlFreeTextReader(pr->r);
+    qb_status st = pr->lied ? QB_ERR_LIMIT : QB_OK;
+    zip_fclose(pr->f);
+    free(pr);
+    return st;
+}
+
 /* Resolve target against the folder of source ("word/document.xml" + "media/a.png"). */
 static char *resolve(const char *source, const char *target)
 {

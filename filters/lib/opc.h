@@ -4,6 +4,7 @@
 #ifndef QB_OPC_H
 #define QB_OPC_H
 
+#include <libxml/xmlreader.h>
 #include <zip.h>
 
 #include "qb.h"
@@ -35,6 +36,15 @@ void qb_opc_close(qb_opc *o);
 int qb_opc_has(qb_opc *o, const char *part);
 /* Read a whole part, NUL-terminated. QB_ERR_FORMAT if absent, QB_ERR_LIMIT if too big. */
 qb_status qb_opc_read(qb_opc *o, const char *part, char **buf, size_t *len);
+/* An XML reader streaming a part straight out of the ZIP (flat memory): reads are
+ * capped at the part's declared size, and one byte more is an error (libzip does not
+ * enforce the size). */
+typedef struct qb_part_reader qb_part_reader;
+/* QB_ERR_FORMAT when the part is absent or unreadable, QB_ERR_LIMIT when too large. */
+qb_status qb_opc_reader_open(qb_opc *o, const char *part, qb_part_reader **out);
+xmlTextReaderPtr qb_part_reader_xml(qb_part_reader *pr);
+/* Frees it; QB_ERR_LIMIT when the part held more than it declared. */
+qb_status qb_opc_reader_close(qb_part_reader *pr);
 /* Relationships of a part (from its _rels/NAME.rels); empty when it has none. */
 qb_status qb_opc_rels(qb_opc *o, const char *part, qb_rels *out);
 const qb_rel *qb_rels_find(const qb_rels *r, const char *id);

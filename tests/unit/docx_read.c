@@ -73,6 +73,34 @@ static qb_status read_doc(const char *document, int with_parts, qb_doc *d)
     return st;
 }
 
+/* Make the ZIP say that word/document.xml holds only 10 bytes (the "liar" of
+ * LIBRARIES.md §3): both the central directory and the local header are patched. */
+static int shrink_declared_size(const char *path)
+{
+    FILE *f = fopen(path, "r+b");
+    if (!f)
+        return 0;
+    unsigned char buf[1 << 16];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    const char name[] = "word/document.xml";
+    size_t nl = sizeof name - 1;
+    int patched = 0;
+    for (size_t i = 0; i + 46 + nl <= n; i++) {
+        if (memcmp(buf + i, "PK\x01\x02", 4) == 0 && buf[i + 28] == nl && memcmp(buf + i + 46, name, nl) == 0) {
+            memcpy(buf + i + 24, "\x0a\0\0\0", 4);
+            patched++;
+        }
+        if (memcmp(buf + i, "PK\x03\x04", 4) == 0 && buf[i + 26] == nl && memcmp(buf + i + 30, name, nl) == 0) {
+            memcpy(buf + i + 22, "\x0a\0\0\0", 4);
+            patched++;
+        }
+    }
+    rewind(f);
+    int ok = fwrite(buf, 1, n, f) == n;
+    fclose(f);
+    return ok && patched == 2;
+}
+
 int main(void)
 {
     qb_doc d;
@@ -160,6 +188,20 @@ int main(void)
         is_int(d.paras[2].drawings, 0, "a lone shape (a line, an arrow) is not a figure");
     }
     qb_doc_free(&d);
+    /* a part that holds more than it declares is refused, not read past its size */
+    char *liar = make_docx("<?xml version=\"1.0\"?><w:document " W "><w:body><w:p><w:r><w:t>"
+                           "这段文字比声明的十个字节长得多，读取器必须发现</w:t></w:r></w:p></w:body></w:document>", 0);
+    ok(liar && shrink_declared_size(liar), "a DOCX whose document.xml declares 10 bytes is made");
+    if (liar) {
+        char *why = NULL, *why_zh = NULL;
+        is_int(qb_docx_read(liar, &d, &why, &why_zh), QB_ERR_LIMIT, "a part longer than it declares is refused (%s)",
+               why ? why : "");
+        free(why);
+        free(why_zh);
+        qb_doc_free(&d);
+        unlink(liar);
+        free(liar);
+    }
     const char *ns0 = "<?xml version=\"1.0\"?><ns0:document xmlns:ns0=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
                       "<ns0:body><ns0:p><ns0:r><ns0:t>前缀</ns0:t></ns0:r></ns0:p></ns0:body></ns0:document>";
     st = read_doc(ns0, 0, &d);
