@@ -696,7 +696,7 @@ out:
     if (st != QB_OK && !*why) {
         *why = qb_strdup(w.why[0] ? w.why : qb_status_str(st));
         *why_zh = qb_strdup(st == QB_ERR_UNSAFE ? "文档含有不安全的 XML 声明（DOCTYPE），已拒绝" :
-                            st == QB_ERR_LIMIT ? "文档过大或结构嵌套过深，已拒绝" :
+                            st == QB_ERR_LIMIT ? "文档过大、嵌套过深或数据与声明的大小不符，已拒绝" :
                             st == QB_ERR_NOMEM ? "内存不足" : "文档内容损坏，无法读取");
     }
     qb_doc_free(&notes);
