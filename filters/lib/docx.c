@@ -66,7 +66,6 @@ typedef struct {
     int in_run, rpr_done;
     qb_rfmt rf;
     int in_t, in_instr;
-    int fld_simple_seq;
     int in_drawing;         /* inside w:drawing */
     size_t drawing_images;  /* images when that drawing started */
     int drawing_diagram;    /* it holds a shape group or SmartArt */
