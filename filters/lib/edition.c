@@ -42,7 +42,7 @@ static const schema_row schema[] = {
     {"headings", "abstract", T_PATTERN, 1}, {"headings", "overview", T_PATTERN, 1},
     {"headings", "practice", T_PATTERN, 1}, {"headings", "results", T_PATTERN, 1},
     {"headings", "end", T_PATTERN, 1},     {"headings", "skip", T_PATTERN, 1},
-    {"headings", "prefix", T_PATTERN, 1},
+    {"headings", "prefix", T_PATTERN, 1},  {"headings", "title_label", T_PATTERN, 1},
     {"title", "naming", T_PATTERN, 1},     {"title", "naming_severity", T_SEVERITY, 0},
     {"title", "example", T_STR, 0},
     {"package", "max_size_mb", T_INT, 0},  {"package", "max_unpacked_mb", T_INT, 0},

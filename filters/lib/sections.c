@@ -19,7 +19,7 @@ typedef struct {
 } pattern_list;
 
 typedef struct {
-    pattern_list prefix, skip, end, naming, head[QB_NSEC];
+    pattern_list prefix, skip, end, naming, title_label, head[QB_NSEC];
     pcre2_match_data *md;
 } matcher;
 
@@ -51,6 +51,7 @@ static void matcher_free(matcher *m)
     free_list(&m->skip);
     free_list(&m->end);
     free_list(&m->naming);
+    free_list(&m->title_label);
     for (int s = 0; s < QB_NSEC; s++)
         free_list(&m->head[s]);
     pcre2_match_data_free(m->md);
@@ -63,7 +64,8 @@ static qb_status matcher_init(matcher *m, const qb_edition *ed)
     if ((st = compile_list(ed, "headings", "prefix", &m->prefix)) != QB_OK ||
         (st = compile_list(ed, "headings", "skip", &m->skip)) != QB_OK ||
         (st = compile_list(ed, "headings", "end", &m->end)) != QB_OK ||
-        (st = compile_list(ed, "title", "naming", &m->naming)) != QB_OK)
+        (st = compile_list(ed, "title", "naming", &m->naming)) != QB_OK ||
+        (st = compile_list(ed, "headings", "title_label", &m->title_label)) != QB_OK)
         return st;
     for (int s = QB_SEC_ABSTRACT; s < QB_NSEC; s++)
         if ((st = compile_list(ed, "headings", qb_sec_key((qb_secid)s), &m->head[s])) != QB_OK)
@@ -218,7 +220,7 @@ static qb_status check_title(qb_doc *d, matcher *m, const qb_edition *ed)
 {
     const qb_section *sec = &d->sec[QB_SEC_TITLE];
     const qb_para *p = &d->paras[sec->head];
-    const char *t = qb_para_body(p);
+    const char *t = sec->inline_head ? p->text + sec->head_bytes : qb_para_body(p);
     size_t len = strlen(t);
     size_t b = qb_skip_space(t, len, 0);
     size_t e = trim_end(t, len);
@@ -308,6 +310,12 @@ qb_status qb_sections_run(qb_doc *d, const qb_edition *ed)
         sec->head = i;
         sec->first = i;
         sec->end = i + 1;
+        long lab = match_any(&m, &m.title_label, t + b, e - b);
+        if (lab > 0 && b + (size_t)lab < e) { /* "质量标杆名称：…": the label is not the title */
+            sec->inline_head = 1;
+            sec->head_bytes = p->label_len + b + (size_t)lab;
+            sec->first = sec->end = i + 1;
+        }
         break;
     }
     for (int s = 0; s < QB_NSEC && st == QB_OK; s++) {

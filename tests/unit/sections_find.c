@@ -111,6 +111,17 @@ int main(void)
     is_int(f ? f->paragraph : 0, 2, "and the paragraph of the heading");
     qb_doc_free(&d);
 
+    /* "质量标杆名称：" before the title in the same paragraph is a label, not the title */
+    qb_doc_init(&d);
+    d.file = qb_strdup("t.docx");
+    add(&d, QB_IN_BODY, NULL, "质量标杆名称：某某公司实施六西格玛设计的经验");
+    add(&d, QB_IN_BODY, NULL, "摘要");
+    add(&d, QB_IN_BODY, NULL, "正文。");
+    qb_sections_run(&d, &ed);
+    is_int(d.sec[QB_SEC_TITLE].count, 15, "the title after its label counts 15, the label not");
+    ok(!qb_findings_has_rule(&d.findings, "title.naming"), "and it is named as the rules say");
+    qb_doc_free(&d);
+
     /* counting by characters when an edition says so */
     free(ed.name);
     ed.name = qb_strdup("chars-test");
