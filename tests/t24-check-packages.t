@@ -16,7 +16,7 @@ members() { # WRITEUP
 mkdir in
 # shellcheck disable=SC2046
 "$QB_BIN/mkrar" "in/$P.rar" $(members compliant-direct.docx)
-ls -la in >before.txt
+ls -lA --time-style=full-iso in >before.txt
 sum_before=$(sha256sum <"in/$P.rar")
 
 # A clean RAR5 package passes, with the three documents recognised.
@@ -28,7 +28,7 @@ is "$(jq -r '.counts.practice.count' o.json)" "$("$QB_BIN/mksample" --expect com
    "the write-up inside is counted"
 is "$(jq -r '[.findings[] | select(.severity != "info") | .rule] | join(" ")' o.json)" "" "no finding"
 is "$(jq -r '[.documents[].role] | join(" ")' o.json)" "form experience proof" "the three documents are recognised and listed"
-ls -la in >after.txt
+ls -lA --time-style=full-iso in >after.txt
 cmp -s before.txt after.txt; ok $? "nothing is written beside the input"
 is "$(sha256sum <"in/$P.rar")" "$sum_before" "the package is unchanged"
 is "$(ls -A "$TMP/tmp" | wc -l)" 0 "no working folder is left behind in TMPDIR"
