@@ -1,7 +1,7 @@
 #!/bin/sh
 # make demo — the main job on generated samples: the applicant's check of three sample
-# write-ups, then the secretariat's check of a whole package with its dossier PDF.
-# (The nightly batch takes this over once qb-batch lands.)
+# write-ups, the check of a whole package with its dossier PDF, then the secretariat's
+# nightly batch over an inbox into out/ (DESIGN §8).
 set -u
 out=build/demo
 rm -rf "$out"
@@ -25,6 +25,17 @@ echo "================================================================"
 echo "\$ bin/qb-check --pdf $out/卷宗.pdf $out/$P.rar"
 bin/qb-check --pdf "$out/卷宗.pdf" "$out/$P.rar"
 echo "(exit status $?; the reviewer's dossier: $out/卷宗.pdf)"
+# The secretariat's nightly job: every package of an inbox into out/.
+inbox=$out/inbox
+mkdir -p "$inbox"
+cp "$out/$P.rar" "$inbox/"
+bin/mkzip "$inbox/某某机械有限公司.zip" "申报书.docx=@$out/form.docx" "典型经验材料.docx=@$out/over-abstract.docx" \
+  "证明材料/证明材料目录.docx=@$out/proof.docx"
+echo "请于本周内提交纸质材料" >"$inbox/说明.txt"
+echo "================================================================"
+echo "\$ bin/qb-batch $inbox out"
+bin/qb-batch "$inbox" out
+echo "(exit status $?; the 汇总表: out/summary.xlsx, the index: out/index.html, one folder per package)"
 echo "================================================================"
 echo "JSON: bin/qb-check --json FILE   HTML: bin/qb-check --html report.html FILE"
 echo "Word comments: bin/qb-check --annotate 批注版.docx FILE.docx"

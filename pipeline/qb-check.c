@@ -9,6 +9,7 @@
 
 #include "annotate.h"
 #include "check.h"
+#include "names.h"
 #include "render.h"
 #include "edition.h"
 #include "report.h"
@@ -92,7 +93,12 @@ int main(int argc, char **argv)
         qb_edition_free(&ed);
         return 2;
     }
-    qb_report rep = {.ed = &ed, .input = strrchr(input, '/') ? strrchr(input, '/') + 1 : input,
+    /* the report names the input as a person reads it: a GBK file name is decoded */
+    const char *base = qb_basename(input);
+    char *shown = NULL;
+    if (qb_name_decode(base, strlen(base), 0, &shown) != QB_OK)
+        shown = NULL;
+    qb_report rep = {.ed = &ed, .input = shown ? shown : base,
                      .applicant = res.applicant, .doc = res.have_doc ? &res.doc : NULL,
                      .findings = &res.findings, .pkg = res.have_pkg && !res.pkg.is_document ? &res.pkg : NULL,
                      .processed = res.processed, .lang_en = en};
@@ -126,6 +132,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "qb-check: %s\n", en ? res.reason_en : res.reason);
     if (st != QB_OK)
         rc = 2;
+    free(shown);
     qb_check_result_free(&res);
     qb_edition_free(&ed);
     return rc;

@@ -58,6 +58,18 @@ grep -q '91110000100000000X' d.txt; ok $? "the dossier shows the application for
 grep -q '证明材料目录' d.txt; ok $? "and the proof material"
 is "$(pdfdetach -list "$TMP/d.pdf" 2>/dev/null | head -1)" "3 embedded files" "the three documents are attached"
 
+# An archive damaged right after its signature, or empty, never passes
+printf 'Rar!\032\007\001\000garbage' >"in/某某损坏有限公司.rar"
+"$QB_BIN/qb-check" --json "in/某某损坏有限公司.rar" >o.json 2>err
+is "$?/$(jq -r '.status + " " + ([.findings[].rule] | join(","))' o.json)" "2/error package.format" \
+   "a RAR with nothing readable after its signature: not processed, package.format"
+
+# A file name in GBK bytes (copied from a Chinese Windows share) is named readably in JSON
+gbk=$(printf '\311\352\307\353.docx')
+cp "$TMP/compliant-direct.docx" "in/$gbk"
+"$QB_BIN/qb-check" --json "in/$gbk" >o.json 2>err
+is "$?/$(jq -r .input o.json)" "0/申请.docx" "a GBK file name is decoded for the report"
+
 # Hostile and broken archives of the corpus: an answer for each, in bounded time
 if [ -d "$CORPUS/rar" ]; then
   for f in "$CORPUS"/rar/*.rar "$CORPUS"/zip/*.zip; do

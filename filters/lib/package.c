@@ -778,6 +778,12 @@ qb_status qb_package_classify(qb_package *pkg, const qb_edition *ed)
     int readable = 0;
     for (size_t i = 0; i < pkg->n; i++)
         readable |= pkg->m[i].outcome == QB_OUT_OK && pkg->m[i].kind == QB_KIND_FILE;
+    /* nothing readable and nothing said why (an archive that is damaged past its
+     * signature, or empty): that must not pass */
+    if (st == QB_OK && !pkg->is_document && !readable && qb_findings_count(&pkg->findings, QB_SEV_ERROR) == 0)
+        st = qb_findings_add(&pkg->findings, "package.format", QB_SEV_ERROR, pkg->display_name, NULL, 0, NULL,
+                             "压缩包中没有可读取的文件，可能已损坏或是空压缩包，请重新打包后提交",
+                             "the package holds no readable file: damaged or empty");
     static const struct {
         qb_role role;
         const char *key, *names_key, *rule, *zh, *en;

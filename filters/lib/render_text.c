@@ -134,10 +134,17 @@ static int resolve(rd *r, const rd_style *st, unsigned *cp, qb_font_id *face, qb
     return 1;
 }
 
+/* Field by field: the struct's padding bytes are not initialised, so memcmp would
+ * make equal styles differ at random (and the PDF's bytes with them). */
+static int style_eq(const rd_style *a, const rd_style *b)
+{
+    return a->font == b->font && a->size == b->size && a->bold == b->bold && a->gray == b->gray;
+}
+
 static unsigned style_index(rd_shaped *s, const rd_style *st, qb_status *err)
 {
     for (size_t i = 0; i < s->nst; i++)
-        if (memcmp(&s->st[i], st, sizeof *st) == 0)
+        if (style_eq(&s->st[i], st))
             return (unsigned)i;
     *err = qb_grow((void **)&s->st, &s->capst, s->nst + 1, sizeof *s->st);
     if (*err != QB_OK)

@@ -1,0 +1,158 @@
+/* batch_int.h — what the batch_*.c files share (design in batch.h). */
+#ifndef QB_BATCH_INT_H
+#define QB_BATCH_INT_H
+
+#include <stdio.h>
+#include <time.h>
+
+#include "batch.h"
+#include "secid.h"
+
+/* Files of a package folder. */
+#define QB_BATCH_STAMP "batch.json"
+#define QB_BATCH_REPORT_JSON "report.json"
+#define QB_BATCH_REPORT_HTML "report.html"
+#define QB_BATCH_DOSSIER "dossier.pdf"
+/* Prefix of everything being built in the outbox; leftovers are removed at start. */
+#define QB_BATCH_TMP_PREFIX ".tmp-"
+/* Bumped when the folder's contents change meaning: older folders are rebuilt. */
+#define QB_BATCH_FORMAT 1
+
+typedef enum { QB_ITEM_FILE = 0, QB_ITEM_DIR, QB_ITEM_OTHER } qb_item_kind;
+
+/* One row's input: an inbox entry (a package, a folder, a stray file). */
+typedef struct {
+    char *name;      /* entry name in the inbox (raw bytes) */
+    char *path;      /* inbox/name */
+    char *display;   /* for people (qb_batch_display_name) */
+    char *folder;    /* folder name in the outbox (qb_batch_folder_name) */
+    qb_item_kind kind;
+    time_t mtime;    /* of the entry (the first volume of a set) */
+} qb_batch_item;
+
+typedef struct {
+    qb_batch_item *v;
+    size_t n, cap;
+    size_t ignored;  /* hidden files and debris */
+    size_t volumes;  /* later volumes folded into their set */
+} qb_batch_list;
+
+/* List the inbox: entries sorted by name (bytes), later volumes of a set whose first
+ * volume is present left out, hidden files and system debris ignored (counted). */
+qb_status qb_batch_scan(const char *inbox, qb_batch_list *l);
+void qb_batch_list_free(qb_batch_list *l);
+
+/* Check the folders and take the outbox (made when missing) for this process: the
+ * inbox readable, the outbox writable and apart from the inbox, no other batch on it
+ * (a lock held until exit); leftovers of an interrupted run removed. QB_ERR_USAGE with
+ * *why / *why_en (caller frees) when the batch cannot run. */
+qb_status qb_batch_outbox_open(const qb_batch_opts *o, char **why, char **why_en);
+/* Move tmp/out to dest, replacing what is there in one step where the file system can
+ * (RENAME_EXCHANGE); an old folder ends up in tmp, which the caller removes. */
+qb_status qb_batch_publish(const char *tmp, const char *dest);
+
+/* Settings every package of a run shares. */
+typedef struct {
+    const qb_batch_opts *o;
+    char edition_sha[65];  /* SHA-256 over the edition's rules files */
+} qb_batch_ctx;
+
+/* SHA-256 identifying an input: the file's own for a single file; for a volume set or a
+ * folder, the SHA-256 of its listing ("name\tsha256\n" per volume or file, in order).
+ * *names (may be NULL) receives the volumes' names, ", "-separated (caller frees). */
+qb_status qb_batch_fingerprint(const qb_batch_item *it, char hex[65], char **names);
+/* SHA-256 over the edition's rules files (its base files included). */
+qb_status qb_batch_edition_sha(const qb_edition *ed, char hex[65]);
+/* SHA-256 of a buffer, hex. */
+void qb_batch_sha256(const void *p, size_t n, char hex[65]);
+
+/* What batch.json holds. */
+typedef struct {
+    int format;
+    const char *input;     /* display name */
+    char sha256[65];       /* fingerprint; "" unknown */
+    const char *volumes;   /* names of the volumes hashed */
+    const char *edition;
+    char edition_sha[65];
+    char lang[4];
+    char received[16];     /* YYYY-MM-DD from the input's mtime (UTC), as qb-check */
+    const char *outcome;   /* "started", "checked", "timeout", "crashed", "failed" */
+    const char *status;    /* "pass", "fail", "error" */
+    long errors, warnings;
+    int complete;          /* every output written and final: a rerun may skip it */
+    const char *note;      /* dossier problem or reason, for people; may be NULL */
+    /* (a stamp read from a file owns its strings: qb_batch_stamp_free) */
+} qb_batch_stamp;
+
+qb_status qb_batch_stamp_write(const qb_batch_stamp *s, const char *path);
+/* QB_ERR_IO when absent, QB_ERR_FORMAT when unreadable. */
+qb_status qb_batch_stamp_read(const char *path, qb_batch_stamp *s);
+void qb_batch_stamp_free(qb_batch_stamp *s);
+/* Nonzero when folder holds complete outputs for the same bytes, edition and language. */
+int qb_batch_stamp_current(const char *folder, const qb_batch_stamp *now);
+
+/* Child exit codes besides 0 (outputs built in the folder). */
+#define QB_BATCH_CHILD_SKIPPED 3  /* unchanged: the published folder stays */
+#define QB_BATCH_CHILD_FAILED 4   /* could not write outputs (the parent writes an error row) */
+
+/* In the child: check it and write its outputs into dir (empty); prev is the published
+ * folder of an earlier run (may not exist). Returns the exit code. */
+int qb_batch_child(const qb_batch_ctx *c, const qb_batch_item *it, const char *dir, const char *prev);
+/* In the parent, after a child that timed out, crashed or failed: error outputs in dir
+ * (emptied first), with one finding of rule, keeping what the child's stamp knew. */
+qb_status qb_batch_write_error(const qb_batch_ctx *c, const qb_batch_item *it, const char *dir,
+                               const char *outcome, const char *rule, const char *zh, const char *en);
+
+/* Progress on stderr. */
+typedef struct {
+    int tty, en;
+    size_t total, done;
+    int shown;  /* a line is on the terminal to be overwritten */
+} qb_batch_progress;
+void qb_batch_progress_start(qb_batch_progress *p, const char *display);
+/* A package finished: what became of it (from its stamp, or skipped). */
+void qb_batch_progress_done(qb_batch_progress *p, const char *display, const qb_batch_stamp *s, int skipped);
+void qb_batch_progress_clear(qb_batch_progress *p);
+
+/* One row of the summary, read back from a package folder. */
+typedef struct {
+    const qb_batch_item *it;
+    char *applicant;       /* NULL unknown */
+    const char *status;    /* "pass" | "fail" | "error" (static) */
+    long errors, warnings;
+    long count[QB_NSEC], limit[QB_NSEC];
+    int found[QB_NSEC];
+    char *problems;        /* the main problems, one line */
+    char sha256[65];
+    int has_html, has_pdf;
+} qb_batch_row;
+
+typedef struct {
+    qb_batch_row *v;
+    size_t n;
+    const char *edition, *edition_title;
+    int en;
+    time_t created;        /* fixed document time: the newest input's mtime */
+    size_t pass, fail, error;
+} qb_batch_summary;
+
+/* Rows for every listed input, from its folder under outbox. */
+qb_status qb_batch_summary_load(const char *outbox, const qb_batch_list *l, const qb_edition *ed, int en,
+                                qb_batch_summary *s);
+void qb_batch_summary_free(qb_batch_summary *s);
+/* The four summary files, each written to a temporary name and renamed into place. */
+qb_status qb_batch_summary_write(const char *outbox, const qb_batch_summary *s);
+
+/* The writers (batch_out_*.c). */
+qb_status qb_batch_write_csv(const qb_batch_summary *s, FILE *out);
+qb_status qb_batch_write_json(const qb_batch_summary *s, FILE *out);
+qb_status qb_batch_write_index(const qb_batch_summary *s, FILE *out);
+qb_status qb_batch_write_xlsx(const qb_batch_summary *s, const char *path);
+
+/* Column headings shared by the CSV and the XLSX (12 columns). */
+#define QB_BATCH_NCOLS 12
+const char *qb_batch_col(int i, int en);
+/* "通过" / "不通过" / "无法处理" (or English) for a status. */
+const char *qb_batch_verdict(const char *status, int en);
+
+#endif

@@ -1,0 +1,215 @@
+/* batch_package.c — one package's outputs: in the child, the whole check (check.h) and
+ * its reports and dossier, exactly as qb-check writes them; in the parent, the error
+ * outputs of a package whose child timed out or crashed. */
+#include "batch_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "render.h"
+#include "report.h"
+#include "tmpdir.h"
+#include "utf8.h"
+
+/* The stamp every output of this run starts from. */
+static void stamp_init(const qb_batch_ctx *c, const qb_batch_item *it, qb_batch_stamp *s)
+{
+    memset(s, 0, sizeof *s);
+    s->format = QB_BATCH_FORMAT;
+    s->input = it->display;
+    s->edition = c->o->ed->name;
+    memcpy(s->edition_sha, c->edition_sha, sizeof s->edition_sha);
+    strcpy(s->lang, c->o->lang_en ? "en" : "zh");
+    s->outcome = "started";
+    s->status = "error";
+    /* the date received, as qb_render_checked takes it: the input's mtime, UTC */
+    struct tm tm;
+    time_t t = it->mtime;
+    gmtime_r(&t, &tm);
+    strftime(s->received, sizeof s->received, "%Y-%m-%d", &tm);
+}
+
+static qb_status stamp_write(const qb_batch_stamp *s, const char *dir)
+{
+    char *p = qb_asprintf("%s/%s", dir, QB_BATCH_STAMP);
+    qb_status st = p ? qb_batch_stamp_write(s, p) : QB_ERR_NOMEM;
+    free(p);
+    return st;
+}
+
+/* report.json and report.html. The input is named as qb-check names it (the file name
+ * as given); a name that is not UTF-8 cannot go into JSON, so people's form is used. */
+static qb_status write_reports(qb_report *rep, const qb_batch_item *it, const char *dir)
+{
+    rep->input = qb_utf8_valid(it->name, strlen(it->name), NULL) ? it->name : it->display;
+    char *pj = qb_asprintf("%s/%s", dir, QB_BATCH_REPORT_JSON);
+    char *ph = qb_asprintf("%s/%s", dir, QB_BATCH_REPORT_HTML);
+    qb_status st = pj && ph ? QB_OK : QB_ERR_NOMEM;
+    for (int k = 0; k < 2 && st == QB_OK; k++) {
+        FILE *f = fopen(k ? ph : pj, "w");
+        st = !f ? QB_ERR_IO : k ? qb_report_html(rep, f) : qb_report_json(rep, f);
+        if (f && fclose(f) != 0 && st == QB_OK)
+            st = QB_ERR_IO;
+    }
+    free(pj);
+    free(ph);
+    return st;
+}
+
+/* The dossier of an input that could not be checked: cover and the finding, nothing of
+ * the input attached (it may be what broke the child). */
+static qb_status error_dossier(const qb_batch_ctx *c, const qb_batch_stamp *s, const qb_findings *fs,
+                               const char *dir)
+{
+    char id[13] = "";
+    if (s->sha256[0])
+        memcpy(id, s->sha256, 12);
+    qb_render_input in = {.ed = c->o->ed, .findings = fs, .package_id = id[0] ? id : NULL,
+                          .received = s->received, .status = "error"};
+    char *pdf = qb_asprintf("%s/%s", dir, QB_BATCH_DOSSIER);
+    qb_findings warnings = {0};
+    qb_status st = pdf ? qb_render_dossier(&in, pdf, &warnings, NULL) : QB_ERR_NOMEM;
+    qb_findings_free(&warnings);
+    free(pdf);
+    return st;
+}
+
+/* Reports, dossier and stamp of an input that has no check result: one finding says
+ * why. s->complete says whether a rerun may keep it. */
+static qb_status write_synthetic(const qb_batch_ctx *c, const qb_batch_item *it, const char *dir,
+                                 qb_batch_stamp *s, const char *rule, const char *zh, const char *en)
+{
+    qb_findings fs = {0};
+    qb_status st = qb_findings_add(&fs, rule, QB_SEV_ERROR, NULL, NULL, 0, NULL, zh, en);
+    qb_report rep = {.ed = c->o->ed, .findings = &fs, .processed = 0, .lang_en = c->o->lang_en};
+    if (st == QB_OK)
+        st = write_reports(&rep, it, dir);
+    if (st == QB_OK && error_dossier(c, s, &fs, dir) != QB_OK)
+        s->complete = 0;
+    s->status = "error";
+    s->errors = 1;
+    s->warnings = 0;
+    s->note = c->o->lang_en ? en : zh;
+    if (st == QB_OK)
+        st = stamp_write(s, dir);
+    s->note = NULL;
+    qb_findings_free(&fs);
+    return st;
+}
+
+/* The check as qb-check runs it, and what qb-check --json, --html and --pdf write. */
+static qb_status write_checked(const qb_batch_ctx *c, const qb_batch_item *it, const char *dir,
+                               qb_batch_stamp *s, qb_check_result *res)
+{
+    qb_report rep = {.ed = c->o->ed, .applicant = res->applicant, .doc = res->have_doc ? &res->doc : NULL,
+                     .findings = &res->findings,
+                     .pkg = res->have_pkg && !res->pkg.is_document ? &res->pkg : NULL,
+                     .processed = res->processed, .lang_en = c->o->lang_en};
+    qb_status st = write_reports(&rep, it, dir);
+    if (st != QB_OK)
+        return st;
+    char *pdf = qb_asprintf("%s/%s", dir, QB_BATCH_DOSSIER);
+    qb_findings warnings = {0};
+    qb_status pst = pdf ? qb_render_checked(it->path, res, c->o->ed, NULL, pdf, &warnings) : QB_ERR_NOMEM;
+    /* the note: why it could not be processed, and whether the dossier is missing (the
+     * check stands; the dossier is tried again next run) */
+    const char *reason = res->processed ? NULL : c->o->lang_en ? res->reason_en : res->reason;
+    size_t nl = strlen(it->name);
+    const char *colon = c->o->lang_en ? ": " : "：";
+    if (reason && strncmp(reason, it->name, nl) == 0 && strncmp(reason + nl, colon, strlen(colon)) == 0)
+        reason += nl + strlen(colon); /* the input's own name: the log line starts with it already */
+    char *note = reason ? qb_strdup(reason) : NULL;
+    if (pst != QB_OK) {
+        const char *why = warnings.n ? (c->o->lang_en ? warnings.v[0].message_en : warnings.v[0].message)
+                                     : qb_status_str(pst);
+        char *n2 = qb_asprintf(c->o->lang_en ? "%s%sthe dossier could not be written: %s" : "%s%s卷宗未能生成：%s",
+                               note ? note : "", note ? (c->o->lang_en ? "; " : "；") : "", why);
+        free(note);
+        note = n2;
+    }
+    qb_findings_free(&warnings);
+    free(pdf);
+    s->outcome = "checked";
+    s->status = qb_report_status(&rep);
+    s->errors = (long)qb_findings_count(&res->findings, QB_SEV_ERROR);
+    s->warnings = (long)qb_findings_count(&res->findings, QB_SEV_WARNING);
+    s->complete = pst == QB_OK;
+    s->note = note;
+    st = stamp_write(s, dir);
+    s->note = NULL;
+    free(note);
+    return st;
+}
+
+int qb_batch_child(const qb_batch_ctx *c, const qb_batch_item *it, const char *dir, const char *prev)
+{
+    qb_batch_stamp s;
+    stamp_init(c, it, &s);
+    char *volumes = NULL;
+    if (qb_batch_fingerprint(it, s.sha256, &volumes) != QB_OK)
+        s.sha256[0] = '\0'; /* unreadable: the check says so */
+    s.volumes = volumes;
+    if (qb_batch_stamp_current(prev, &s)) {
+        free(volumes);
+        return QB_BATCH_CHILD_SKIPPED;
+    }
+    /* what the parent needs if this child does not come back */
+    qb_status st = stamp_write(&s, dir);
+    if (st == QB_OK && it->kind == QB_ITEM_OTHER) {
+        s.outcome = "checked";
+        s.complete = 1;
+        st = write_synthetic(c, it, dir, &s, "package.format",
+                             "不是普通文件或文件夹（设备、管道、失效的链接等），未读取；请放入申报压缩包本身",
+                             "not a regular file or folder (a device, a pipe, a dangling link …): not read; "
+                             "put the package itself here");
+    } else if (st == QB_OK) {
+        qb_check_result res;
+        qb_status cst = qb_check_input(it->path, c->o->ed, &res);
+        if (cst == QB_OK) {
+            st = write_checked(c, it, dir, &s, &res);
+        } else { /* the check itself broke (memory, no working folder): try again next run */
+            char *zh = qb_asprintf("检查未能完成（%s），请重新运行", qb_status_str(cst));
+            char *en = qb_asprintf("the check could not run to the end (%s); run the batch again",
+                                   qb_status_str(cst));
+            s.outcome = "failed";
+            st = zh && en ? write_synthetic(c, it, dir, &s, "batch.failed", zh, en) : QB_ERR_NOMEM;
+            free(zh);
+            free(en);
+        }
+        qb_check_result_free(&res);
+    }
+    free(volumes);
+    return st == QB_OK ? 0 : QB_BATCH_CHILD_FAILED;
+}
+
+/* Empty a folder (it stays). */
+static qb_status empty_dir(const char *dir)
+{
+    qb_tree_remove(dir);
+    return mkdir(dir, 0755) == 0 ? QB_OK : QB_ERR_IO;
+}
+
+qb_status qb_batch_write_error(const qb_batch_ctx *c, const qb_batch_item *it, const char *dir,
+                               const char *outcome, const char *rule, const char *zh, const char *en)
+{
+    qb_batch_stamp s, child;
+    stamp_init(c, it, &s);
+    char *p = qb_asprintf("%s/%s", dir, QB_BATCH_STAMP);
+    int known = p && qb_batch_stamp_read(p, &child) == QB_OK;
+    free(p);
+    if (known) { /* the child had hashed the input before it stopped */
+        memcpy(s.sha256, child.sha256, sizeof s.sha256);
+        s.volumes = child.volumes;
+    }
+    s.outcome = outcome;
+    s.complete = 0; /* a crash or a timeout is tried again by the next run */
+    qb_status st = empty_dir(dir);
+    if (st == QB_OK)
+        st = write_synthetic(c, it, dir, &s, rule, zh, en);
+    if (known)
+        qb_batch_stamp_free(&child);
+    return st;
+}

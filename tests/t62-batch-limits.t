@@ -1,0 +1,77 @@
+#!/bin/sh
+# Each package runs in a child process of its own, under a wall-clock limit
+# (--package-seconds), an address-space limit (--package-memory) and, only as a
+# backstop a few seconds after the wall clock, a CPU limit. A child that runs out of
+# time or dies costs one "error" row with a report saying why; the batch goes on, and
+# the next run tries that package again.
+. "$(dirname "$0")/lib/tap.sh"
+. "$(dirname "$0")/lib/batch_inbox.sh"
+export LC_ALL=C.UTF-8
+cd "$TMP" || exit 1
+mkdir tmp && export TMPDIR="$TMP/tmp"
+batch_parts || { echo "1..0 # SKIP cannot build the packages"; exit 0; }
+mkdir in
+"$QB_BIN/mkrar" "in/$B_PASS.rar" 申报书.docx=@parts/form.docx 典型经验材料.docx=@parts/compliant-direct.docx \
+  证明材料/目录.docx=@parts/proof.docx
+# 800 MB of zeros in a 113 KB 7z take seconds to unpack (t44 keeps the same fixture).
+mkdir -p "$QB_SAMPLES"
+slow="$QB_SAMPLES/unpack-800MB-zeros.7z"
+[ -s "$slow" ] || "$QB_BIN/mkzip" --7z "$slow" '申报书.docx=%zeros:800000000' 'b.txt=b'
+cp "$slow" in/某某缓慢有限公司.7z
+children_of() { # PID: a child process of PID, from /proc (procps may be absent)
+  grep -l "^PPid:[[:space:]]*$1\$" /proc/[0-9]*/status 2>/dev/null | cut -d/ -f3 | head -1
+}
+row() { jq -r --arg n "$2" ".rows[] | select(.input == \$n) | $3" "$1/summary.json"; }
+
+t0=$(date +%s%N)
+"$QB_BIN/qb-batch" -j 2 --package-seconds 1 in out 2>err; rc=$?
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+is "$rc" 0 "a package over its time limit: the batch still runs to the end (exit 0)"
+ok "$([ "$ms" -lt 8000 ] && echo 0 || echo 1)" "the slow package is stopped after about a second ($ms ms)"
+is "$(row out 某某缓慢有限公司.7z .status) $(row out "$B_PASS.rar" .status)" "error pass" \
+   "its row is an error row; the other package passes"
+dir=out/$(row out 某某缓慢有限公司.7z .folder)
+is "$(jq -r '[.status] + [.findings[].rule] | join(" ")' "$dir/report.json")" "error batch.timeout" \
+   "its report.json says batch.timeout"
+grep -q '处理超时：1 秒内未完成' "$dir/report.json"; ok $? "in Chinese, with the limit"
+ok "$([ -s "$dir/report.html" ] && [ -s "$dir/dossier.pdf" ] && echo 0 || echo 1)" "and it has its report.html and dossier.pdf"
+is "$(jq -r '.outcome + " " + (.complete | tostring) + " " + .sha256' "$dir/batch.json")" \
+   "timeout false $(sha256sum <in/某某缓慢有限公司.7z | cut -d' ' -f1)" \
+   "its stamp: timed out, not final, the input's SHA-256 (known before the deadline)"
+grep -q '某某缓慢有限公司.7z：无法处理：处理超时' err; ok $? "the log says it timed out"
+is "$(ls -A out | grep -c '^\.tmp-') $(ls -A tmp | wc -l)" "0 0" "nothing is left in the outbox or \$TMPDIR"
+
+"$QB_BIN/qb-batch" -j 2 --package-seconds 1 in out 2>err
+grep -q '本次检查 1 项，未变化跳过 1 项' err; ok $? "the next run tries the timed-out package again, and only it"
+
+# A child that dies (here: killed with SIGSEGV from outside while it works).
+"$QB_BIN/qb-batch" -j 1 --package-seconds 120 in crash 2>err &
+batch=$!
+# -j 1, in name order: the clean package (某某精 E7 B2 BE) first, then the slow one
+# (某某缓 E7 BC 93); once the first is published, the child at work is the slow one's.
+child=""
+for i in $(seq 1 400); do
+  [ -d "crash/$B_PASS.rar" ] && child=$(children_of "$batch") && [ -n "$child" ] && break
+  sleep 0.05
+done
+sleep 0.3
+limits=""
+[ -n "$child" ] && limits=$(cat "/proc/$child/limits" 2>/dev/null) && kill -SEGV "$child"
+wait "$batch"; rc=$?
+is "$rc" 0 "a child that dies: the batch still runs to the end (exit 0)"
+is "$(row crash 某某缓慢有限公司.7z '.status')" error "the package it was checking is an error row"
+cdir=crash/$(row crash 某某缓慢有限公司.7z .folder)
+is "$(jq -r '[.findings[].rule] | join(" ")' "$cdir/report.json")" "batch.crashed" "its report says batch.crashed"
+grep -q '处理时程序异常终止（信号 [0-9]*）' "$cdir/report.json"; ok $? "naming the signal"
+is "$(row crash "$B_PASS.rar" .status)" pass "the other package was checked as usual"
+
+# The limits the child ran under (read from /proc while it ran).
+cpu=$(echo "$limits" | awk '/^Max cpu time/ {print $4}')
+is "$cpu" 123 "CPU time is limited to the wall clock + 3 s (a backstop only: the deadline comes first)"
+as=$(echo "$limits" | awk '/^Max address space/ {print $4}')
+if ldd "$QB_BIN/qb-batch" 2>/dev/null | grep -q libasan; then
+  skip "no address-space limit under AddressSanitizer (it reserves terabytes up front)"
+else
+  is "$as" 2147483648 "address space is limited to 2 GiB by default"
+fi
+done_testing
