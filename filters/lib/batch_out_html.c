@@ -3,22 +3,11 @@
  * report and dossier. */
 #include "batch_int.h"
 
+#include "report.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-static void esc(FILE *out, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        default: fputc(*s, out);
-        }
-    }
-}
 
 static const char css[] =
     "body{font-family:'Noto Sans CJK SC','WenQuanYi Zen Hei','Microsoft YaHei',sans-serif;"
@@ -36,7 +25,7 @@ static void link(FILE *out, const char *url, const char *file, const char *label
         return;
     }
     fprintf(out, "<td><a href=\"%s/%s\">", url, file);
-    esc(out, label);
+    qb_html_escape(out, label);
     fputs("</a></td>", out);
 }
 
@@ -48,10 +37,10 @@ qb_status qb_batch_write_index(const qb_batch_summary *s, FILE *out)
             en ? "en" : "zh-CN", en ? "Batch summary" : "申报材料汇总", css,
             en ? "Quality Benchmark applications: batch summary" : "质量标杆申报材料检查汇总");
     fputs(en ? "Edition: " : "规则版本：", out);
-    esc(out, s->edition);
+    qb_html_escape(out, s->edition);
     if (s->edition_title) {
         fputs(en ? " (" : "（", out);
-        esc(out, s->edition_title);
+        qb_html_escape(out, s->edition_title);
         fputs(en ? ")" : "）", out);
     }
     fprintf(out, en ? "<br>%zu packages: %zu pass, %zu fail, %zu not processed</p>\n"
@@ -60,7 +49,7 @@ qb_status qb_batch_write_index(const qb_batch_summary *s, FILE *out)
     fputs("<table>\n<tr>", out);
     for (int c = 0; c < QB_BATCH_NCOLS; c++) {
         fputs("<th>", out);
-        esc(out, qb_batch_col(c, en));
+        qb_html_escape(out, qb_batch_col(c, en));
         fputs("</th>", out);
     }
     fprintf(out, "<th>%s</th><th>%s</th></tr>\n", en ? "Report" : "报告", en ? "Dossier" : "卷宗");
@@ -70,9 +59,9 @@ qb_status qb_batch_write_index(const qb_batch_summary *s, FILE *out)
         if (!url)
             return QB_ERR_NOMEM;
         fprintf(out, "<tr><td class=\"n\">%zu</td><td>", i + 1);
-        esc(out, r->applicant ? r->applicant : "");
+        qb_html_escape(out, r->applicant ? r->applicant : "");
         fputs("</td><td>", out);
-        esc(out, r->it->display);
+        qb_html_escape(out, r->it->display);
         fprintf(out, "</td><td class=\"%s\">%s</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>", r->status,
                 qb_batch_verdict(r->status, en), r->errors, r->warnings);
         for (int k = 0; k < QB_NSEC; k++) {
@@ -83,7 +72,7 @@ qb_status qb_batch_write_index(const qb_batch_summary *s, FILE *out)
                 fputs("<td class=\"n\">—</td>", out);
         }
         fputs("<td class=\"p\">", out);
-        esc(out, r->problems);
+        qb_html_escape(out, r->problems);
         fputs("</td>", out);
         link(out, url, QB_BATCH_REPORT_HTML, en ? "report" : "报告", r->has_html);
         link(out, url, QB_BATCH_DOSSIER, en ? "dossier" : "卷宗", r->has_pdf);

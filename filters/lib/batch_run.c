@@ -24,15 +24,6 @@
 #include "tmpdir.h"
 #include "unpack.h"
 
-/* RLIMIT_AS cannot be used under AddressSanitizer, which reserves terabytes of address
- * space up front (as unpack.c). */
-#if defined(__SANITIZE_ADDRESS__)
-#define QB_UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define QB_UNDER_ASAN 1
-#endif
-#endif
 
 #define CPU_BACKSTOP 3 /* seconds of CPU beyond the wall-clock limit */
 

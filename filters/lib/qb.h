@@ -5,6 +5,16 @@
 #include <stddef.h>
 #include <stdarg.h>
 
+/* Under AddressSanitizer (which reserves terabytes of address space up front)
+ * RLIMIT_AS cannot be used: the sandboxes skip it then. */
+#if defined(__SANITIZE_ADDRESS__)
+#define QB_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define QB_UNDER_ASAN 1
+#endif
+#endif
+
 /* Every fallible function returns one of these; 0 is success. */
 typedef enum {
     QB_OK = 0,

@@ -23,6 +23,8 @@ typedef struct {
 
 /* "pass", "fail" (an error-level finding) or "error" (not processed). */
 const char *qb_report_status(const qb_report *r);
+/* Write s into HTML text or a quoted attribute, escaped. */
+void qb_html_escape(FILE *out, const char *s);
 /* The members a report lists: written, and not OS debris. */
 int qb_report_lists_member(const qb_member *m);
 qb_status qb_report_text(const qb_report *r, FILE *out);

@@ -12,3 +12,17 @@ int qb_report_lists_member(const qb_member *m)
 {
     return m->role != QB_ROLE_JUNK && m->name && m->outcome == QB_OUT_OK;
 }
+
+void qb_html_escape(FILE *out, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&#39;", out); break;
+        default: fputc(*s, out);
+        }
+    }
+}

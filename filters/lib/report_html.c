@@ -4,19 +4,6 @@
 
 #include <string.h>
 
-static void esc(FILE *out, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        default: fputc(*s, out);
-        }
-    }
-}
 
 static const char css[] =
     "body{font-family:'Noto Sans CJK SC','WenQuanYi Zen Hei','Microsoft YaHei',sans-serif;"
@@ -37,15 +24,15 @@ qb_status qb_report_html(const qb_report *r, FILE *out)
             en ? "en" : "zh-CN", en ? "Application check" : "申报材料检查报告", css);
     fprintf(out, "<h1>%s</h1>\n<p>%s", en ? "Quality Benchmark application check" : "质量标杆申报材料检查报告",
             en ? "Input: " : "文件：");
-    esc(out, r->input);
+    qb_html_escape(out, r->input);
     if (r->applicant) {
         fputs(en ? "<br>Applicant: " : "<br>申报单位：", out);
-        esc(out, r->applicant);
+        qb_html_escape(out, r->applicant);
     }
     fputs(en ? "<br>Edition: " : "<br>规则版本：", out);
-    esc(out, r->ed->name);
+    qb_html_escape(out, r->ed->name);
     fputs(en ? " (" : "（", out);
-    esc(out, r->ed->title);
+    qb_html_escape(out, r->ed->title);
     const char *verdict = strcmp(status, "pass") == 0 ? (en ? "PASS" : "通过")
                           : strcmp(status, "fail") == 0 ? (en ? "FAIL" : "不通过")
                                                         : (en ? "NOT PROCESSED" : "无法处理");
@@ -62,7 +49,7 @@ qb_status qb_report_html(const qb_report *r, FILE *out)
             if (!qb_report_lists_member(m))
                 continue;
             fprintf(out, "<tr><td>%s</td><td>", en ? qb_role_name(m->role) : qb_role_name_zh(m->role));
-            esc(out, m->name);
+            qb_html_escape(out, m->name);
             fprintf(out, "</td><td class=\"n\">%.1f KB</td></tr>\n", (double)m->size / 1024.0);
         }
         fputs("</table>\n", out);
@@ -98,19 +85,19 @@ qb_status qb_report_html(const qb_report *r, FILE *out)
                 continue;
             fprintf(out, "<li><span class=\"sev-%s\">[%s]</span> ", qb_severity_name(f->severity),
                     en ? qb_severity_name(f->severity) : qb_severity_name_zh(f->severity));
-            esc(out, en ? f->message_en : f->message);
+            qb_html_escape(out, en ? f->message_en : f->message);
             fputs("<br><small>", out);
-            esc(out, f->rule);
+            qb_html_escape(out, f->rule);
             if (f->file) {
                 fputs(" · ", out);
-                esc(out, f->file);
+                qb_html_escape(out, f->file);
             }
             if (f->paragraph > 0)
                 fprintf(out, en ? " · paragraph %d" : " · 第 %d 段", f->paragraph);
             fputs("</small>", out);
             if (f->excerpt) {
                 fputs("<blockquote>", out);
-                esc(out, f->excerpt);
+                qb_html_escape(out, f->excerpt);
                 fputs("</blockquote>", out);
             }
             fputs("</li>\n", out);

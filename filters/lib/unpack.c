@@ -22,13 +22,6 @@
 #include "names.h"
 #include "unpack_reader.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define QB_UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define QB_UNDER_ASAN 1
-#endif
-#endif
 
 #define MIB (1024u * 1024u)
 #define RATIO_FLOOR MIB           /* small members may compress well legitimately */
