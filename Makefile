@@ -12,7 +12,7 @@ PKGS     = libarchive libzip libxml-2.0 libpcre2-8 jansson inih harfbuzz-subset 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # libhpdf ships no .pc file (LIBRARIES.md), hence plain -lhpdf.
-LIBS     = $(PKG_LIBS) -lhpdf -lm
+LIBS     = -Wl,--as-needed $(PKG_LIBS) -lhpdf -lm
 CFLAGS_COMMON = -std=c11 -D_POSIX_C_SOURCE=200809L -g -Wall -Wextra -Wpedantic $(WERROR) \
           -Ifilters/lib -Isamples $(PKG_CFLAGS) -DQB_DATADIR='"$(PREFIX)/share/qbintake"'
 CFLAGS  ?= -O2
