@@ -52,4 +52,26 @@ static int spec_gbk(const char *utf8, qb_buf *out)
     return rc;
 }
 
+static int spec_hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                          : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 0;
+}
+
+/* A member name as given (UTF-8), as hex bytes (--hex: any raw name), or in GBK (--gbk). */
+static int spec_name(const char *name, int hex, int gbk, qb_buf *out)
+{
+    if (hex) {
+        for (size_t k = 0; name[k] && name[k + 1]; k += 2) {
+            char c = (char)(spec_hexval(name[k]) << 4 | spec_hexval(name[k + 1]));
+            qb_buf_add(out, &c, 1);
+        }
+        return 0;
+    }
+    if (gbk)
+        return spec_gbk(name, out);
+    qb_buf_adds(out, name);
+    return 0;
+}
+
 #endif

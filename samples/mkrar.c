@@ -296,11 +296,6 @@ static int write_entry(writer *w, const entry *e, size_t idx)
 }
 
 
-static int hexval(char c)
-{
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                          : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 0;
-}
 
 
 int main(int argc, char **argv)
@@ -344,18 +339,8 @@ int main(int argc, char **argv)
                 break;
             }
             char *name = qb_strndup(a, (size_t)(eq - a));
-            if (hex) {
-                for (size_t k = 0; name[k] && name[k + 1]; k += 2) {
-                    char c = (char)(hexval(name[k]) << 4 | hexval(name[k + 1]));
-                    qb_buf_add(&cur.name, &c, 1);
-                }
-                cur.gbk_raw = 1;
-            } else if (gbk) {
-                bad = spec_gbk(name, &cur.name) != 0;
-                cur.gbk_raw = 1;
-            } else {
-                qb_buf_adds(&cur.name, name);
-            }
+            bad = spec_name(name, hex, gbk, &cur.name) != 0;
+            cur.gbk_raw = hex || gbk;
             free(name);
             if (!bad && !cur.dir)
                 bad = spec_content(eq + 1, &cur.data) != 0;

@@ -46,11 +46,6 @@ typedef struct {
     uint64_t offset;
 } entry;
 
-static int hexval(char c)
-{
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                          : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
 
 
 
@@ -283,17 +278,9 @@ int main(int argc, char **argv)
                 break;
             }
             char *name = qb_strndup(a, (size_t)(eq - a));
-            if (hex) {
-                for (size_t k = 0; name[k] && name[k + 1]; k += 2) {
-                    char c = (char)(hexval(name[k]) << 4 | hexval(name[k + 1]));
-                    qb_buf_add(&cur.name, &c, 1);
-                }
-            } else if (gbk) {
-                bad = spec_gbk(name, &cur.name) != 0;
-            } else {
-                qb_buf_adds(&cur.name, name);
+            bad = spec_name(name, hex, gbk, &cur.name) != 0;
+            if (!hex && !gbk)
                 cur.flag_utf8 = !noflag && any_high(&cur.name);
-            }
             free(name);
             if (cur.extra.len) { /* the text given was the Unicode Path: build the field */
                 qb_buf x = {0};

@@ -424,12 +424,9 @@ static HPDF_Destination here(rd *r)
     return d;
 }
 
-qb_status rd_begin_part(rd *r, const char *title)
+/* A top-level bookmark pointing at the current position. */
+static qb_status part_outline(rd *r, const char *title)
 {
-    r->part = title;
-    qb_status st = rd_new_page(r);
-    if (st != QB_OK || r->collect)
-        return st;
     r->outline = HPDF_CreateOutline(r->pdf, NULL, title, r->enc);
     HPDF_Destination d = here(r);
     if (r->outline && d)
@@ -437,16 +434,21 @@ qb_status rd_begin_part(rd *r, const char *title)
     return rd_hpdf_status(r);
 }
 
+qb_status rd_begin_part(rd *r, const char *title)
+{
+    r->part = title;
+    qb_status st = rd_new_page(r);
+    if (st != QB_OK || r->collect)
+        return st;
+    return part_outline(r, title);
+}
+
 qb_status rd_begin_part_here(rd *r, const char *title)
 {
     qb_status st = rd_need(r, 5 * RD_XIAOSI * 1.3f);
     if (st != QB_OK || r->collect)
         return st;
-    r->outline = HPDF_CreateOutline(r->pdf, NULL, title, r->enc);
-    HPDF_Destination d = here(r);
-    if (r->outline && d)
-        HPDF_Outline_SetDestination(r->outline, d);
-    return rd_hpdf_status(r);
+    return part_outline(r, title);
 }
 
 qb_status rd_bookmark(rd *r, const char *title)
