@@ -9,77 +9,98 @@ CC      ?= cc
 PREFIX  ?= /usr/local
 WERROR  ?= -Werror
 PKGS     = libarchive libzip libxml-2.0 libpcre2-8 jansson inih harfbuzz-subset xlsxwriter nettle zlib
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+# The dependency step runs before any flag is asked of pkg-config: build/config.mk is
+# made by it, and make reads the makefile again once it exists (so the first
+# `make demo` on a fresh machine installs, then builds).
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+include build/config.mk
+endif
+build/config.mk: mk/deps.sh Makefile
+	@sh mk/deps.sh
+	@mkdir -p build
+	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags $(PKGS))"; \
+	   echo "PKG_LIBS := $$(pkg-config --libs $(PKGS))"; } > $@.tmp && mv $@.tmp $@
+
 # libhpdf ships no .pc file (LIBRARIES.md), hence plain -lhpdf.
 LIBS     = -Wl,--as-needed $(PKG_LIBS) -lhpdf -lm
+# The shared library, one folder per subsystem (README.md, "Layout").
+LIB_DIRS = core model docx rules intake report render record
+INCLUDES = $(addprefix -Ifilters/lib/,$(LIB_DIRS)) -Ipipeline/batch -Isamples
 CFLAGS_COMMON = -std=c11 -D_POSIX_C_SOURCE=200809L -g -Wall -Wextra -Wpedantic $(WERROR) \
-          -Ifilters/lib -Isamples $(PKG_CFLAGS) -DQB_DATADIR='"$(PREFIX)/share/qbintake"'
+          -MMD -MP $(INCLUDES) $(PKG_CFLAGS) -DQB_DATADIR='"$(PREFIX)/share/qbintake"'
 CFLAGS  ?= -O2
 SAN_FLAGS = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-LIB_SRC  = $(sort $(wildcard filters/lib/*.c))
-PROG_SRC = $(sort $(wildcard filters/qb-*.c pipeline/qb-*.c))
-PROGS    = $(notdir $(basename $(PROG_SRC)))
-TOOL_SRC = $(sort $(wildcard samples/*.c))
-TOOLS    = $(notdir $(basename $(TOOL_SRC)))
-UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
-UNITS    = $(notdir $(basename $(UNIT_SRC)))
+LIB_SRC   = $(sort $(wildcard $(addsuffix /*.c,$(addprefix filters/lib/,$(LIB_DIRS)))))
+BATCH_SRC = $(sort $(wildcard pipeline/batch/*.c))
+PROG_SRC  = $(sort $(wildcard filters/qb-*.c pipeline/qb-*.c))
+PROGS     = $(notdir $(basename $(PROG_SRC)))
+TOOL_SRC  = $(sort $(wildcard samples/*.c))
+TOOLS     = $(notdir $(basename $(TOOL_SRC)))
+UNIT_SRC  = $(sort $(wildcard tests/unit/*.c))
+UNITS     = $(notdir $(basename $(UNIT_SRC)))
 
-# One object tree per flavour: build/rel (bin/) and build/san (sanitizers).
+# One object tree per flavour, mirroring the source tree: build/rel (bin/) and
+# build/san (sanitizers).
 REL = build/rel
 SAN = build/san
-vpath %.c filters/lib filters pipeline samples tests/unit
 
 .PHONY: all deps check test test-san samples demo bench install clean
 # keep objects between runs (they are intermediate files to make)
 .SECONDARY:
 all: deps $(addprefix bin/,$(PROGS)) $(addprefix bin/,$(TOOLS))
 
-deps: build/.deps
-build/.deps: mk/deps.sh
-	@sh mk/deps.sh
-	@mkdir -p build && touch $@
+deps: build/config.mk
 
-$(REL)/%.o: %.c build/.deps $(wildcard filters/lib/*.h samples/*.h)
+$(REL)/%.o: %.c build/config.mk
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS_COMMON) $(CFLAGS) -c -o $@ $<
-$(SAN)/%.o: %.c build/.deps $(wildcard filters/lib/*.h samples/*.h)
+$(SAN)/%.o: %.c build/config.mk
 	@mkdir -p $(dir $@)
 	@echo "  CC san  $<"
 	@$(CC) $(CFLAGS_COMMON) $(SAN_FLAGS) -c -o $@ $<
 
-$(REL)/libqb.a: $(addprefix $(REL)/,$(notdir $(LIB_SRC:.c=.o)))
+$(REL)/libqb.a: $(addprefix $(REL)/,$(LIB_SRC:.c=.o))
 	$(AR) rcs $@ $^
-$(SAN)/libqb.a: $(addprefix $(SAN)/,$(notdir $(LIB_SRC:.c=.o)))
+$(SAN)/libqb.a: $(addprefix $(SAN)/,$(LIB_SRC:.c=.o))
+	$(AR) rcs $@ $^
+$(REL)/libqbbatch.a: $(addprefix $(REL)/,$(BATCH_SRC:.c=.o))
+	$(AR) rcs $@ $^
+$(SAN)/libqbbatch.a: $(addprefix $(SAN)/,$(BATCH_SRC:.c=.o))
 	$(AR) rcs $@ $^
 
-bin/%: $(REL)/%.o $(REL)/libqb.a
+# A program's object: filters/qb-x.o, pipeline/qb-x.o or samples/x.o.
+prog_obj = $(1)/$(patsubst %.c,%.o,$(filter %/$(2).c,$(PROG_SRC) $(TOOL_SRC) $(UNIT_SRC)))
+
+define program
+bin/$(1): $(call prog_obj,$(REL),$(1)) $(REL)/libqbbatch.a $(REL)/libqb.a
 	@mkdir -p bin
-	@echo "  LD      $@"
-	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
-# the in-process half of make bench (mk/bench-check.c), not a program users run
-$(REL)/bench-check: $(REL)/bench-check.o $(REL)/libqb.a
-	@echo "  LD      $@"
-	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
-$(REL)/bench-check.o: mk/bench-check.c build/.deps
-	@mkdir -p $(dir $@)
-	@echo "  CC      $<"
-	@$(CC) $(CFLAGS_COMMON) $(CFLAGS) -c -o $@ $<
+	@echo "  LD      $$@"
+	@$$(CC) $$(CFLAGS) -o $$@ $$^ $$(LIBS)
+$(SAN)/bin/$(1): $(call prog_obj,$(SAN),$(1)) $(SAN)/libqbbatch.a $(SAN)/libqb.a
+	@mkdir -p $$(dir $$@)
+	@echo "  LD san  $$@"
+	@$$(CC) $$(SAN_FLAGS) -o $$@ $$^ $$(LIBS)
+endef
+define unit
+$(REL)/unit/$(1).t: $(call prog_obj,$(REL),$(1)) $(REL)/libqbbatch.a $(REL)/libqb.a
+	@mkdir -p $$(dir $$@)
+	@echo "  LD      $$@"
+	@$$(CC) $$(CFLAGS) -o $$@ $$^ $$(LIBS)
+$(SAN)/unit/$(1).t: $(call prog_obj,$(SAN),$(1)) $(SAN)/libqbbatch.a $(SAN)/libqb.a
+	@mkdir -p $$(dir $$@)
+	@echo "  LD san  $$@"
+	@$$(CC) $$(SAN_FLAGS) -o $$@ $$^ $$(LIBS)
+endef
+$(foreach p,$(PROGS) $(TOOLS),$(eval $(call program,$(p))))
+$(foreach u,$(UNITS),$(eval $(call unit,$(u))))
 
-$(SAN)/bin/%: $(SAN)/%.o $(SAN)/libqb.a
-	@mkdir -p $(dir $@)
-	@echo "  LD      $@"
-	@$(CC) $(SAN_FLAGS) -o $@ $^ $(LIBS)
-$(REL)/unit/%.t: $(REL)/%.o $(REL)/libqb.a
-	@mkdir -p $(dir $@)
+# the in-process half of make bench (mk/bench-check.c), not a program users run
+$(REL)/bench-check: $(REL)/mk/bench-check.o $(REL)/libqb.a
 	@echo "  LD      $@"
 	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
-$(SAN)/unit/%.t: $(SAN)/%.o $(SAN)/libqb.a
-	@mkdir -p $(dir $@)
-	@echo "  LD      $@"
-	@$(CC) $(SAN_FLAGS) -o $@ $^ $(LIBS)
 
 SHELL_TESTS = $(sort $(wildcard tests/t*.t))
 
@@ -109,3 +130,5 @@ install: all
 
 clean:
 	rm -rf build bin out
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -7,7 +7,7 @@
  *   mksample --expect NAME    "section count chars" per section, known by construction
  *   mksample --findings NAME  the DESIGN §3 rule ids (and severities) the sample must raise
  *
- * Expected figures are not measured with the project's counter (filters/lib/count.c):
+ * Expected figures are not measured with the project's counter (filters/lib/core/count.c):
  * every text below is written in a restricted alphabet — CJK ideographs and full-width
  * punctuation, each 1 字 and 1 character, plus ASCII tokens between backquotes, each
  * 1 字 and as many characters as bytes (Word counts a run of Latin letters and digits

@@ -8,9 +8,11 @@
 
 qb_status qb_buf_add(qb_buf *b, const char *s, size_t n)
 {
+    if (b->err != QB_OK)
+        return b->err;
     qb_status st = qb_grow((void **)&b->s, &b->cap, b->len + n + 1, 1);
     if (st != QB_OK)
-        return st;
+        return b->err = st;
     if (n)
         memcpy(b->s + b->len, s, n);
     b->len += n;
@@ -25,12 +27,14 @@ qb_status qb_buf_adds(qb_buf *b, const char *s)
 
 qb_status qb_buf_addf(qb_buf *b, const char *fmt, ...)
 {
+    if (b->err != QB_OK)
+        return b->err;
     va_list ap;
     va_start(ap, fmt);
     char *s = qb_vasprintf(fmt, ap);
     va_end(ap);
     if (!s)
-        return QB_ERR_NOMEM;
+        return b->err = QB_ERR_NOMEM;
     qb_status st = qb_buf_adds(b, s);
     free(s);
     return st;
@@ -40,7 +44,9 @@ qb_status qb_buf_addc(qb_buf *b, unsigned cp)
 {
     char tmp[4];
     size_t n = qb_utf8_encode(cp, tmp);
-    return n ? qb_buf_add(b, tmp, n) : QB_ERR_FORMAT;
+    if (!n && b->err == QB_OK)
+        b->err = QB_ERR_FORMAT;
+    return n ? qb_buf_add(b, tmp, n) : b->err;
 }
 
 void qb_buf_reset(qb_buf *b)
@@ -53,10 +59,15 @@ void qb_buf_reset(qb_buf *b)
 char *qb_buf_take(qb_buf *b)
 {
     char *s = b->s;
-    if (!s)
+    if (b->err != QB_OK) {
+        free(s);
+        s = NULL;
+    } else if (!s) {
         s = qb_strdup("");
+    }
     b->s = NULL;
     b->len = b->cap = 0;
+    b->err = QB_OK;
     return s;
 }
 
@@ -65,4 +76,5 @@ void qb_buf_free(qb_buf *b)
     free(b->s);
     b->s = NULL;
     b->len = b->cap = 0;
+    b->err = QB_OK;
 }
