@@ -29,7 +29,7 @@ is "$(jq -r '.counts.practice.count' o.json)" "$("$QB_BIN/mksample" --expect com
 is "$(jq -r '[.findings[] | select(.severity != "info") | .rule] | join(" ")' o.json)" "" "no finding"
 is "$(jq -r '[.documents[].role] | join(" ")' o.json)" "form experience proof" "the three documents are recognised and listed"
 ls -lA --time-style=full-iso in >after.txt
-cmp -s before.txt after.txt; ok $? "nothing is written beside the input"
+test_cmp before.txt after.txt "nothing is written beside the input"
 is "$(sha256sum <"in/$P.rar")" "$sum_before" "the package is unchanged"
 is "$(ls -A "$TMP/tmp" | wc -l)" 0 "no working folder is left behind in TMPDIR"
 

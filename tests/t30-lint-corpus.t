@@ -27,7 +27,7 @@ for f in "$CORPUS"/docx-cn/* "$CORPUS"/docx-real/*; do
   is "$bad/$unknown" "0/0" "$name: every TSV row has 6 fields and a known rule id"
   # the rule ids and paragraphs are the same through the model (qb-docx | qb-lint -)
   "$QB_BIN/qb-docx" "$f" 2>/dev/null | "$QB_BIN/qb-lint" - >"$TMP/model.tsv" 2>/dev/null
-  cmp -s "$TMP/out.tsv" "$TMP/model.tsv"; ok $? "$name: same findings from the model as from the DOCX"
+  test_cmp "$TMP/out.tsv" "$TMP/model.tsv" "$name: same findings from the model as from the DOCX"
   "$QB_BIN/qb-lint" --json "$f" >"$TMP/out.json" 2>/dev/null
   is "$(jq '.findings | length' "$TMP/out.json" 2>/dev/null)" "$(wc -l <"$TMP/out.tsv" | tr -d ' ')" \
      "$name: --json holds the same number of findings"

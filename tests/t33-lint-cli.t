@@ -28,7 +28,7 @@ is "$?" 1 "qb-docx | qb-sections | qb-lint --model: exit 1 (error-level findings
 grep -c '<finding rule="format.body-font"' "$TMP/m.xml" >"$TMP/n"
 is "$(cat "$TMP/n")" 4 "the model carries the four format.body-font findings"
 "$L" "$TMP/m.xml" >"$TMP/again.tsv" 2>/dev/null
-cmp -s "$TMP/direct.tsv" "$TMP/again.tsv"; ok $? "linting a linted model again changes nothing"
+test_cmp "$TMP/direct.tsv" "$TMP/again.tsv" "linting a linted model again changes nothing"
 "$L" --json "$S/fmt-body-font.docx" >"$TMP/o.json" 2>/dev/null
 is "$(jq -r '[.findings[] | select(.rule == "format.body-font") | .section] | join(",")' "$TMP/o.json")" \
    "abstract,overview,practice,results" "--json: one format.body-font finding per section, with its section"

@@ -31,6 +31,7 @@ unpack() {
 
 # expect FILE "RULES" OK-MEMBERS
 expect() {
+  echo "$1" >>"$TMP/tested"
   unpack "$1"
   is "$rc" 1 "$1: exit 1 (no crash, no hang)"
   is "$got" "$(sorted $2)" "$1: findings $(sorted $2)"
@@ -133,4 +134,7 @@ is "$(cd "$TMP/inbox" && ls -A)" "$(cat "$TMP/inbox.list")" "nothing was added t
 ok $? "every input is byte for byte unchanged (SHA-256)"
 is "$(ls "$TMP/inbox" | wc -l)" "$(ls "$CORPUS"/rar/*.rar "$CORPUS"/zip/*.zip | wc -l)" \
    "every corpus archive was in the inbox"
+(cd "$CORPUS" && ls rar zip) | grep -v -e '^$' -e ':$' | LC_ALL=C sort >"$TMP/archives"
+LC_ALL=C sort "$TMP/tested" >"$TMP/tested.sorted"
+test_cmp "$TMP/archives" "$TMP/tested.sorted" "every archive of the corpus has its expectation here, once"
 done_testing

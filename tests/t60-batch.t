@@ -92,7 +92,7 @@ ok $? "verdict cells carry their status colour"
 
 # The inbox is never modified; nothing is left behind.
 batch_snapshot in >after.txt
-cmp -s before.txt after.txt; ok $? "the inbox is unchanged (SHA-256 and full-iso listing)"
+test_cmp before.txt after.txt "the inbox is unchanged (SHA-256 and full-iso listing)"
 is "$(ls -A out | grep -c '^\.tmp-')" 0 "no temporary folder is left in the outbox"
 is "$(ls -A tmp | wc -l)" 0 "no working folder is left in \$TMPDIR"
 done_testing

@@ -21,7 +21,7 @@ sleep 1
 is "$(grep -c '与上次相同，未重新检查（跳过）' err2)" 5 "each of the 5 rows is said to be unchanged and skipped"
 grep -q '本次检查 0 项，未变化跳过 5 项' err2; ok $? "the closing line counts 0 checked, 5 skipped"
 batch_ls out >second.txt
-cmp -s first.txt second.txt; ok $? "every output is byte for byte the same (reports, dossiers, summaries)"
+test_cmp first.txt second.txt "every output is byte for byte the same (reports, dossiers, summaries)"
 is "$(pdf_mtime "$B_PASS.rar")" "$m_pass" "a skipped package's dossier is not even rewritten"
 
 # One package changes: only it is checked again.
@@ -66,7 +66,7 @@ is "$(jq -r .edition out/summary.json) $(jq -r .edition "out/$vol/report.json")"
 "$QB_BIN/qb-batch" -j 1 in j1 2>/dev/null; "$QB_BIN/qb-batch" -j 3 in j3 2>/dev/null
 batch_ls j1 | grep -v 'dossier.pdf$' >j1.txt
 batch_ls j3 | grep -v 'dossier.pdf$' >j3.txt
-cmp -s j1.txt j3.txt; ok $? "-j 1 and -j 3: identical reports, stamps and summary files (xlsx included)"
+test_cmp j1.txt j3.txt "-j 1 and -j 3: identical reports, stamps and summary files (xlsx included)"
 is "$(wc -l <j1.txt)" 19 "(5 folders of 3 files besides the dossier, and 4 summary files)"
 text_same=0 bytes_same=0
 for d in j1/*/; do

@@ -31,7 +31,7 @@ grep -q '输出文件夹不能与收件箱相同' err; ok $? "saying why"
 "$Q" in in >/dev/null 2>&1; is "$?" 2 "the inbox as its own outbox: exit 2"
 "$Q" in . >/dev/null 2>&1; is "$?" 2 "an outbox holding the inbox: exit 2"
 batch_snapshot in >after.txt
-cmp -s before.txt after.txt; ok $? "the inbox is left untouched by all three"
+test_cmp before.txt after.txt "the inbox is left untouched by all three"
 echo file >afile
 "$Q" in afile/out >/dev/null 2>err; is "$?" 2 "an outbox that cannot be made: exit 2"
 is "$(wc -l <err)" 1 "with one line on stderr"

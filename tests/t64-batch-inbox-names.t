@@ -69,5 +69,5 @@ done
 is "$(grep -o 'href="' out/index.html | wc -l) $bad" "$((2 * rows)) 0" "every link of index.html resolves, escaped names included"
 grep -q '<td>a.b</td>' out/index.html; ok $? "the line break is not written raw into the index (shown as U+FFFD)"
 batch_snapshot in >after.txt
-cmp -s before.txt after.txt; ok $? "the inbox is unchanged"
+test_cmp before.txt after.txt "the inbox is unchanged"
 done_testing
