@@ -117,8 +117,8 @@ int main(int argc, char **argv)
         return 2;
     o.ed = &ed;
     qb_batch_stats s;
-    char *why = NULL, *why_en = NULL;
-    qb_status st = qb_batch_run(&o, &s, &why, &why_en);
+    qb_err e = {0};
+    qb_status st = qb_batch_run(&o, &s, &e);
     int en = o.lang_en;
     if (st == QB_OK) {
         fprintf(stderr,
@@ -132,11 +132,8 @@ int main(int argc, char **argv)
                                : "qb-batch: 收件箱中的 %zu 个隐藏文件或系统文件未处理\n",
                     s.ignored);
     } else {
-        const char *w = en ? why_en : why;
-        fprintf(stderr, "qb-batch: %s\n", w ? w : qb_status_str(st));
+        fprintf(stderr, "qb-batch: %s\n", qb_err_text(&e, en));
     }
-    free(why);
-    free(why_en);
     qb_edition_free(&ed);
     return st == QB_OK ? 0 : 2;
 }

@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "edition.h"
+#include "err.h"
 #include "qb.h"
 
 typedef struct {
@@ -39,11 +40,11 @@ typedef struct {
     size_t ignored;  /* hidden files and system debris left alone */
 } qb_batch_stats;
 
-/* Run the batch. QB_OK when it ran to the end, whatever the packages' verdicts;
- * QB_ERR_USAGE (inbox unreadable, outbox not writable or inside the inbox, another
- * batch on the same outbox), QB_ERR_IO (outputs could not be written), QB_ERR_NOMEM:
- * then *why / *why_en hold a one-line reason (caller frees). */
-qb_status qb_batch_run(const qb_batch_opts *o, qb_batch_stats *stats, char **why, char **why_en);
+/* Run the batch. QB_OK when it ran to the end, whatever the packages' verdicts; else
+ * e holds a one-line reason: QB_ERR_USAGE (the outbox is the inbox or inside it, or
+ * holds it), QB_ERR_IO (inbox unreadable, outbox not writable, another batch on the
+ * same outbox, interrupted, outputs not written), QB_ERR_NOMEM. */
+qb_status qb_batch_run(const qb_batch_opts *o, qb_batch_stats *stats, qb_err *e);
 
 /* ---- pieces with their own tests ---------------------------------------------- */
 

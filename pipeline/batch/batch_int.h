@@ -44,9 +44,10 @@ void qb_batch_list_free(qb_batch_list *l);
 
 /* Check the folders and take the outbox (made when missing) for this process: the
  * inbox readable, the outbox writable and apart from the inbox, no other batch on it
- * (a lock held until exit); leftovers of an interrupted run removed. QB_ERR_USAGE with
- * *why / *why_en (caller frees) when the batch cannot run. */
-qb_status qb_batch_outbox_open(const qb_batch_opts *o, char **why, char **why_en);
+ * (a lock held until exit); leftovers of an interrupted run removed. When the batch
+ * cannot run, e says why: QB_ERR_USAGE for an outbox that is or holds the inbox or lies
+ * inside it, QB_ERR_IO for the rest. */
+qb_status qb_batch_outbox_open(const qb_batch_opts *o, qb_err *e);
 /* Move tmp/out to dest, replacing what is there in one step where the file system can
  * (RENAME_EXCHANGE); an old folder ends up in tmp, which the caller removes. */
 qb_status qb_batch_publish(const char *tmp, const char *dest);
