@@ -61,7 +61,7 @@ char *qb_batch_display_name(const char *name);
 /* A relative URL path for a folder name (every byte but A-Z a-z 0-9 - . _ ~ as %XX). */
 char *qb_batch_url(const char *folder_name);
 /* One CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF (quotes
- * doubled); a text starting with = + - @ or a tab gets a leading apostrophe so that
+ * doubled); a text starting with = + - @, a tab or a CR gets a leading apostrophe so that
  * a spreadsheet does not run it as a formula. Caller frees. */
 char *qb_batch_csv_field(const char *s);
 

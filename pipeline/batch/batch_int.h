@@ -2,6 +2,7 @@
 #ifndef QB_BATCH_INT_H
 #define QB_BATCH_INT_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -18,7 +19,9 @@
 /* Bumped when the folder's contents change meaning: older folders are rebuilt. */
 #define QB_BATCH_FORMAT 1
 
-typedef enum { QB_ITEM_FILE = 0, QB_ITEM_DIR, QB_ITEM_OTHER } qb_item_kind;
+/* LINK: a symbolic link, never followed (it could point anywhere on the machine);
+ * OTHER: a device, a FIFO, a socket — never opened. */
+typedef enum { QB_ITEM_FILE = 0, QB_ITEM_DIR, QB_ITEM_LINK, QB_ITEM_OTHER } qb_item_kind;
 
 /* One row's input: an inbox entry (a package, a folder, a stray file). */
 typedef struct {
@@ -27,7 +30,7 @@ typedef struct {
     char *display;   /* for people (qb_batch_display_name) */
     char *folder;    /* folder name in the outbox (qb_batch_folder_name) */
     qb_item_kind kind;
-    time_t mtime;    /* of the entry (the first volume of a set) */
+    time_t mtime;    /* of the entry itself, a link's own (the first volume of a set) */
 } qb_batch_item;
 
 typedef struct {
@@ -59,9 +62,14 @@ typedef struct {
 } qb_batch_ctx;
 
 /* SHA-256 identifying an input: the file's own for a single file; for a volume set or a
- * folder, the SHA-256 of its listing ("name\tsha256\n" per volume or file, in order).
- * *names (may be NULL) receives the volumes' names, ", "-separated (caller frees). */
-qb_status qb_batch_fingerprint(const qb_batch_item *it, char hex[65], char **names);
+ * folder, the SHA-256 of its listing ("name\tsha256\n" per volume or file, in order;
+ * a folder's file over max_bytes is listed by size and mtime, never read: a sparse
+ * 30 GB file must not cost minutes). *names (may be NULL) receives the volumes' names,
+ * ", "-separated (caller frees). Links and special files have none (hex ""). */
+qb_status qb_batch_fingerprint(const qb_batch_item *it, uint64_t max_bytes, char hex[65], char **names);
+/* Bytes on disk of a file input, all volumes of a set together; read before anything
+ * else, so that an input over the limit is refused without being read. */
+qb_status qb_batch_input_size(const qb_batch_item *it, uint64_t *size);
 /* SHA-256 over the edition's rules files (its base files included). */
 qb_status qb_batch_edition_sha(const qb_edition *ed, char hex[65]);
 /* SHA-256 of a buffer, hex. */

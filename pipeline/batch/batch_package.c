@@ -12,6 +12,7 @@
 #include "render.h"
 #include "report.h"
 #include "tmpdir.h"
+#include "unpack.h"
 #include "utf8.h"
 
 /* The stamp every output of this run starts from. */
@@ -124,7 +125,7 @@ static qb_status write_checked(const qb_batch_ctx *c, const qb_batch_item *it, c
     char *note = reason ? qb_strdup(reason) : NULL;
     if (pst != QB_OK) {
         const char *why = warnings.n ? (c->o->lang_en ? warnings.v[0].message_en : warnings.v[0].message)
-                                     : qb_status_str(pst);
+                                     : c->o->lang_en ? qb_status_str(pst) : qb_status_zh(pst);
         char *n2 = qb_asprintf(c->o->lang_en ? "%s%sthe dossier could not be written: %s" : "%s%s卷宗未能生成：%s",
                                note ? note : "", note ? (c->o->lang_en ? "; " : "；") : "", why);
         free(note);
@@ -148,8 +149,13 @@ int qb_batch_child(const qb_batch_ctx *c, const qb_batch_item *it, const char *d
 {
     qb_batch_stamp s;
     stamp_init(c, it, &s);
+    /* the size before the bytes: an input over the limit is refused unread */
+    qb_unpack_limits lim;
+    qb_unpack_limits_from_edition(c->o->ed, &lim);
+    uint64_t size = 0;
+    int huge = it->kind == QB_ITEM_FILE && qb_batch_input_size(it, &size) == QB_OK && size > lim.max_size;
     char *volumes = NULL;
-    if (qb_batch_fingerprint(it, s.sha256, &volumes) != QB_OK)
+    if (huge || qb_batch_fingerprint(it, lim.max_size, s.sha256, &volumes) != QB_OK)
         s.sha256[0] = '\0'; /* unreadable: the check says so */
     s.volumes = volumes;
     if (qb_batch_stamp_current(prev, &s)) {
@@ -158,12 +164,29 @@ int qb_batch_child(const qb_batch_ctx *c, const qb_batch_item *it, const char *d
     }
     /* what the parent needs if this child does not come back */
     qb_status st = stamp_write(&s, dir);
-    if (st == QB_OK && it->kind == QB_ITEM_OTHER) {
+    if (st == QB_OK && it->kind == QB_ITEM_LINK) {
+        s.outcome = "checked";
+        s.complete = 1;
+        st = write_synthetic(c, it, dir, &s, "package.unsafe-entry",
+                             "是链接（符号链接），不是文件本身；它指向的文件未读取，请放入申报压缩包本身",
+                             "a symbolic link, not a file: what it points to was not read; "
+                             "put the package itself here");
+    } else if (st == QB_OK && huge) {
+        s.outcome = "checked";
+        s.complete = 1;
+        char *zh = qb_asprintf("文件大小为 %.1f MB，超过了 %llu MB 的上限，未读取", (double)size / 1048576.0,
+                               (unsigned long long)(lim.max_size >> 20));
+        char *en = qb_asprintf("the input is %.1f MB, over the %llu MB limit: not read", (double)size / 1048576.0,
+                               (unsigned long long)(lim.max_size >> 20));
+        st = zh && en ? write_synthetic(c, it, dir, &s, "package.too-large", zh, en) : QB_ERR_NOMEM;
+        free(zh);
+        free(en);
+    } else if (st == QB_OK && it->kind == QB_ITEM_OTHER) {
         s.outcome = "checked";
         s.complete = 1;
         st = write_synthetic(c, it, dir, &s, "package.format",
-                             "不是普通文件或文件夹（设备、管道、失效的链接等），未读取；请放入申报压缩包本身",
-                             "not a regular file or folder (a device, a pipe, a dangling link …): not read; "
+                             "不是普通文件或文件夹（设备、管道等），未读取；请放入申报压缩包本身",
+                             "not a regular file or folder (a device, a pipe …): not read; "
                              "put the package itself here");
     } else if (st == QB_OK) {
         qb_check_result res;
@@ -171,7 +194,7 @@ int qb_batch_child(const qb_batch_ctx *c, const qb_batch_item *it, const char *d
         if (cst == QB_OK) {
             st = write_checked(c, it, dir, &s, &res);
         } else { /* the check itself broke (memory, no working folder): try again next run */
-            char *zh = qb_asprintf("检查未能完成（%s），请重新运行", qb_status_str(cst));
+            char *zh = qb_asprintf("检查未能完成（%s），请重新运行", qb_status_zh(cst));
             char *en = qb_asprintf("the check could not run to the end (%s); run the batch again",
                                    qb_status_str(cst));
             s.outcome = "failed";

@@ -31,7 +31,9 @@ typedef struct {
     pid_t pid;
     size_t idx;
     char *tmp;      /* outbox/.tmp-XXXXXX: the package is built in tmp/out */
-    char *work;     /* the child's private $TMPDIR (unpacking) */
+    char *work;     /* tmp/work, the child's private $TMPDIR (unpacking): inside the
+                     * outbox, so that what a batch killed with SIGKILL leaves is
+                     * removed by the next run (which holds the outbox's lock) */
     double deadline;
     int killed;     /* the deadline passed and the group was killed */
 } slot;
@@ -91,10 +93,7 @@ static void __attribute__((noreturn)) child_main(run *R, size_t idx, const char 
 
 static void slot_free(slot *s)
 {
-    if (s->work) {
-        qb_tree_remove(s->work);
-        free(s->work);
-    }
+    free(s->work); /* inside tmp */
     if (s->tmp) {
         qb_tree_remove(s->tmp);
         free(s->tmp);
@@ -116,10 +115,9 @@ static qb_status start(run *R, size_t idx, const sigset_t *oldmask)
     else
         free(tmp);
     char *out = s->tmp ? qb_asprintf("%s/out", s->tmp) : NULL;
-    qb_status st = out && mkdir(out, 0755) == 0 ? QB_OK : QB_ERR_IO;
+    s->work = s->tmp ? qb_asprintf("%s/work", s->tmp) : NULL;
+    qb_status st = out && s->work && mkdir(out, 0755) == 0 && mkdir(s->work, 0700) == 0 ? QB_OK : QB_ERR_IO;
     free(out);
-    if (st == QB_OK)
-        st = qb_tmpdir_make("batch", &s->work);
     if (st != QB_OK) {
         slot_free(s);
         return st;
