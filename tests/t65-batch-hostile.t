@@ -34,6 +34,16 @@ pdfdetach -list "$dir/dossier.pdf" 2>/dev/null | grep -q '^[1-9]'; ok "$([ $? -n
   "nothing is attached to it"
 grep -rq ZZQX out5; ok "$([ $? -ne 0 ] && echo 0 || echo 1)" "nothing of the targets anywhere in the outbox"
 is "$(row out5 某某公司.docx .applicant)" "null" "the applicant named in the target is not read"
+# a later volume of a set that is a link: the set is not read through it either
+mkdir in5v
+"$QB_BIN/mkrar" --volumes 3 "in5v/$B_VOL.part%d.rar" 申报书.docx=@parts/form-vol.docx \
+  典型经验材料.docx=@parts/compliant-direct.docx 证明材料/目录.docx=@parts/proof.docx 'data.bin=%zeros:300000' 2>/dev/null
+mv "in5v/$B_VOL.part2.rar" elsewhere/ && ln -s "$TMP/elsewhere/$B_VOL.part2.rar" in5v/
+"$QB_BIN/qb-batch" in5v out5v 2>/dev/null
+dir=out5v/$(row out5v "$B_VOL.part1.rar" .folder)
+is "$(row out5v "$B_VOL.part1.rar" .status) $(rules "$dir")" "error error package.unsafe-entry" \
+   "a set whose second volume is a link is an error row: package.unsafe-entry"
+grep -q "分卷“$B_VOL.part2.rar”是链接" "$dir/report.json"; ok $? "naming the volume"
 
 # ---- 6. a 30 GB sparse file: too large at once, never hashed ----------------------------
 mkdir in6

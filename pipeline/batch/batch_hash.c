@@ -142,9 +142,10 @@ qb_status qb_batch_fingerprint(const qb_batch_item *it, uint64_t max_bytes, char
     return st;
 }
 
-qb_status qb_batch_input_size(const qb_batch_item *it, uint64_t *size)
+qb_status qb_batch_input_probe(const qb_batch_item *it, uint64_t *size, char **link)
 {
     *size = 0;
+    *link = NULL;
     if (it->kind != QB_ITEM_FILE)
         return QB_ERR_USAGE;
     char **vols = NULL;
@@ -153,10 +154,12 @@ qb_status qb_batch_input_size(const qb_batch_item *it, uint64_t *size)
     /* an incomplete set counts its first volume; the check reports the rest */
     int set = qb_volumes_collect(it->path, &vols, &why_zh, &why_en) == QB_OK && vols[0];
     qb_status st = QB_OK;
-    for (const char *const *v = set ? (const char *const *)vols : one; *v && st == QB_OK; v++) {
+    for (const char *const *v = set ? (const char *const *)vols : one; *v && st == QB_OK && !*link; v++) {
         struct stat sb;
-        if (stat(*v, &sb) != 0)
+        if (lstat(*v, &sb) != 0)
             st = QB_ERR_IO;
+        else if (S_ISLNK(sb.st_mode))
+            st = (*link = qb_strdup(qb_basename(*v))) ? QB_OK : QB_ERR_NOMEM;
         else
             *size += (uint64_t)sb.st_size;
     }

@@ -67,9 +67,11 @@ typedef struct {
  * 30 GB file must not cost minutes). *names (may be NULL) receives the volumes' names,
  * ", "-separated (caller frees). Links and special files have none (hex ""). */
 qb_status qb_batch_fingerprint(const qb_batch_item *it, uint64_t max_bytes, char hex[65], char **names);
-/* Bytes on disk of a file input, all volumes of a set together; read before anything
- * else, so that an input over the limit is refused without being read. */
-qb_status qb_batch_input_size(const qb_batch_item *it, uint64_t *size);
+/* What is known of a file input before reading it: its bytes on disk, all volumes of a
+ * set together (an input over the limit is refused unread), and the name of the first
+ * volume that is a symbolic link (*link, caller frees; NULL when none), which is never
+ * followed either. */
+qb_status qb_batch_input_probe(const qb_batch_item *it, uint64_t *size, char **link);
 /* SHA-256 over the edition's rules files (its base files included). */
 qb_status qb_batch_edition_sha(const qb_edition *ed, char hex[65]);
 /* SHA-256 of a buffer, hex. */
