@@ -12,6 +12,7 @@
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,9 +23,25 @@
 
 static const char *prog = "qb-unpack";
 
-static int usage(void)
+static void usage(FILE *out)
 {
-    fprintf(stderr, "用法 usage: %s [--edition NAME] [--json] [--lang zh|en] PACKAGE WORKDIR\n", prog);
+    fprintf(out,
+            "用法 usage: %s [--edition NAME] [--json] [--lang zh|en] PACKAGE WORKDIR\n"
+            "  PACKAGE         申报包（.rar .zip .7z、文件夹或 .docx） the package (.rar .zip .7z, folder, .docx)\n"
+            "  WORKDIR         工作目录（新建或空目录），成员与 manifest.json 写在这里\n"
+            "                  work folder (new or empty): the members and manifest.json\n"
+            "  --edition NAME  规则版本 edition (default " QB_EDITION_DEFAULT ")\n"
+            "  --json          输出清单 JSON print the manifest instead of the findings\n"
+            "  --lang zh|en    语言 language of the findings (default zh)\n"
+            "  -h, --help      显示本说明 show this help\n"
+            "exit: 0 无错误 no error-level finding; 1 有错误 error-level findings; 2 无法处理或用法错误 could not run\n",
+            prog);
+}
+
+static int bad_usage(const char *msg, const char *arg)
+{
+    fprintf(stderr, "%s: %s%s%s\n", prog, msg, arg ? " " : "", arg ? arg : "");
+    usage(stderr);
     return 2;
 }
 
@@ -56,19 +73,31 @@ static int empty_workdir(const char *dir)
 int main(int argc, char **argv)
 {
     const char *edition = QB_EDITION_DEFAULT, *lang = "zh";
-    int json = 0, i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
-        if (strcmp(argv[i], "--edition") == 0 && i + 1 < argc)
-            edition = argv[++i];
-        else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
-            lang = argv[++i];
-        else if (strcmp(argv[i], "--json") == 0)
-            json = 1;
-        else
-            return usage();
+    int json = 0, c;
+    static const struct option longopts[] = {{"edition", required_argument, NULL, 'E'},
+                                             {"json", no_argument, NULL, 'J'},
+                                             {"lang", required_argument, NULL, 'L'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    opterr = 0; /* our own message, in both languages */
+    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'E': edition = optarg; break;
+        case 'J': json = 1; break;
+        case 'L': lang = optarg; break;
+        case 'h': usage(stdout); return 0;
+        case ':': return bad_usage("选项缺少参数 option needs a value:", argv[optind - 1]);
+        default: {
+            char one[3] = {'-', (char)optopt, '\0'}; /* optopt is 0 for a long option */
+            return bad_usage("未知选项 unknown option", optopt ? one : argv[optind - 1]);
+        }
+        }
     }
-    if (argc - i != 2 || (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0))
-        return usage();
+    if (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0)
+        return bad_usage("--lang: zh | en:", lang);
+    if (argc - optind != 2)
+        return bad_usage("需要申报包和工作目录 PACKAGE and WORKDIR are required", NULL);
+    int i = optind;
     const char *input = argv[i], *workdir = argv[i + 1];
     qb_cli_init();
     qb_edition ed;

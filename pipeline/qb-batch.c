@@ -2,6 +2,7 @@
  * (a folder per package with its reports and dossier; the 汇总表 and an index at the
  * top). A thin front-end: arguments, then batch.h. */
 #include <errno.h>
+#include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -24,10 +25,11 @@ static void usage(FILE *out)
           "  OUTBOX  输出文件夹：每个申报包一个子文件夹（report.json、report.html、dossier.pdf），\n"
           "          以及汇总表 summary.xlsx / summary.csv / summary.json 和 index.html\n"
           "  --edition NAME         规则版本 edition (default " QB_EDITION_DEFAULT ")\n"
-          "  -j N                   同时处理的申报包数 packages at once (default: CPUs, at most 8)\n"
-          "  --lang en              English reports and messages\n"
+          "  -j, --jobs N           同时处理的申报包数 packages at once (default: CPUs, at most 8)\n"
+          "  --lang zh|en           报告与消息的语言 language of reports and messages (default zh)\n"
           "  --package-seconds N    每个申报包的时间上限 wall clock per package (default 600)\n"
           "  --package-memory MB    每个申报包的内存上限 address space per package (default 2048)\n"
+          "  -h, --help             显示本说明 show this help\n"
           "再次运行只处理新的或有变化的申报包。A rerun only checks new or changed packages.\n"
           "exit: 0 批处理完成 the batch ran to the end (whatever the verdicts); 2 无法运行 could not run\n",
           out);
@@ -53,54 +55,61 @@ int main(int argc, char **argv)
 {
     qb_cli_init();
     signal(SIGPIPE, SIG_IGN); /* a log reader that goes away must not stop the night's work */
-    const char *edition = QB_EDITION_DEFAULT, *dirs[2] = {NULL, NULL};
+    const char *edition = QB_EDITION_DEFAULT;
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     qb_batch_opts o = {.jobs = cpus < 1 ? 1 : cpus > JOBS_MAX_DEFAULT ? JOBS_MAX_DEFAULT : (int)cpus,
                        .package_seconds = 600, .package_mb = 2048, .tty = isatty(STDERR_FILENO)};
-    int ndirs = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        long n;
-        if (strcmp(a, "--edition") == 0 && v) {
-            edition = v;
-            i++;
-        } else if ((strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) && v) {
-            if ((n = number(v, 1, 64)) < 0)
-                return bad_usage("-j: 应为 1 到 64 expected 1 to 64:", v);
+    static const struct option longopts[] = {{"edition", required_argument, NULL, 'E'},
+                                             {"jobs", required_argument, NULL, 'j'},
+                                             {"lang", required_argument, NULL, 'L'},
+                                             {"package-seconds", required_argument, NULL, 'S'},
+                                             {"package-memory", required_argument, NULL, 'M'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    opterr = 0; /* our own message, in both languages */
+    int c;
+    long n;
+    while ((c = getopt_long(argc, argv, ":hj:", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'E':
+            edition = optarg;
+            break;
+        case 'j':
+            if ((n = number(optarg, 1, 64)) < 0)
+                return bad_usage("-j: 应为 1 到 64 expected 1 to 64:", optarg);
             o.jobs = (int)n;
-            i++;
-        } else if (strncmp(a, "-j", 2) == 0 && a[2]) {
-            if ((n = number(a + 2, 1, 64)) < 0)
-                return bad_usage("-j: 应为 1 到 64 expected 1 to 64:", a + 2);
-            o.jobs = (int)n;
-        } else if (strcmp(a, "--lang") == 0 && v) {
-            if (strcmp(v, "en") != 0 && strcmp(v, "zh") != 0)
-                return bad_usage("--lang: zh | en:", v);
-            o.lang_en = strcmp(v, "en") == 0;
-            i++;
-        } else if (strcmp(a, "--package-seconds") == 0 && v) {
-            if ((n = number(v, 1, 86400)) < 0)
-                return bad_usage("--package-seconds: 应为 1 到 86400 expected 1 to 86400:", v);
+            break;
+        case 'L':
+            if (strcmp(optarg, "en") != 0 && strcmp(optarg, "zh") != 0)
+                return bad_usage("--lang: zh | en:", optarg);
+            o.lang_en = strcmp(optarg, "en") == 0;
+            break;
+        case 'S':
+            if ((n = number(optarg, 1, 86400)) < 0)
+                return bad_usage("--package-seconds: 应为 1 到 86400 expected 1 to 86400:", optarg);
             o.package_seconds = (int)n;
-            i++;
-        } else if (strcmp(a, "--package-memory") == 0 && v) {
-            if ((n = number(v, 256, 1L << 20)) < 0)
-                return bad_usage("--package-memory: 应为 256 以上的 MB 数 expected MB, at least 256:", v);
+            break;
+        case 'M':
+            if ((n = number(optarg, 256, 1L << 20)) < 0)
+                return bad_usage("--package-memory: 应为 256 以上的 MB 数 expected MB, at least 256:", optarg);
             o.package_mb = (unsigned long)n;
-            i++;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            break;
+        case 'h':
             usage(stdout);
             return 0;
-        } else if (a[0] == '-' && a[1]) {
-            return bad_usage("未知选项 unknown option", a);
-        } else if (ndirs < 2) {
-            dirs[ndirs++] = a;
-        } else {
-            return bad_usage("参数过多 too many arguments:", a);
+        case ':':
+            return bad_usage("选项缺少参数 option needs a value:", argv[optind - 1]);
+        default: {
+            char one[3] = {'-', (char)optopt, '\0'}; /* optopt is 0 for a long option */
+            return bad_usage("未知选项 unknown option", optopt ? one : argv[optind - 1]);
+        }
         }
     }
-    if (ndirs != 2)
+    if (argc - optind > 2)
+        return bad_usage("参数过多 too many arguments:", argv[optind + 2]);
+    if (argc - optind != 2)
         return bad_usage("需要收件箱和输出文件夹 INBOX and OUTBOX are required", NULL);
+    const char *dirs[2] = {argv[optind], argv[optind + 1]};
     o.inbox = dirs[0];
     o.outbox = dirs[1];
     qb_edition ed;
@@ -108,8 +117,8 @@ int main(int argc, char **argv)
         return 2;
     o.ed = &ed;
     qb_batch_stats s;
-    char *why = NULL, *why_en = NULL;
-    qb_status st = qb_batch_run(&o, &s, &why, &why_en);
+    qb_err e = {0};
+    qb_status st = qb_batch_run(&o, &s, &e);
     int en = o.lang_en;
     if (st == QB_OK) {
         fprintf(stderr,
@@ -123,11 +132,8 @@ int main(int argc, char **argv)
                                : "qb-batch: 收件箱中的 %zu 个隐藏文件或系统文件未处理\n",
                     s.ignored);
     } else {
-        const char *w = en ? why_en : why;
-        fprintf(stderr, "qb-batch: %s\n", w ? w : qb_status_str(st));
+        fprintf(stderr, "qb-batch: %s\n", qb_err_text(&e, en));
     }
-    free(why);
-    free(why_en);
     qb_edition_free(&ed);
     return st == QB_OK ? 0 : 2;
 }

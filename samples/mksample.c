@@ -16,6 +16,7 @@
  * is nearly spent and closes it with a paragraph of exactly the remaining length, then
  * checks that what it wrote adds up to the chosen total. See samples/README.md. */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1657,9 +1658,22 @@ static void print_findings(const sample *s)
     }
 }
 
-static int usage(void)
+static void usage(FILE *out)
 {
-    fprintf(stderr, "用法 / usage: mksample OUTDIR [NAME…] | --list | --expect NAME | --findings NAME\n");
+    fputs("用法 / usage: mksample OUTDIR [NAME…] | --list | --expect NAME | --findings NAME\n"
+          "  OUTDIR [NAME…]   把样例写成 OUTDIR/NAME.docx（不给 NAME 则写全部）\n"
+          "                   write the samples (all of them without NAME) as OUTDIR/NAME.docx\n"
+          "  -l, --list       列出样例及说明 list the samples with their descriptions\n"
+          "  --expect NAME    样例各部分的字数与字符数 the section counts the sample was built with\n"
+          "  --findings NAME  样例应有的检查结果 the findings the sample was built to have\n"
+          "  -h, --help       显示本说明 show this help\n",
+          out);
+}
+
+static int bad_usage(const char *msg, const char *arg)
+{
+    fprintf(stderr, "mksample: %s%s%s\n", msg, arg ? " " : "", arg ? arg : "");
+    usage(stderr);
     return 2;
 }
 
@@ -1668,30 +1682,55 @@ int main(int argc, char **argv)
     /* libzip stores DOS times in local time: fix the zone so the bytes never vary. */
     setenv("TZ", "UTC", 1);
     tzset();
-    if (argc < 2)
-        return usage();
-    if (strcmp(argv[1], "--list") == 0) {
-        if (argc != 2)
-            return usage();
+    static const struct option longopts[] = {{"list", no_argument, NULL, 'l'},
+                                             {"expect", required_argument, NULL, 'e'},
+                                             {"findings", required_argument, NULL, 'f'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    int c, mode = 0; /* 0 write, else the option's letter */
+    const char *name = NULL;
+    opterr = 0; /* our own message, in both languages */
+    while ((c = getopt_long(argc, argv, ":hl", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'h':
+            usage(stdout);
+            return 0;
+        case 'l':
+        case 'e':
+        case 'f':
+            if (mode)
+                return bad_usage("只能选一项 only one of --list, --expect, --findings", NULL);
+            mode = c;
+            name = optarg;
+            break;
+        case ':':
+            return bad_usage("选项缺少参数 option needs a value:", argv[optind - 1]);
+        default: {
+            char one[3] = {'-', (char)optopt, '\0'}; /* optopt is 0 for a long option */
+            return bad_usage("未知选项 unknown option", optopt ? one : argv[optind - 1]);
+        }
+        }
+    }
+    if (mode && optind != argc)
+        return bad_usage("参数过多 too many arguments:", argv[optind]);
+    if (mode == 'l') {
         for (size_t i = 0; i < NSAMPLES; i++)
             printf("%s\t%s\n", samples[i].name, samples[i].desc);
         return 0;
     }
-    if (strcmp(argv[1], "--expect") == 0 || strcmp(argv[1], "--findings") == 0) {
-        if (argc != 3)
-            return usage();
-        const sample *s = find_sample(argv[2]);
+    if (mode) {
+        const sample *s = find_sample(name);
         if (!s)
             return 2;
-        if (argv[1][2] == 'e')
+        if (mode == 'e')
             return print_expect(s);
         print_findings(s);
         return 0;
     }
-    if (argv[1][0] == '-')
-        return usage();
-    const char *dir = argv[1];
-    for (int i = 2; i < argc; i++)
+    if (optind == argc)
+        return bad_usage("需要输出目录 OUTDIR is required", NULL);
+    const char *dir = argv[optind];
+    for (int i = optind + 1; i < argc; i++)
         if (!find_sample(argv[i]))
             return 2;
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
@@ -1699,12 +1738,12 @@ int main(int argc, char **argv)
         return 1;
     }
     int rc = 0;
-    if (argc == 2) {
+    if (optind + 1 == argc) {
         for (size_t i = 0; i < NSAMPLES; i++)
             if (write_sample(&samples[i], dir) != QB_OK)
                 rc = 1;
     } else {
-        for (int i = 2; i < argc; i++)
+        for (int i = optind + 1; i < argc; i++)
             if (write_sample(find_sample(argv[i]), dir) != QB_OK)
                 rc = 1;
     }

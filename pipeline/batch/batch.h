@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "edition.h"
+#include "err.h"
 #include "qb.h"
 
 typedef struct {
@@ -39,11 +40,11 @@ typedef struct {
     size_t ignored;  /* hidden files and system debris left alone */
 } qb_batch_stats;
 
-/* Run the batch. QB_OK when it ran to the end, whatever the packages' verdicts;
- * QB_ERR_USAGE (inbox unreadable, outbox not writable or inside the inbox, another
- * batch on the same outbox), QB_ERR_IO (outputs could not be written), QB_ERR_NOMEM:
- * then *why / *why_en hold a one-line reason (caller frees). */
-qb_status qb_batch_run(const qb_batch_opts *o, qb_batch_stats *stats, char **why, char **why_en);
+/* Run the batch. QB_OK when it ran to the end, whatever the packages' verdicts; else
+ * e holds a one-line reason: QB_ERR_USAGE (the outbox is the inbox or inside it, or
+ * holds it), QB_ERR_IO (inbox unreadable, outbox not writable, another batch on the
+ * same outbox, interrupted, outputs not written), QB_ERR_NOMEM. */
+qb_status qb_batch_run(const qb_batch_opts *o, qb_batch_stats *stats, qb_err *e);
 
 /* ---- pieces with their own tests ---------------------------------------------- */
 
@@ -60,7 +61,7 @@ char *qb_batch_display_name(const char *name);
 /* A relative URL path for a folder name (every byte but A-Z a-z 0-9 - . _ ~ as %XX). */
 char *qb_batch_url(const char *folder_name);
 /* One CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF (quotes
- * doubled); a text starting with = + - @ or a tab gets a leading apostrophe so that
+ * doubled); a text starting with = + - @, a tab or a CR gets a leading apostrophe so that
  * a spreadsheet does not run it as a formula. Caller frees. */
 char *qb_batch_csv_field(const char *s);
 

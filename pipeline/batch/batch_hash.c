@@ -52,6 +52,7 @@ typedef struct {
 static struct {
     entry *v;
     size_t n, cap, root_len;
+    uint64_t max_bytes; /* files over it are listed by size and mtime, not hashed */
     qb_status st;
 } walk;
 
@@ -63,7 +64,10 @@ static int visit(const char *path, const struct stat *sb, int flag, struct FTW *
     const char *rel = path + walk.root_len + 1;
     char h[65] = "", target[4096] = "";
     char type = 'D';
-    if (flag == FTW_F && S_ISREG(sb->st_mode)) {
+    if (flag == FTW_F && S_ISREG(sb->st_mode) && (uint64_t)sb->st_size > walk.max_bytes) {
+        type = 'B';
+        snprintf(h, sizeof h, "%lld:%lld", (long long)sb->st_size, (long long)sb->st_mtime);
+    } else if (flag == FTW_F && S_ISREG(sb->st_mode)) {
         type = 'F';
         walk.st = qb_sha256_file(path, h);
     } else if (flag == FTW_SL || flag == FTW_SLN) {
@@ -88,10 +92,11 @@ static int cmp_entry(const void *a, const void *b)
     return strcmp(((const entry *)a)->line + 2, ((const entry *)b)->line + 2);
 }
 
-static qb_status folder_digest(const char *dir, char hex[65])
+static qb_status folder_digest(const char *dir, uint64_t max_bytes, char hex[65])
 {
     memset(&walk, 0, sizeof walk);
     walk.root_len = strlen(dir);
+    walk.max_bytes = max_bytes;
     if (nftw(dir, visit, 16, FTW_PHYS) != 0 && walk.st == QB_OK)
         walk.st = QB_ERR_IO;
     qb_buf all = {0};
@@ -112,7 +117,7 @@ static qb_status folder_digest(const char *dir, char hex[65])
     return st;
 }
 
-qb_status qb_batch_fingerprint(const qb_batch_item *it, char hex[65], char **names)
+qb_status qb_batch_fingerprint(const qb_batch_item *it, uint64_t max_bytes, char hex[65], char **names)
 {
     hex[0] = '\0';
     if (names)
@@ -120,7 +125,7 @@ qb_status qb_batch_fingerprint(const qb_batch_item *it, char hex[65], char **nam
     qb_buf nb = {0};
     qb_status st = QB_OK;
     if (it->kind == QB_ITEM_DIR) {
-        st = folder_digest(it->path, hex);
+        st = folder_digest(it->path, max_bytes, hex);
     } else if (it->kind == QB_ITEM_FILE) {
         char **vols = NULL;
         const char *why_zh, *why_en;
@@ -134,6 +139,31 @@ qb_status qb_batch_fingerprint(const qb_batch_item *it, char hex[65], char **nam
     if (st == QB_OK && names)
         *names = nb.len ? qb_buf_take(&nb) : NULL;
     qb_buf_free(&nb);
+    return st;
+}
+
+qb_status qb_batch_input_probe(const qb_batch_item *it, uint64_t *size, char **link)
+{
+    *size = 0;
+    *link = NULL;
+    if (it->kind != QB_ITEM_FILE)
+        return QB_ERR_USAGE;
+    char **vols = NULL;
+    const char *why_zh, *why_en;
+    const char *one[2] = {it->path, NULL};
+    /* an incomplete set counts its first volume; the check reports the rest */
+    int set = qb_volumes_collect(it->path, &vols, &why_zh, &why_en) == QB_OK && vols[0];
+    qb_status st = QB_OK;
+    for (const char *const *v = set ? (const char *const *)vols : one; *v && st == QB_OK && !*link; v++) {
+        struct stat sb;
+        if (lstat(*v, &sb) != 0)
+            st = QB_ERR_IO;
+        else if (S_ISLNK(sb.st_mode))
+            st = (*link = qb_strdup(qb_basename(*v))) ? QB_OK : QB_ERR_NOMEM;
+        else
+            *size += (uint64_t)sb.st_size;
+    }
+    qb_volumes_free(vols);
     return st;
 }
 

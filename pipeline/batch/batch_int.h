@@ -2,6 +2,7 @@
 #ifndef QB_BATCH_INT_H
 #define QB_BATCH_INT_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -18,7 +19,9 @@
 /* Bumped when the folder's contents change meaning: older folders are rebuilt. */
 #define QB_BATCH_FORMAT 1
 
-typedef enum { QB_ITEM_FILE = 0, QB_ITEM_DIR, QB_ITEM_OTHER } qb_item_kind;
+/* LINK: a symbolic link, never followed (it could point anywhere on the machine);
+ * OTHER: a device, a FIFO, a socket — never opened. */
+typedef enum { QB_ITEM_FILE = 0, QB_ITEM_DIR, QB_ITEM_LINK, QB_ITEM_OTHER } qb_item_kind;
 
 /* One row's input: an inbox entry (a package, a folder, a stray file). */
 typedef struct {
@@ -27,7 +30,7 @@ typedef struct {
     char *display;   /* for people (qb_batch_display_name) */
     char *folder;    /* folder name in the outbox (qb_batch_folder_name) */
     qb_item_kind kind;
-    time_t mtime;    /* of the entry (the first volume of a set) */
+    time_t mtime;    /* of the entry itself, a link's own (the first volume of a set) */
 } qb_batch_item;
 
 typedef struct {
@@ -44,9 +47,10 @@ void qb_batch_list_free(qb_batch_list *l);
 
 /* Check the folders and take the outbox (made when missing) for this process: the
  * inbox readable, the outbox writable and apart from the inbox, no other batch on it
- * (a lock held until exit); leftovers of an interrupted run removed. QB_ERR_USAGE with
- * *why / *why_en (caller frees) when the batch cannot run. */
-qb_status qb_batch_outbox_open(const qb_batch_opts *o, char **why, char **why_en);
+ * (a lock held until exit); leftovers of an interrupted run removed. When the batch
+ * cannot run, e says why: QB_ERR_USAGE for an outbox that is or holds the inbox or lies
+ * inside it, QB_ERR_IO for the rest. */
+qb_status qb_batch_outbox_open(const qb_batch_opts *o, qb_err *e);
 /* Move tmp/out to dest, replacing what is there in one step where the file system can
  * (RENAME_EXCHANGE); an old folder ends up in tmp, which the caller removes. */
 qb_status qb_batch_publish(const char *tmp, const char *dest);
@@ -58,9 +62,16 @@ typedef struct {
 } qb_batch_ctx;
 
 /* SHA-256 identifying an input: the file's own for a single file; for a volume set or a
- * folder, the SHA-256 of its listing ("name\tsha256\n" per volume or file, in order).
- * *names (may be NULL) receives the volumes' names, ", "-separated (caller frees). */
-qb_status qb_batch_fingerprint(const qb_batch_item *it, char hex[65], char **names);
+ * folder, the SHA-256 of its listing ("name\tsha256\n" per volume or file, in order;
+ * a folder's file over max_bytes is listed by size and mtime, never read: a sparse
+ * 30 GB file must not cost minutes). *names (may be NULL) receives the volumes' names,
+ * ", "-separated (caller frees). Links and special files have none (hex ""). */
+qb_status qb_batch_fingerprint(const qb_batch_item *it, uint64_t max_bytes, char hex[65], char **names);
+/* What is known of a file input before reading it: its bytes on disk, all volumes of a
+ * set together (an input over the limit is refused unread), and the name of the first
+ * volume that is a symbolic link (*link, caller frees; NULL when none), which is never
+ * followed either. */
+qb_status qb_batch_input_probe(const qb_batch_item *it, uint64_t *size, char **link);
 /* SHA-256 over the edition's rules files (its base files included). */
 qb_status qb_batch_edition_sha(const qb_edition *ed, char hex[65]);
 /* SHA-256 of a buffer, hex. */

@@ -156,7 +156,8 @@ char *qb_batch_csv_field(const char *s)
     qb_buf b = {0};
     if (!s)
         s = "";
-    int formula = strchr("=+-@\t", s[0]) != NULL && s[0] != '\0';
+    /* what a spreadsheet may take for a formula: = + - @, also after a tab or CR */
+    int formula = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
     int quote = strpbrk(s, ",\"\r\n") != NULL;
     qb_status st = qb_buf_adds(&b, quote ? "\"" : "");
     if (st == QB_OK && formula)

@@ -17,13 +17,6 @@
 
 #include "tmpdir.h"
 
-static qb_status fail(char **why, char **why_en, qb_status st, char *zh, char *en)
-{
-    *why = zh;
-    *why_en = en;
-    return st;
-}
-
 static int inside(const char *dir, const char *parent)
 {
     size_t n = strlen(parent);
@@ -62,24 +55,23 @@ static int resolve_outbox(const char *outbox, char out[PATH_MAX])
 
 /* The inbox must be readable, the outbox a writable folder (made when missing) apart
  * from the inbox, and ours alone: the lock is held until the process ends. */
-qb_status qb_batch_outbox_open(const qb_batch_opts *o, char **why, char **why_en)
+qb_status qb_batch_outbox_open(const qb_batch_opts *o, qb_err *e)
 {
     DIR *d = opendir(o->inbox);
     if (!d)
-        return fail(why, why_en, QB_ERR_USAGE, qb_asprintf("收件箱 %s 无法读取（%s）", o->inbox, strerror(errno)),
-                    qb_asprintf("inbox %s cannot be read (%s)", o->inbox, strerror(errno)));
+        return qb_err_set(e, QB_ERR_IO, "收件箱 %s 无法读取（%s）", "inbox %s cannot be read (%s)", o->inbox,
+                          strerror(errno));
     closedir(d);
     char in[PATH_MAX], out[PATH_MAX];
     if (!realpath(o->inbox, in) || !resolve_outbox(o->outbox, out))
-        return fail(why, why_en, QB_ERR_USAGE, qb_asprintf("输出文件夹 %s 无法使用（%s）", o->outbox, strerror(errno)),
-                    qb_asprintf("outbox %s cannot be used (%s)", o->outbox, strerror(errno)));
+        return qb_err_set(e, QB_ERR_IO, "输出文件夹 %s 无法使用（%s）", "outbox %s cannot be used (%s)", o->outbox,
+                          strerror(errno));
     if (inside(out, in) || inside(in, out)) /* checked before anything is made */
-        return fail(why, why_en, QB_ERR_USAGE,
-                    qb_strdup("输出文件夹不能与收件箱相同，也不能在收件箱里面（收件箱只读不写）"),
-                    qb_strdup("the outbox must be apart from the inbox (the inbox is never written)"));
+        return qb_err_set(e, QB_ERR_USAGE, "输出文件夹不能与收件箱相同，也不能在收件箱里面（收件箱只读不写）",
+                          "the outbox must be apart from the inbox (the inbox is never written)");
     if (mkdir(o->outbox, 0755) != 0 && errno != EEXIST)
-        return fail(why, why_en, QB_ERR_USAGE, qb_asprintf("输出文件夹 %s 无法创建（%s）", o->outbox, strerror(errno)),
-                    qb_asprintf("outbox %s cannot be made (%s)", o->outbox, strerror(errno)));
+        return qb_err_set(e, QB_ERR_IO, "输出文件夹 %s 无法创建（%s）", "outbox %s cannot be made (%s)", o->outbox,
+                          strerror(errno));
     char *lock = qb_asprintf("%s/.qb-batch.lock", o->outbox);
     int fd = lock ? open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644) : -1;
     free(lock);
@@ -88,13 +80,11 @@ qb_status qb_batch_outbox_open(const qb_batch_opts *o, char **why, char **why_en
         fd = -1;
     }
     if (fd < 0)
-        return fail(why, why_en, QB_ERR_USAGE, qb_asprintf("输出文件夹 %s 不可写", o->outbox),
-                    qb_asprintf("outbox %s is not writable", o->outbox));
-    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        return qb_err_set(e, QB_ERR_IO, "输出文件夹 %s 不可写", "outbox %s is not writable", o->outbox);
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) { /* the outbox cannot be written now: IO */
         close(fd);
-        return fail(why, why_en, QB_ERR_USAGE,
-                    qb_asprintf("另一个 qb-batch 正在向 %s 输出，请等它结束", o->outbox),
-                    qb_asprintf("another qb-batch is writing to %s; wait for it to finish", o->outbox));
+        return qb_err_set(e, QB_ERR_IO, "另一个 qb-batch 正在向 %s 输出，请等它结束",
+                          "another qb-batch is writing to %s; wait for it to finish", o->outbox);
     }
     /* fd stays open (and locked) until exit. Leftovers of an interrupted run go. */
     d = opendir(o->outbox);

@@ -12,6 +12,7 @@
 #include "render.h"
 #include "report.h"
 #include "tmpdir.h"
+#include "unpack.h"
 #include "utf8.h"
 
 /* The stamp every output of this run starts from. */
@@ -124,7 +125,7 @@ static qb_status write_checked(const qb_batch_ctx *c, const qb_batch_item *it, c
     char *note = reason ? qb_strdup(reason) : NULL;
     if (pst != QB_OK) {
         const char *why = warnings.n ? (c->o->lang_en ? warnings.v[0].message_en : warnings.v[0].message)
-                                     : qb_status_str(pst);
+                                     : c->o->lang_en ? qb_status_str(pst) : qb_status_zh(pst);
         char *n2 = qb_asprintf(c->o->lang_en ? "%s%sthe dossier could not be written: %s" : "%s%s卷宗未能生成：%s",
                                note ? note : "", note ? (c->o->lang_en ? "; " : "；") : "", why);
         free(note);
@@ -144,43 +145,83 @@ static qb_status write_checked(const qb_batch_ctx *c, const qb_batch_item *it, c
     return st;
 }
 
+/* Why an input is not read at all (*rule set, *zh / *en allocated), or *rule NULL: a
+ * link (never followed: it could point anywhere on the machine), a volume of a set that
+ * is a link, a special file, more bytes than the edition allows (refused before they
+ * are hashed). */
+static qb_status refusal(const qb_batch_item *it, const qb_unpack_limits *lim, uint64_t size, const char *link,
+                         const char **rule, char **zh, char **en)
+{
+    *rule = NULL;
+    if (it->kind == QB_ITEM_LINK) {
+        *rule = "package.unsafe-entry";
+        *zh = qb_strdup("是链接（符号链接），不是文件本身；它指向的文件未读取，请放入申报压缩包本身");
+        *en = qb_strdup("a symbolic link, not a file: what it points to was not read; put the package itself here");
+    } else if (link) {
+        *rule = "package.unsafe-entry";
+        *zh = qb_asprintf("分卷“%s”是链接（符号链接），不是文件本身；未读取，请放入分卷文件本身", link);
+        *en = qb_asprintf("volume %s is a symbolic link, not a file: not read; put the volume itself here", link);
+    } else if (it->kind == QB_ITEM_OTHER) {
+        *rule = "package.format";
+        *zh = qb_strdup("不是普通文件或文件夹（设备、管道等），未读取；请放入申报压缩包本身");
+        *en = qb_strdup("not a regular file or folder (a device, a pipe …): not read; put the package itself here");
+    } else if (it->kind == QB_ITEM_FILE && size > lim->max_size) {
+        *rule = "package.too-large";
+        *zh = qb_asprintf("文件大小为 %.1f MB，超过了 %llu MB 的上限，未读取", (double)size / 1048576.0,
+                          (unsigned long long)(lim->max_size >> 20));
+        *en = qb_asprintf("the input is %.1f MB, over the %llu MB limit: not read", (double)size / 1048576.0,
+                          (unsigned long long)(lim->max_size >> 20));
+    }
+    return !*rule || (*zh && *en) ? QB_OK : QB_ERR_NOMEM;
+}
+
 int qb_batch_child(const qb_batch_ctx *c, const qb_batch_item *it, const char *dir, const char *prev)
 {
     qb_batch_stamp s;
     stamp_init(c, it, &s);
+    /* the size before the bytes: an input over the limit is refused unread */
+    qb_unpack_limits lim;
+    qb_unpack_limits_from_edition(c->o->ed, &lim);
+    uint64_t size = 0;
+    char *link = NULL; /* a volume that is a link */
+    if (it->kind == QB_ITEM_FILE && qb_batch_input_probe(it, &size, &link) != QB_OK)
+        size = 0; /* unreadable: the check says so */
+    int unread = (it->kind != QB_ITEM_FILE && it->kind != QB_ITEM_DIR) || link || size > lim.max_size;
     char *volumes = NULL;
-    if (qb_batch_fingerprint(it, s.sha256, &volumes) != QB_OK)
+    if (unread || qb_batch_fingerprint(it, lim.max_size, s.sha256, &volumes) != QB_OK)
         s.sha256[0] = '\0'; /* unreadable: the check says so */
     s.volumes = volumes;
     if (qb_batch_stamp_current(prev, &s)) {
+        free(link);
         free(volumes);
         return QB_BATCH_CHILD_SKIPPED;
     }
     /* what the parent needs if this child does not come back */
     qb_status st = stamp_write(&s, dir);
-    if (st == QB_OK && it->kind == QB_ITEM_OTHER) {
+    const char *rule = NULL;
+    char *zh = NULL, *en = NULL;
+    if (st == QB_OK)
+        st = refusal(it, &lim, size, link, &rule, &zh, &en);
+    if (st == QB_OK && rule) {
         s.outcome = "checked";
         s.complete = 1;
-        st = write_synthetic(c, it, dir, &s, "package.format",
-                             "不是普通文件或文件夹（设备、管道、失效的链接等），未读取；请放入申报压缩包本身",
-                             "not a regular file or folder (a device, a pipe, a dangling link …): not read; "
-                             "put the package itself here");
+        st = write_synthetic(c, it, dir, &s, rule, zh, en);
     } else if (st == QB_OK) {
         qb_check_result res;
         qb_status cst = qb_check_input(it->path, c->o->ed, &res);
         if (cst == QB_OK) {
             st = write_checked(c, it, dir, &s, &res);
         } else { /* the check itself broke (memory, no working folder): try again next run */
-            char *zh = qb_asprintf("检查未能完成（%s），请重新运行", qb_status_str(cst));
-            char *en = qb_asprintf("the check could not run to the end (%s); run the batch again",
-                                   qb_status_str(cst));
+            zh = qb_asprintf("检查未能完成（%s），请重新运行", qb_status_zh(cst));
+            en = qb_asprintf("the check could not run to the end (%s); run the batch again", qb_status_str(cst));
             s.outcome = "failed";
             st = zh && en ? write_synthetic(c, it, dir, &s, "batch.failed", zh, en) : QB_ERR_NOMEM;
-            free(zh);
-            free(en);
         }
         qb_check_result_free(&res);
     }
+    free(zh);
+    free(en);
+    free(link);
     free(volumes);
     return st == QB_OK ? 0 : QB_BATCH_CHILD_FAILED;
 }

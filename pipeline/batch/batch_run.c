@@ -31,7 +31,9 @@ typedef struct {
     pid_t pid;
     size_t idx;
     char *tmp;      /* outbox/.tmp-XXXXXX: the package is built in tmp/out */
-    char *work;     /* the child's private $TMPDIR (unpacking) */
+    char *work;     /* tmp/work, the child's private $TMPDIR (unpacking): inside the
+                     * outbox, so that what a batch killed with SIGKILL leaves is
+                     * removed by the next run (which holds the outbox's lock) */
     double deadline;
     int killed;     /* the deadline passed and the group was killed */
 } slot;
@@ -45,13 +47,6 @@ typedef struct {
     int running;
     size_t checked, skipped, lost; /* lost: outputs that could not be published */
 } run;
-
-static qb_status fail(char **why, char **why_en, qb_status st, char *zh, char *en)
-{
-    *why = zh;
-    *why_en = en;
-    return st;
-}
 
 /* ---- children -------------------------------------------------------------------- */
 
@@ -98,10 +93,7 @@ static void __attribute__((noreturn)) child_main(run *R, size_t idx, const char 
 
 static void slot_free(slot *s)
 {
-    if (s->work) {
-        qb_tree_remove(s->work);
-        free(s->work);
-    }
+    free(s->work); /* inside tmp */
     if (s->tmp) {
         qb_tree_remove(s->tmp);
         free(s->tmp);
@@ -123,10 +115,9 @@ static qb_status start(run *R, size_t idx, const sigset_t *oldmask)
     else
         free(tmp);
     char *out = s->tmp ? qb_asprintf("%s/out", s->tmp) : NULL;
-    qb_status st = out && mkdir(out, 0755) == 0 ? QB_OK : QB_ERR_IO;
+    s->work = s->tmp ? qb_asprintf("%s/work", s->tmp) : NULL;
+    qb_status st = out && s->work && mkdir(out, 0755) == 0 && mkdir(s->work, 0700) == 0 ? QB_OK : QB_ERR_IO;
     free(out);
-    if (st == QB_OK)
-        st = qb_tmpdir_make("batch", &s->work);
     if (st != QB_OK) {
         slot_free(s);
         return st;
@@ -253,7 +244,7 @@ static void abandon(run *R)
     R->running = 0;
 }
 
-static qb_status run_all(run *R, char **why, char **why_en)
+static qb_status run_all(run *R, qb_err *e)
 {
     sigset_t set, old;
     sigemptyset(&set);
@@ -276,39 +267,36 @@ static qb_status run_all(run *R, char **why, char **why_en)
     sigprocmask(SIG_SETMASK, &old, NULL);
     qb_batch_progress_clear(&R->prog);
     if (stop)
-        return fail(why, why_en, QB_ERR_IO, qb_asprintf("已中断（信号 %d）；汇总表未更新", stop),
-                    qb_asprintf("interrupted (signal %d); the summary was not updated", stop));
+        return qb_err_set(e, QB_ERR_IO, "已中断（信号 %d）；汇总表未更新",
+                          "interrupted (signal %d); the summary was not updated", stop);
     if (st != QB_OK)
-        return fail(why, why_en, st, qb_asprintf("无法在 %s 中开始处理（%s）", R->o->outbox, strerror(errno)),
-                    qb_asprintf("cannot start work in %s (%s)", R->o->outbox, strerror(errno)));
+        return qb_err_set(e, st, "无法在 %s 中开始处理（%s）", "cannot start work in %s (%s)", R->o->outbox,
+                          strerror(errno));
     return QB_OK;
 }
 
-qb_status qb_batch_run(const qb_batch_opts *o, qb_batch_stats *stats, char **why, char **why_en)
+qb_status qb_batch_run(const qb_batch_opts *o, qb_batch_stats *stats, qb_err *e)
 {
     memset(stats, 0, sizeof *stats);
-    *why = *why_en = NULL;
-    qb_status st = qb_batch_outbox_open(o, why, why_en);
+    qb_status st = qb_batch_outbox_open(o, e);
     if (st != QB_OK)
         return st;
     run R = {.o = o, .ctx = {.o = o}};
     if ((st = qb_batch_edition_sha(o->ed, R.ctx.edition_sha)) != QB_OK)
-        return fail(why, why_en, st, qb_strdup("规则文件无法读取"), qb_strdup("the rules file cannot be read"));
+        return qb_err_set(e, st, "规则文件无法读取", "the rules file cannot be read");
     if ((st = qb_batch_scan(o->inbox, &R.list)) != QB_OK)
-        return fail(why, why_en, st, qb_asprintf("收件箱 %s 无法读取", o->inbox),
-                    qb_asprintf("inbox %s cannot be read", o->inbox));
+        return qb_err_set(e, st, "收件箱 %s 无法读取", "inbox %s cannot be read", o->inbox);
     R.slots = calloc((size_t)o->jobs, sizeof *R.slots);
     R.prog = (qb_batch_progress){.tty = o->tty, .en = o->lang_en, .total = R.list.n};
-    st = R.slots ? run_all(&R, why, why_en) : QB_ERR_NOMEM;
+    st = R.slots ? run_all(&R, e) : qb_err_status(e, QB_ERR_NOMEM);
     qb_batch_summary sum = {0};
     if (st == QB_OK && (st = qb_batch_summary_load(o->outbox, &R.list, o->ed, o->lang_en, &sum)) == QB_OK)
         st = qb_batch_summary_write(o->outbox, &sum);
     if (st == QB_OK && R.lost)
         st = QB_ERR_IO;
-    if (st != QB_OK && !*why) {
-        *why = qb_asprintf("结果未能全部写入 %s（磁盘已满或无写权限？）", o->outbox);
-        *why_en = qb_asprintf("not every result could be written to %s (disk full, permissions?)", o->outbox);
-    }
+    if (st != QB_OK) /* kept only when nothing said better why */
+        qb_err_set(e, st, "结果未能全部写入 %s（磁盘已满或无写权限？）",
+                   "not every result could be written to %s (disk full, permissions?)", o->outbox);
     stats->rows = R.list.n;
     stats->checked = R.checked;
     stats->skipped = R.skipped;

@@ -50,14 +50,16 @@ static qb_status add_entry(qb_batch_list *l, const char *inbox, const char *name
         item_free(it);
         return QB_ERR_NOMEM;
     }
+    /* lstat: a link is never followed, not even to see what it points to (inbox/某某公司.docx
+     * → /elsewhere/机密.docx must not end up typeset in a dossier) */
     struct stat sb;
-    if (stat(it->path, &sb) == 0) { /* a link is followed: reading through it is reading */
-        it->kind = S_ISREG(sb.st_mode) ? QB_ITEM_FILE : S_ISDIR(sb.st_mode) ? QB_ITEM_DIR : QB_ITEM_OTHER;
+    it->kind = QB_ITEM_OTHER;
+    if (lstat(it->path, &sb) == 0) {
+        it->kind = S_ISREG(sb.st_mode)   ? QB_ITEM_FILE
+                   : S_ISDIR(sb.st_mode) ? QB_ITEM_DIR
+                   : S_ISLNK(sb.st_mode) ? QB_ITEM_LINK
+                                         : QB_ITEM_OTHER;
         it->mtime = sb.st_mtime;
-    } else {
-        it->kind = QB_ITEM_OTHER; /* a dangling link */
-        if (lstat(it->path, &sb) == 0)
-            it->mtime = sb.st_mtime;
     }
     l->n++;
     return QB_OK;

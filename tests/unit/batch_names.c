@@ -91,6 +91,9 @@ int main(void)
     csv("two\r\nlines", "\"two\r\nlines\"", "a line break: quoted");
     csv("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"", "a formula is defused and quoted");
     csv("-1+1", "'-1+1", "a leading minus is defused");
+    csv("\t=1+1", "'\t=1+1", "a leading tab is defused");
+    csv("\r=1+1", "\"'\r=1+1\"", "a leading carriage return is defused (and quoted)");
+    csv("@SUM(A1)", "'@SUM(A1)", "a leading @ is defused");
     csv("", "", "an empty field");
     csv("某某，有限公司", "某某，有限公司", "a full-width comma needs no quotes");
     return tap_done();
