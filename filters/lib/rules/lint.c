@@ -114,33 +114,6 @@ qb_status lint_group_emit(lint_ctx *c, lint_group *g, const char *rule, int sec,
 
 /* ---- small helpers ----------------------------------------------------------- */
 
-int lint_match(lint_ctx *c, const lint_patterns *l, const char *s)
-{
-    /* caption and prefix patterns look at how a paragraph starts: matching them on the
-     * first 256 bytes keeps long body paragraphs from costing a scan each */
-    size_t len = qb_utf8_clip(s, 256);
-    for (size_t i = 0; i < l->n; i++)
-        if (pcre2_match(l->re[i], (PCRE2_SPTR)s, len, 0, PCRE2_ANCHORED, c->md, NULL) > 0)
-            return 1;
-    return 0;
-}
-
-int lint_has_text(const qb_para *p)
-{
-    const char *s = p->text;
-    size_t len = strlen(s);
-    for (size_t i = 0; i < len;) {
-        unsigned cp;
-        size_t n = qb_utf8_decode(s + i, len - i, &cp);
-        if (!n)
-            return 1;
-        if (!qb_cp_is_space(cp))
-            return 1;
-        i += n;
-    }
-    return 0;
-}
-
 int lint_body_section(const lint_ctx *c, size_t para)
 {
     int s = qb_sections_of_para(c->doc, para);
@@ -320,34 +293,6 @@ void lint_span_check(const lint_ctx *c, const qb_para *p, size_t from, size_t to
 
 /* ---- the edition's requirements ---------------------------------------------- */
 
-static qb_status compile(const qb_edition *ed, const char *section, const char *key, lint_patterns *out)
-{
-    size_t pos = 0;
-    const qb_edition_entry *x;
-    while ((x = qb_edition_next(ed, section, key, &pos))) {
-        int code;
-        PCRE2_SIZE off;
-        pcre2_code *re = pcre2_compile((PCRE2_SPTR)x->value, PCRE2_ZERO_TERMINATED,
-                                       PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &code, &off, NULL);
-        if (!re)
-            return QB_ERR_CONFIG;
-        qb_status st = qb_grow((void **)&out->re, &out->cap, out->n + 1, sizeof *out->re);
-        if (st != QB_OK) {
-            pcre2_code_free(re);
-            return st;
-        }
-        out->re[out->n++] = re;
-    }
-    return QB_OK;
-}
-
-static void free_patterns(lint_patterns *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        pcre2_code_free(l->re[i]);
-    free(l->re);
-}
-
 static qb_jc align_of(const char *v)
 {
     if (!v) return QB_JC_UNSET;
@@ -375,7 +320,7 @@ static void want_of(const qb_edition *ed, const char *prefix, lint_want *w)
     w->jc = align_of(qb_edition_get(ed, "format", key));
 }
 
-static qb_status ctx_init(lint_ctx *c, qb_doc *doc, const qb_edition *ed)
+static void ctx_init(lint_ctx *c, qb_doc *doc, const qb_edition *ed)
 {
     memset(c, 0, sizeof *c);
     c->doc = doc;
@@ -391,21 +336,6 @@ static qb_status ctx_init(lint_ctx *c, qb_doc *doc, const qb_edition *ed)
     c->stray_pct = qb_edition_int(ed, "format", "stray_share_percent", 0);
     /* how many places a grouped finding quotes: a display choice, 3 when unset */
     c->quote_first = qb_edition_int(ed, "format", "quote_first", 3);
-    qb_status st;
-    if ((st = compile(ed, "format", "table_caption", &c->table_cap)) != QB_OK ||
-        (st = compile(ed, "format", "figure_caption", &c->figure_cap)) != QB_OK ||
-        (st = compile(ed, "headings", "prefix", &c->prefix)) != QB_OK)
-        return st;
-    c->md = pcre2_match_data_create(4, NULL);
-    return c->md ? QB_OK : QB_ERR_NOMEM;
-}
-
-static void ctx_free(lint_ctx *c)
-{
-    free_patterns(&c->table_cap);
-    free_patterns(&c->figure_cap);
-    free_patterns(&c->prefix);
-    pcre2_match_data_free(c->md);
 }
 
 /* ---- format.page ------------------------------------------------------------- */
@@ -449,7 +379,7 @@ static qb_status check_page(lint_ctx *c)
                                   s->h * 2.54 / 1440);
         }
         size_t q = first;
-        while (q + 1 < end && !lint_has_text(&d->paras[q]))
+        while (q + 1 < end && !qb_para_has_text(&d->paras[q]))
             q++;
         char *quote = lint_quote(qb_para_body(&d->paras[q]), 20);
         st = what && what_en && quote ? lint_group_add(&g, first, quote, what, what_en) : QB_ERR_NOMEM;
@@ -559,24 +489,6 @@ static qb_status check_abstract_heading(lint_ctx *c)
 
 /* ---- body text ---------------------------------------------------------------- */
 
-/* A heading inside a section: outline level, heading style, or a short line that
- * opens with an enumerator ("一、", "（二）") and has no full stop. */
-static int is_subheading(lint_ctx *c, const qb_para *p)
-{
-    if (p->f.outline_lvl >= 0)
-        return 1;
-    const char *n = p->f.style_name;
-    if (strncasecmp(n, "heading", 7) == 0 || strcasecmp(n, "Title") == 0 || strcasecmp(n, "Subtitle") == 0 ||
-        strstr(n, "标题"))
-        return 1;
-    if (strstr(p->text, "。") || qb_utf8_length(p->text) > 40)
-        return 0;
-    const char *t = p->text;
-    while (*t == ' ' || *t == '\t')
-        t++;
-    return lint_match(c, &c->prefix, t);
-}
-
 static const char *spacing_name(const qb_pfmt *f, char *buf, size_t size)
 {
     if (f->line_rule == QB_LINE_EXACT)
@@ -681,8 +593,8 @@ static qb_status check_body(lint_ctx *c)
             st = body_range(c, sec->head, sec->head_bytes, &g);
         for (size_t i = sec->first; i < sec->end && st == QB_OK; i++) {
             const qb_para *p = &d->paras[i];
-            if (p->where != QB_IN_BODY || !lint_has_text(p) || is_subheading(c, p) ||
-                lint_caption_kind(c, p) >= 0)
+            /* body text and list items; headings, captions, a TOC and empty lines are not */
+            if (p->where != QB_IN_BODY || (p->role != QB_PARA_BODY && p->role != QB_PARA_LIST))
                 continue;
             st = body_range(c, i, p->label_len, &g);
         }
@@ -709,14 +621,12 @@ static qb_status check_body(lint_ctx *c)
 qb_status qb_lint_run(qb_doc *doc, const qb_edition *ed)
 {
     lint_ctx c;
-    qb_status st = ctx_init(&c, doc, ed);
-    if (st == QB_OK)
-        st = check_page(&c);
+    ctx_init(&c, doc, ed);
+    qb_status st = check_page(&c);
     if (st == QB_OK && doc->sectioned) {
         if ((st = check_title(&c)) == QB_OK && (st = check_abstract_heading(&c)) == QB_OK &&
             (st = check_body(&c)) == QB_OK)
             st = lint_captions(&c);
     }
-    ctx_free(&c);
     return st;
 }
