@@ -348,7 +348,7 @@ enum {
     F_CAPLIKE_BODY = 1u << 13,/* a body sentence that opens like a caption, below 表1 */
 };
 
-typedef enum { PG_A4, PG_LETTER, PG_MID_LANDSCAPE } page_kind;
+typedef enum { PG_A4, PG_LETTER, PG_MID_LANDSCAPE, PG_ZERO, PG_NONE } page_kind;
 typedef enum { O_NONE = 0, O_FONT, O_SIZE, O_BOLD, O_JC, O_LINE } ovr_what;
 typedef struct {
     int kind;
@@ -418,6 +418,10 @@ static const sample samples[] = {
      "format.page error", M_DIRECT, TITLE_OK, T_STD, 0, PG_LETTER, {{0}}},
     {"fmt-page-landscape", "a landscape A4 section in the middle (around 表2); first and last sections portrait",
      "format.page error", M_DIRECT, TITLE_OK, T_STD, 0, PG_MID_LANDSCAPE, {{0}}},
+    {"fmt-page-zero", "a page size of 0 x 0 twips (w:pgSz w:w=\"0\" w:h=\"0\")",
+     "format.page error", M_DIRECT, TITLE_OK, T_STD, 0, PG_ZERO, {{0}}},
+    {"fmt-page-unset", "no w:sectPr at all (as pandoc writes): the paper is whatever the reader's default is",
+     "format.page warning", M_DIRECT, TITLE_OK, T_STD, 0, PG_NONE, {{0}}},
     {"fmt-title-font", "title in 宋体 instead of 黑体",
      "format.title error", M_DIRECT, TITLE_OK, T_STD, 0, PG_A4, {{K_TITLE, O_FONT, 0, "宋体"}}},
     {"fmt-title-size", "title in 三号 (sz 32) instead of 小二 (sz 36)",
@@ -570,10 +574,14 @@ static const pextra PX_NONE = {NULL, 0, SECT_NONE};
 static void sectpr(dw_xml *x, page_kind pg, int landscape, int next_page)
 {
     long w = 11906, h = 16838;
+    if (pg == PG_NONE)
+        return; /* pandoc writes no page setup at all */
     if (pg == PG_LETTER) {
         w = 12240;
         h = 15840;
     }
+    if (pg == PG_ZERO)
+        w = h = 0;
     dw_puts(x, "<w:sectPr>");
     if (next_page)
         dw_puts(x, "<w:type w:val=\"nextPage\"/>");

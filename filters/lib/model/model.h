@@ -107,8 +107,11 @@ typedef struct {
     size_t before_para; /* number of paragraphs before the table started (its caption is at before_para-1) */
 } qb_table;
 
+#define QB_PAGE_INVALID (-1L)
+
 typedef struct {
-    long w, h;        /* page size in twips (A4 portrait = 11906 x 16838); 0 unknown */
+    long w, h;        /* page size in twips (A4 portrait = 11906 x 16838); 0 not set (no
+                         w:pgSz: the reader's default paper); QB_PAGE_INVALID written as 0 x 0 */
     int landscape;    /* w:orient="landscape" */
     size_t end_para;  /* the section ends before this paragraph */
 } qb_sect;

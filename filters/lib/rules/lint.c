@@ -344,32 +344,79 @@ static void ctx_init(lint_ctx *c, qb_doc *doc, const qb_edition *ed)
 #define A4_LONG 16838  /* 297 mm */
 #define PAGE_SLACK 30  /* writers round millimetres differently (≈0.5 mm) */
 
+/* The first paragraph of [first, end) with text, for a quote. */
+static char *section_quote(const qb_doc *d, size_t first, size_t end)
+{
+    size_t q = first;
+    while (q + 1 < end && !qb_para_has_text(&d->paras[q]))
+        q++;
+    return lint_quote(qb_para_body(&d->paras[q]), 20);
+}
+
+/* A section with no page size (no w:pgSz; a DOCX written by pandoc has no page setup
+ * at all): the paper is whatever the program opening it defaults to — A4 in Chinese
+ * Word, Letter in US Word — so A4 is not assured. A warning: the applicant should set
+ * it, the secretariat's own Word will most likely show A4. */
+static qb_status page_unset(lint_ctx *c, size_t first, size_t end, const char *want, const char *want_en)
+{
+    qb_doc *d = c->doc;
+    char *quote = section_quote(d, first, end);
+    char *zh = quote ? qb_asprintf("第 %d 段“%s”所在的节未设置页面大小（纸张取决于打开文档的软件，如英文版 Word "
+                                   "为 Letter），应设为%s。", d->paras[first].number, quote, want)
+                     : NULL;
+    char *en = quote ? qb_asprintf("paragraph %d \"%s\" is in a section with no page size (the paper is the "
+                                   "reader's default, Letter in US Word); set %s", d->paras[first].number, quote,
+                                   want_en)
+                     : NULL;
+    qb_status st = zh && en ? qb_findings_add(&d->findings, "format.page", QB_SEV_WARNING, d->file, NULL,
+                                              d->paras[first].number, quote, zh, en)
+                            : QB_ERR_NOMEM;
+    free(quote);
+    free(zh);
+    free(en);
+    return st;
+}
+
 static qb_status check_page(lint_ctx *c)
 {
     const char *page = qb_edition_get(c->ed, "format", "page");
     if (!page)
         return QB_OK;
     int want_land = strcmp(page, "A4 landscape") == 0;
+    const char *want = want_land ? "“A4 横向”" : "“A4 纵向”", *want_en = want_land ? "A4 landscape" : "A4 portrait";
     qb_doc *d = c->doc;
     lint_group g = {0};
     qb_status st = QB_OK;
     size_t start = 0;
+    long unset = -1; /* the first section with no page size */
+    size_t unset_end = 0;
     for (size_t k = 0; k < d->nsect && st == QB_OK; k++) {
         const qb_sect *s = &d->sects[k];
         size_t end = s->end_para;
         size_t first = start;
         start = end > start ? end : start;
-        if (end <= first || s->w <= 0 || s->h <= 0)
-            continue; /* an empty section, or a page size Word takes from its own defaults */
+        if (end <= first)
+            continue; /* an empty section */
+        int invalid = s->w == QB_PAGE_INVALID || s->h == QB_PAGE_INVALID;
+        if (!invalid && (s->w <= 0 || s->h <= 0)) {
+            if (unset < 0) {
+                unset = (long)first;
+                unset_end = end;
+            }
+            continue;
+        }
         long shortside = s->w < s->h ? s->w : s->h, longside = s->w < s->h ? s->h : s->w;
-        int a4 = labs(shortside - A4_SHORT) <= PAGE_SLACK && labs(longside - A4_LONG) <= PAGE_SLACK;
+        int a4 = !invalid && labs(shortside - A4_SHORT) <= PAGE_SLACK && labs(longside - A4_LONG) <= PAGE_SLACK;
         int land = s->landscape || s->w > s->h;
         g.total++;
         if (a4 && land == want_land)
             continue;
         g.bad++;
         char *what, *what_en;
-        if (a4) {
+        if (invalid) {
+            what = qb_strdup("所在的节页面大小为“0×0”（无效的页面设置）");
+            what_en = qb_strdup("is in a section whose page size is 0 × 0 (no valid page setup)");
+        } else if (a4) {
             what = qb_asprintf("所在的节页面为“A4 %s”", land ? "横向" : "纵向");
             what_en = qb_asprintf("is in a section set to A4 %s", land ? "landscape" : "portrait");
         } else {
@@ -378,19 +425,17 @@ static qb_status check_page(lint_ctx *c)
             what_en = qb_asprintf("is in a section with a %.1f × %.1f cm page", s->w * 2.54 / 1440,
                                   s->h * 2.54 / 1440);
         }
-        size_t q = first;
-        while (q + 1 < end && !qb_para_has_text(&d->paras[q]))
-            q++;
-        char *quote = lint_quote(qb_para_body(&d->paras[q]), 20);
+        char *quote = section_quote(d, first, end);
         st = what && what_en && quote ? lint_group_add(&g, first, quote, what, what_en) : QB_ERR_NOMEM;
         free(what);
         free(what_en);
         free(quote);
     }
     if (st == QB_OK)
-        st = lint_group_emit(c, &g, "format.page", -1, "", "", want_land ? "“A4 横向”" : "“A4 纵向”",
-                             want_land ? "A4 landscape" : "A4 portrait", 1);
+        st = lint_group_emit(c, &g, "format.page", -1, "", "", want, want_en, 1);
     lint_group_free(&g);
+    if (st == QB_OK && unset >= 0)
+        st = page_unset(c, (size_t)unset, unset_end, want, want_en);
     return st;
 }
 
