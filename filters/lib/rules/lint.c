@@ -6,7 +6,8 @@
  * Latin letters and digits use ascii / hAnsi and are only faulted when set in a
  * Chinese font other than the required one (Times New Roman digits are fine). Marks
  * Word may draw in either font (“ ” — … · ①) are not checked for font. White space
- * and hidden text are not checked at all. */
+ * and hidden text are not checked at all. What a paragraph is (body, heading, caption,
+ * TOC entry …) is its role, decided by the section finder (roles.c, sections.c). */
 #include "lint_int.h"
 
 #include "buf.h"
@@ -18,7 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 /* ---- grouped findings -------------------------------------------------------- */
 

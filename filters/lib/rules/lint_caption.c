@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #define ICON_EMU 720000 /* pictures under 2 × 2 cm are icons or symbols, not figures */
 
