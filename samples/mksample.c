@@ -211,6 +211,8 @@ static const char *const figure_captions[2] = {"六西格玛设计`DMADV`推进�
 #define FOOTNOTE_TEXT "数据来源：公司质量管理部年度质量报告，统计期间为`2021`年至`2023`年。"
 #define TRACK_INS "公司还建立了项目月度例会制度，及时协调解决推进中的问题。"
 #define TRACK_DEL "原则上由各部门自行组织开展相关工作。"
+/* Running text that starts the way a caption does: a full stop makes it body text. */
+#define CAPLIKE_TEXT "表`1`列出了各阶段的主要任务和输出成果。"
 
 /* Section layouts: fixed blocks in reading order. */
 typedef enum { B_PARA, B_SUB, B_TAB, B_FIG } btype;
@@ -344,9 +346,10 @@ enum {
     F_FCAP_ABOVE = 1u << 10,  /* 图1's caption above its figure */
     F_NO_TCAP2 = 1u << 11,    /* 表2 has no caption */
     F_CAP_GAP = 1u << 12,     /* tables numbered 表1, 表3 */
+    F_CAPLIKE_BODY = 1u << 13,/* a body sentence that opens like a caption, below 表1 */
 };
 
-typedef enum { PG_A4, PG_LETTER, PG_MID_LANDSCAPE } page_kind;
+typedef enum { PG_A4, PG_LETTER, PG_MID_LANDSCAPE, PG_ZERO, PG_NONE } page_kind;
 typedef enum { O_NONE = 0, O_FONT, O_SIZE, O_BOLD, O_JC, O_LINE } ovr_what;
 typedef struct {
     int kind;
@@ -416,6 +419,10 @@ static const sample samples[] = {
      "format.page error", M_DIRECT, TITLE_OK, T_STD, 0, PG_LETTER, {{0}}},
     {"fmt-page-landscape", "a landscape A4 section in the middle (around 表2); first and last sections portrait",
      "format.page error", M_DIRECT, TITLE_OK, T_STD, 0, PG_MID_LANDSCAPE, {{0}}},
+    {"fmt-page-zero", "a page size of 0 x 0 twips (w:pgSz w:w=\"0\" w:h=\"0\")",
+     "format.page error", M_DIRECT, TITLE_OK, T_STD, 0, PG_ZERO, {{0}}},
+    {"fmt-page-unset", "no w:sectPr at all (as pandoc writes): the paper is whatever the reader's default is",
+     "format.page warning", M_DIRECT, TITLE_OK, T_STD, 0, PG_NONE, {{0}}},
     {"fmt-title-font", "title in 宋体 instead of 黑体",
      "format.title error", M_DIRECT, TITLE_OK, T_STD, 0, PG_A4, {{K_TITLE, O_FONT, 0, "宋体"}}},
     {"fmt-title-size", "title in 三号 (sz 32) instead of 小二 (sz 36)",
@@ -442,6 +449,8 @@ static const sample samples[] = {
      "format.caption-style error", M_DIRECT, TITLE_OK, T_STD, 0, PG_A4, {{K_CAPTION, O_BOLD, 0, NULL}}},
     {"fmt-caption-numbering", "tables numbered 表1, 表3 (a gap)",
      "format.caption-numbering error", M_DIRECT, TITLE_OK, T_STD, F_CAP_GAP, PG_A4, {{0}}},
+    {"caption-like-body", "compliant; below 表1 a body sentence that opens like a caption (表1列出了……。)",
+     "", M_DIRECT, TITLE_OK, T_STD, F_CAPLIKE_BODY, PG_A4, {{0}}},
     {"fmt-toggle-bold", "摘要 bold by paragraph style and by character style: Word shows it NOT bold",
      "format.abstract-heading error", M_DIRECT, TITLE_OK, T_STD, F_TOGGLE_OFF, PG_A4, {{0}}},
 };
@@ -566,10 +575,14 @@ static const pextra PX_NONE = {NULL, 0, SECT_NONE};
 static void sectpr(dw_xml *x, page_kind pg, int landscape, int next_page)
 {
     long w = 11906, h = 16838;
+    if (pg == PG_NONE)
+        return; /* pandoc writes no page setup at all */
     if (pg == PG_LETTER) {
         w = 12240;
         h = 15840;
     }
+    if (pg == PG_ZERO)
+        w = h = 0;
     dw_puts(x, "<w:sectPr>");
     if (next_page)
         dw_puts(x, "<w:type w:val=\"nextPage\"/>");
@@ -1002,6 +1015,8 @@ static qb_status fixed_figs(const gen *g, int sec, figs *f)
             }
             for (int c = 0; c < t->rows * t->cols && st == QB_OK; c++)
                 st = mk_figs(t->cells[c], f);
+            if (st == QB_OK && bl->i == 0 && (s->flags & F_CAPLIKE_BODY))
+                st = mk_figs(CAPLIKE_TEXT, f);
         } else if (bl->t == B_FIG) {
             f->words += 2;
             f->chars += 2;
@@ -1071,7 +1086,11 @@ static void section_body(gen *g, int sec)
         const block *bl = &d->layout[b];
         switch (bl->t) {
         case B_SUB: subhead(g, bl->i); break;
-        case B_TAB: table(g, bl->i); break;
+        case B_TAB:
+            table(g, bl->i);
+            if (bl->i == 0 && (g->s->flags & F_CAPLIKE_BODY))
+                simple_para(g, K_BODY, CAPLIKE_TEXT);
+            break;
         case B_FIG: figure(g, bl->i); break;
         case B_PARA: {
             long w = pool_words(g, d->pool[bl->i]);

@@ -3,6 +3,9 @@
 #include "edition.h"
 #include "tap.h"
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -65,6 +68,27 @@ int main(void)
     if (qb_edition_load("caq-2023", &ed, &err) == QB_OK) {
         is_str(qb_edition_get(&ed, "eligibility", "iso9001"), "required", "CAQ 2023 requires ISO 9001");
         is_int(qb_edition_int(&ed, "package", "max_size_mb", 0), 200, "packages are at most 200 MB");
+        /* every pattern compiled once, at load, with one set of flags */
+        qb_patterns pat;
+        ok(qb_edition_patterns(&ed, "headings", "prefix", &pat) == QB_OK && pat.n == 5,
+           "the five enumerator patterns come compiled from the edition");
+        size_t pos = 0;
+        const qb_edition_entry *x = qb_edition_next(&ed, "headings", "prefix", &pos);
+        ok(x && pat.n && pat.re[0] == qb_edition_regex(x), "the list holds the edition's own compiled code");
+        uint32_t opts = 0;
+        if (pat.n)
+            pcre2_pattern_info(pat.re[0], PCRE2_INFO_ARGOPTIONS, &opts);
+        ok((opts & (PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS)) ==
+               (PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS),
+           "compiled with UTF, UCP, MATCH_INVALID_UTF and CASELESS");
+        pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+        is_int(qb_patterns_match(&pat, "（二）主要做法", strlen("（二）主要做法"), 0, md), strlen("（二）"),
+               "a match gives its end offset (（二） and no more)");
+        is_int(qb_patterns_match(&pat, "主要做法", strlen("主要做法"), 0, md), -1, "no enumerator: -1");
+        qb_patterns_free(&pat);
+        ok(qb_edition_patterns(&ed, "package", "max_size_mb", &pat) == QB_ERR_USAGE,
+           "asking for the patterns of a number key is the caller's mistake");
+        pcre2_match_data_free(md);
         qb_edition_free(&ed);
     }
     free(err);

@@ -3,6 +3,7 @@
 #include "sections.h"
 #include "tap.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 static void add(qb_doc *d, qb_where where, const char *label, const char *text)
@@ -134,6 +135,32 @@ int main(void)
     qb_sections_run(&d, &ed);
     is_int(d.sec[QB_SEC_ABSTRACT].count, 7, "chars mode counts characters without spaces");
     is_int(d.sec[QB_SEC_ABSTRACT].words, 2, "while the 字数 is 2");
+    qb_doc_free(&d);
+
+    /* A table of contents (styles toc 1, toc 2) repeats the headings with page numbers:
+     * its lines are not the headings, the real ones below are. */
+    qb_doc_init(&d);
+    d.file = qb_strdup("t.docx");
+    add(&d, QB_IN_BODY, NULL, "某某机械制造有限公司实施六西格玛设计的经验");
+    add(&d, QB_IN_BODY, NULL, "目  录");
+    const char *toc[] = {"摘要\t1", "一、企业概况\t1", "二、管理方法（技术）的推进和应用情况\t2",
+                         "三、管理方法（技术）的实施效果\t3"};
+    for (int k = 0; k < 4; k++) {
+        add(&d, QB_IN_BODY, NULL, toc[k]);
+        snprintf(d.paras[d.npara - 1].f.style_name, QB_FONT_MAX, "toc %d", k ? 2 : 1);
+    }
+    add(&d, QB_IN_BODY, NULL, "摘要");
+    add(&d, QB_IN_BODY, NULL, body);
+    add(&d, QB_IN_BODY, NULL, "一、企业概况");
+    add(&d, QB_IN_BODY, NULL, body);
+    add(&d, QB_IN_BODY, NULL, "二、管理方法（技术）的推进和应用情况");
+    add(&d, QB_IN_BODY, NULL, body);
+    add(&d, QB_IN_BODY, NULL, "三、管理方法（技术）的实施效果");
+    add(&d, QB_IN_BODY, NULL, body);
+    qb_sections_run(&d, &ed);
+    is_int(d.sec[QB_SEC_ABSTRACT].head, 6, "the TOC's 摘要 line is not the abstract heading");
+    is_int(d.sec[QB_SEC_RESULTS].head, 12, "nor are its other lines headings");
+    is_int(d.sec[QB_SEC_ABSTRACT].count, 90, "the abstract counts its own text, not the table of contents");
     qb_doc_free(&d);
 
     free(body);

@@ -234,8 +234,11 @@ static void read_sect(xmlNodePtr sect, qb_sect *s)
     xmlChar *v;
     int unit;
     /* twips, or a measure with a unit ("595.3pt") in ISO 29500 strict files */
-    if ((v = qb_xml_attr(sz, "w"))) { qb_styles_twips((char *)v, &s->w, &unit); xmlFree(v); }
-    if ((v = qb_xml_attr(sz, "h"))) { qb_styles_twips((char *)v, &s->h, &unit); xmlFree(v); }
+    int said = 0;
+    if ((v = qb_xml_attr(sz, "w"))) { qb_styles_twips((char *)v, &s->w, &unit); xmlFree(v); said = 1; }
+    if ((v = qb_xml_attr(sz, "h"))) { qb_styles_twips((char *)v, &s->h, &unit); xmlFree(v); said = 1; }
+    if (said && (s->w <= 0 || s->h <= 0)) /* a size written that is no size (0 x 0) */
+        s->w = s->h = QB_PAGE_INVALID;
     if ((v = qb_xml_attr(sz, "orient"))) {
         s->landscape = strcmp((char *)v, "landscape") == 0;
         xmlFree(v);

@@ -107,40 +107,17 @@ void qb_package_free(qb_package *pkg)
 
 /* ---- patterns from the edition ------------------------------------------------------ */
 
-typedef struct {
-    pcre2_code **v;
-    size_t n;
-} reset;
+/* The edition compiled every pattern when it was loaded (edition.h); these are its lists. */
+typedef qb_patterns reset;
 
 static void reset_free(reset *r)
 {
-    for (size_t i = 0; i < r->n; i++)
-        pcre2_code_free(r->v[i]);
-    free(r->v);
-    memset(r, 0, sizeof *r);
+    qb_patterns_free(r);
 }
 
-/* Every value of section.key compiled (UTF + UCP: LIBRARIES.md §5). */
 static qb_status reset_load(reset *r, const qb_edition *ed, const char *section, const char *key)
 {
-    memset(r, 0, sizeof *r);
-    size_t pos = 0, cap = 0;
-    const qb_edition_entry *e;
-    while ((e = qb_edition_next(ed, section, key, &pos)) != NULL) {
-        int code;
-        PCRE2_SIZE off;
-        pcre2_code *re = pcre2_compile((PCRE2_SPTR)e->value, PCRE2_ZERO_TERMINATED,
-                                       PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &code, &off, NULL);
-        if (!re)
-            continue; /* the edition loader validated it; nothing to add here */
-        if (qb_grow((void **)&r->v, &cap, r->n + 1, sizeof *r->v) != QB_OK) {
-            pcre2_code_free(re);
-            reset_free(r);
-            return QB_ERR_NOMEM;
-        }
-        r->v[r->n++] = re;
-    }
-    return QB_OK;
+    return qb_edition_patterns(ed, section, key, r);
 }
 
 /* Length of the match of the first pattern that matches s (0 counts), or -1. */
@@ -148,10 +125,10 @@ static long reset_match(const reset *r, const char *s)
 {
     long got = -1;
     for (size_t i = 0; i < r->n && got < 0; i++) {
-        pcre2_match_data *md = pcre2_match_data_create_from_pattern(r->v[i], NULL);
+        pcre2_match_data *md = pcre2_match_data_create_from_pattern(r->re[i], NULL);
         if (!md)
             break;
-        if (pcre2_match(r->v[i], (PCRE2_SPTR)s, strlen(s), 0, 0, md, NULL) >= 0) {
+        if (pcre2_match(r->re[i], (PCRE2_SPTR)s, strlen(s), 0, 0, md, NULL) >= 0) {
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
             got = ov[0] == 0 ? (long)ov[1] : 0;
         }

@@ -1,5 +1,7 @@
 /* model.c — allocation and release of the document model. */
 #include "model.h"
+#include "count.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +61,7 @@ qb_status qb_doc_add_para(qb_doc *d, qb_where where, int table, size_t *idx)
     p->where = where;
     p->table = table;
     p->sect = (int)d->nsect;
+    p->role_sec = -1;
     qb_pfmt_init(&p->f);
     qb_rfmt_init(&p->mark);
     *idx = d->npara++;
@@ -90,4 +93,27 @@ qb_status qb_para_add_run(qb_para *p, const char *text, size_t len, const qb_rfm
         qb_rfmt_init(&r->f);
     p->nruns++;
     return QB_OK;
+}
+
+static const char *const role_names[QB_PARA_NROLES] = {
+    "", "empty", "front", "title", "heading", "subheading", "body", "list",
+    "table-caption", "figure-caption", "toc", "appendix"};
+
+const char *qb_para_role_name(qb_para_role r)
+{
+    return (unsigned)r < QB_PARA_NROLES ? role_names[r] : "";
+}
+
+qb_para_role qb_para_role_parse(const char *name)
+{
+    for (int r = 1; r < QB_PARA_NROLES; r++)
+        if (strcmp(name, role_names[r]) == 0)
+            return (qb_para_role)r;
+    return QB_PARA_UNSET;
+}
+
+int qb_para_has_text(const qb_para *p)
+{
+    const char *s = p->text;
+    return s[qb_skip_space(s, strlen(s), 0)] != '\0';
 }

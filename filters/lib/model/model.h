@@ -25,6 +25,30 @@ typedef enum { QB_LINE_UNSET = 0, QB_LINE_AUTO, QB_LINE_EXACT, QB_LINE_AT_LEAST 
 
 #define QB_FONT_MAX 96
 
+/* What a paragraph is, decided once by the section finder (rules/sections.c, roles.c)
+ * and used by lint, report and render alike. UNSET: no edition has looked at it yet
+ * (qb-docx alone). Where a paragraph sits (body, cell, note) is qb_where, not a role. */
+typedef enum {
+    QB_PARA_UNSET = 0,
+    QB_PARA_EMPTY,          /* no visible text (it may hold a picture: drawings says) */
+    QB_PARA_FRONT,          /* before the title: labels such as "附件1" */
+    QB_PARA_TITLE,          /* the title (the section's head) */
+    QB_PARA_HEADING,        /* a section's heading line; role_sec says which section */
+    QB_PARA_SUBHEADING,     /* a heading inside a section (outline level, heading style, "一、…") */
+    QB_PARA_BODY,
+    QB_PARA_LIST,           /* body text with automatic numbering or bullets */
+    QB_PARA_TABLE_CAPTION,  /* "表 1 …", "续表 1", SEQ 表 */
+    QB_PARA_FIGURE_CAPTION, /* "图 1 …", SEQ 图 */
+    QB_PARA_TOC,            /* an entry of a table of contents (style TOC 1…9 / table of figures) */
+    QB_PARA_APPENDIX,       /* after the write-up's end (附件, 证明材料 … and what follows) */
+    QB_PARA_NROLES
+} qb_para_role;
+
+/* "body", "table-caption" …; "" for UNSET. */
+const char *qb_para_role_name(qb_para_role r);
+/* The role of a name, QB_PARA_UNSET when unknown. */
+qb_para_role qb_para_role_parse(const char *name);
+
 /* Effective character formatting of a run, as Word would show it (styles.c). */
 typedef struct {
     char font_ea[QB_FONT_MAX];    /* East Asian slot (w:eastAsia, after theme) */
@@ -66,6 +90,8 @@ typedef struct {
     int sect;         /* index into doc->sects of the section holding it */
     int drawings;     /* pictures/charts/shapes anchored in this paragraph (not text boxes) */
     char seq[32];     /* SEQ field identifier in this paragraph (图, 表, Figure …), or "" */
+    qb_para_role role;
+    int role_sec;     /* QB_PARA_TITLE / QB_PARA_HEADING: the section (qb_secid); else -1 */
     qb_pfmt f;
     qb_rfmt mark;     /* the paragraph mark's run properties (for empty paragraphs) */
     qb_run *runs;
@@ -81,8 +107,11 @@ typedef struct {
     size_t before_para; /* number of paragraphs before the table started (its caption is at before_para-1) */
 } qb_table;
 
+#define QB_PAGE_INVALID (-1L)
+
 typedef struct {
-    long w, h;        /* page size in twips (A4 portrait = 11906 x 16838); 0 unknown */
+    long w, h;        /* page size in twips (A4 portrait = 11906 x 16838); 0 not set (no
+                         w:pgSz: the reader's default paper); QB_PAGE_INVALID written as 0 x 0 */
     int landscape;    /* w:orient="landscape" */
     size_t end_para;  /* the section ends before this paragraph */
 } qb_sect;
@@ -132,6 +161,9 @@ qb_status qb_doc_add_para(qb_doc *d, qb_where where, int table, size_t *idx);
 qb_status qb_para_add_run(qb_para *p, const char *text, size_t len, const qb_rfmt *f);
 void qb_rfmt_init(qb_rfmt *f);
 void qb_pfmt_init(qb_pfmt *f);
+
+/* Nonzero when the paragraph has visible text (not only white space). */
+int qb_para_has_text(const qb_para *p);
 
 /* Paragraph text without its numbering label. */
 static inline const char *qb_para_body(const qb_para *p) { return p->text + p->label_len; }

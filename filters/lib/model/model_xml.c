@@ -4,7 +4,8 @@
  *   <sect w= h= landscape= end=/>                      one per w:sectPr
  *   <table parent= depth= rows= cols= first= end= before=/>
  *   <image part= target= para= cx= cy= anchored=/>
- *   <p n= where= table= row= cell= sect= drawings= seq= label=>
+ *   <p n= where= table= row= cell= sect= drawings= seq= label= role=>  role: model.h's
+ *                                                      names, "heading:practice" for a heading
  *     <pf …/> <mark …/> <r …>text</r>…                 formatting as resolved
  *   </p>
  *   <section key= found= head= first= end= count= words= chars= limit= inline= head-bytes=/>
@@ -85,6 +86,11 @@ static int write_para(xmlTextWriterPtr w, const qb_para *p)
     char *label = qb_strndup(p->text, p->label_len);
     r |= !label || wattr(w, "label", label) < 0;
     free(label);
+    if (p->role == QB_PARA_HEADING && p->role_sec >= 0 && p->role_sec < QB_NSEC)
+        r |= xmlTextWriterWriteFormatAttribute(w, BAD_CAST "role", "%s:%s", qb_para_role_name(p->role),
+                                               qb_sec_key((qb_secid)p->role_sec)) < 0;
+    else
+        r |= wattr(w, "role", qb_para_role_name(p->role)) < 0;
     r |= xmlTextWriterStartElement(w, BAD_CAST "pf") < 0;
     r |= wattr(w, "style-id", p->f.style_id) < 0;
     r |= wattr(w, "style-name", p->f.style_name) < 0;
@@ -276,6 +282,16 @@ static qb_status read_para(qb_doc *d, xmlNodePtr n)
     p->sect = (int)aint(n, "sect", 0);
     p->drawings = (int)aint(n, "drawings", 0);
     abuf(n, "seq", p->seq, sizeof p->seq);
+    char role[48];
+    abuf(n, "role", role, sizeof role);
+    char *colon = strchr(role, ':');
+    if (colon)
+        *colon = '\0';
+    p->role = qb_para_role_parse(role);
+    if (p->role == QB_PARA_TITLE)
+        p->role_sec = QB_SEC_TITLE;
+    else if (p->role == QB_PARA_HEADING)
+        p->role_sec = colon ? qb_sec_from_key(colon + 1) : -1;
     char *label = astr(n, "label");
     if (label && *label) {
         free(p->text);

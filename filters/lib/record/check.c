@@ -104,6 +104,8 @@ static qb_status check_package(const char *input, const qb_edition *ed, qb_check
     const qb_member *form = qb_package_member(pkg, QB_ROLE_FORM);
     if (form && (st = read_form(form, res)) != QB_OK)
         return st;
+    if (res->have_form && (st = qb_roles_content(&res->form, ed)) != QB_OK)
+        return st;
     char *named = res->have_form ? qb_form_applicant(&res->form) : NULL;
     if (named && (st = qb_package_check_applicant(pkg, named)) != QB_OK) {
         free(named);

@@ -5,6 +5,7 @@
 #include "docx.h"
 #include "render.h"
 #include "report.h"
+#include "sections.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,6 +99,8 @@ qb_status qb_render_checked(const char *input, const qb_check_result *res, const
     }
     parts p = {0};
     qb_status st = collect(input, &sb, res, &p);
+    for (size_t i = 0; i < p.nproof_docs && st == QB_OK; i++) /* what each line is: captions … */
+        st = qb_roles_content(&p.docs[i], ed);
     if (st == QB_OK) {
         qb_report rep = {.ed = ed, .findings = &res->findings, .processed = res->processed};
         qb_render_input in = {

@@ -3,17 +3,12 @@
  * body 宋体 小四 single spacing, captions 宋体 五号 bold centred, table captions above
  * and figure captions below), or "plain" for the form and DOCX proofs (the author's
  * alignment, sizes and bold, in the two faces). */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
 #include "render_int.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "opc.h"
-
-#define MAX_CAPTION_PATTERNS 8
 
 typedef struct {
     rd *r;
@@ -22,50 +17,11 @@ typedef struct {
     qb_opc opc;
     int opc_state;          /* 0 not tried, 1 open, -1 failed */
     size_t next_image;      /* images before this index are drawn */
-    pcre2_code *cap[2][MAX_CAPTION_PATTERNS]; /* [0] table captions, [1] figure captions */
-    size_t ncap[2];
-    pcre2_match_data *md;
     rd_span *sp;
     size_t nsp, capsp;
 } docctx;
 
 typedef enum { P_BODY, P_TITLE, P_ABSTRACT_HEAD, P_SECTION_HEAD, P_SUBHEAD, P_CAPTION, P_NOTE } pclass;
-
-static void compile_captions(docctx *c)
-{
-    static const char *const keys[2] = {"table_caption", "figure_caption"};
-    for (int k = 0; k < 2; k++) {
-        size_t pos = 0;
-        const qb_edition_entry *e;
-        while ((e = qb_edition_next(c->r->in->ed, "format", keys[k], &pos)) &&
-               c->ncap[k] < MAX_CAPTION_PATTERNS) {
-            int err;
-            PCRE2_SIZE off;
-            pcre2_code *re = pcre2_compile((PCRE2_SPTR)e->value, PCRE2_ZERO_TERMINATED,
-                                           PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
-            if (re) /* the edition loader validated it already */
-                c->cap[k][c->ncap[k]++] = re;
-        }
-    }
-    c->md = pcre2_match_data_create(4, NULL);
-}
-
-/* 1 table caption, 2 figure caption, 0 neither. A caption is short: a long
- * paragraph that starts "图 1 表明……" is body text. */
-static int caption_kind(docctx *c, const qb_para *p)
-{
-    const char *t = qb_para_body(p);
-    size_t len = strlen(t);
-    if (len > 200)
-        return 0;
-    if (p->seq[0])
-        return strstr(p->seq, "表") || strstr(p->seq, "Table") ? 1 : 2;
-    for (int k = 0; k < 2 && c->md; k++)
-        for (size_t i = 0; i < c->ncap[k]; i++)
-            if (pcre2_match(c->cap[k][i], (PCRE2_SPTR)t, len, 0, 0, c->md, NULL) >= 0)
-                return k + 1;
-    return 0;
-}
 
 static pclass classify(docctx *c, size_t i)
 {
@@ -73,17 +29,14 @@ static pclass classify(docctx *c, size_t i)
     const qb_para *p = &d->paras[i];
     if (p->where == QB_IN_FOOTNOTE || p->where == QB_IN_ENDNOTE)
         return P_NOTE;
-    if (caption_kind(c, p))
+    /* what the paragraph is was decided by the section finder (its role); the
+     * author's heading formatting is kept as bold */
+    if (p->role == QB_PARA_TABLE_CAPTION || p->role == QB_PARA_FIGURE_CAPTION)
         return P_CAPTION;
-    if (c->mode == RD_DOC_OFFICIAL && d->sectioned) {
-        if (d->sec[QB_SEC_TITLE].found && d->sec[QB_SEC_TITLE].head == i)
-            return P_TITLE;
-        if (d->sec[QB_SEC_ABSTRACT].found && d->sec[QB_SEC_ABSTRACT].head == i)
-            return P_ABSTRACT_HEAD;
-        for (int s = QB_SEC_OVERVIEW; s < QB_NSEC; s++)
-            if (d->sec[s].found && d->sec[s].head == i)
-                return P_SECTION_HEAD;
-    }
+    if (c->mode == RD_DOC_OFFICIAL && p->role == QB_PARA_TITLE)
+        return P_TITLE;
+    if (c->mode == RD_DOC_OFFICIAL && p->role == QB_PARA_HEADING)
+        return p->role_sec == QB_SEC_ABSTRACT ? P_ABSTRACT_HEAD : P_SECTION_HEAD;
     if ((p->f.outline_lvl >= 0 && p->f.outline_lvl <= 3) || strstr(p->f.style_name, "heading") ||
         strstr(p->f.style_name, "标题"))
         return strlen(qb_para_body(p)) <= 240 ? P_SUBHEAD : P_BODY;
@@ -120,7 +73,7 @@ static rd_pstyle pstyle_for(docctx *c, const qb_para *p, pclass k)
         ps = rd_ps(QB_FONT_SONG, RD_WUHAO, RD_CENTER);
         ps.st.bold = 1;
         ps.before = ps.after = 3;
-        ps.keep_next = caption_kind(c, p) == 1; /* a table caption stays above its table */
+        ps.keep_next = p->role == QB_PARA_TABLE_CAPTION; /* a table caption stays above its table */
         return ps;
     case P_NOTE:
         ps = rd_ps(QB_FONT_SONG, RD_XIAOWU, RD_LEFT);
@@ -320,7 +273,6 @@ qb_status rd_doc(rd *r, const qb_doc *d, rd_doc_mode mode, int bookmarks)
     c.r = r;
     c.d = d;
     c.mode = mode;
-    compile_captions(&c);
     qb_status st = QB_OK;
     int blank_run = 0;
     for (size_t i = 0; i < d->npara && st == QB_OK;) {
@@ -375,10 +327,6 @@ qb_status rd_doc(rd *r, const qb_doc *d, rd_doc_mode mode, int bookmarks)
     }
     if (st == QB_OK)
         st = images_upto(&c, (size_t)-1);
-    for (int k = 0; k < 2; k++)
-        for (size_t i = 0; i < c.ncap[k]; i++)
-            pcre2_code_free(c.cap[k][i]);
-    pcre2_match_data_free(c.md);
     if (c.opc_state == 1)
         qb_opc_close(&c.opc);
     free(c.sp);

@@ -16,6 +16,9 @@
 
 #define QB_ALIAS_MAX 128
 
+/* The one set of flags every pattern of an edition is compiled with (edition.h). */
+#define QB_PATTERN_FLAGS (PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS)
+
 #ifndef QB_DATADIR
 #define QB_DATADIR "/usr/local/share/qbintake"
 #endif
@@ -253,8 +256,7 @@ static int on_entry(void *user, const char *section, const char *key, const char
     if (row->type == T_PATTERN) {
         int code;
         PCRE2_SIZE off;
-        re = pcre2_compile((PCRE2_SPTR)value, PCRE2_ZERO_TERMINATED,
-                           PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &code, &off, NULL);
+        re = pcre2_compile((PCRE2_SPTR)value, PCRE2_ZERO_TERMINATED, QB_PATTERN_FLAGS, &code, &off, NULL);
         if (!re) {
             PCRE2_UCHAR msg[120];
             pcre2_get_error_message(code, msg, sizeof msg);
@@ -448,6 +450,38 @@ const char *qb_edition_get(const qb_edition *ed, const char *section, const char
 const void *qb_edition_regex(const qb_edition_entry *x)
 {
     return x->re;
+}
+
+qb_status qb_edition_patterns(const qb_edition *ed, const char *section, const char *key, qb_patterns *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t pos = 0;
+    const qb_edition_entry *x;
+    while ((x = qb_edition_next(ed, section, key, &pos))) {
+        if (!x->re) /* not a pattern key: a caller's mistake */
+            return QB_ERR_USAGE;
+        qb_status st = qb_grow((void **)&out->re, &out->cap, out->n + 1, sizeof *out->re);
+        if (st != QB_OK) {
+            qb_patterns_free(out);
+            return st;
+        }
+        out->re[out->n++] = x->re;
+    }
+    return QB_OK;
+}
+
+void qb_patterns_free(qb_patterns *p)
+{
+    free(p->re);
+    memset(p, 0, sizeof *p);
+}
+
+long qb_patterns_match(const qb_patterns *p, const char *s, size_t len, unsigned options, void *md)
+{
+    for (size_t i = 0; i < p->n; i++)
+        if (pcre2_match(p->re[i], (PCRE2_SPTR)s, len, 0, PCRE2_ANCHORED | options, md, NULL) > 0)
+            return (long)pcre2_get_ovector_pointer(md)[1];
+    return -1;
 }
 
 long qb_edition_int(const qb_edition *ed, const char *section, const char *key, long dflt)

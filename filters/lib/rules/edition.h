@@ -41,9 +41,25 @@ void qb_edition_free(qb_edition *ed);
 
 /* The last value of section.key, or NULL. */
 const char *qb_edition_get(const qb_edition *ed, const char *section, const char *key);
-/* The compiled pattern of an entry (pcre2_code *, UTF + UCP + MATCH_INVALID_UTF),
- * owned by the edition: patterns are compiled once, when the file is loaded. */
+/* The compiled pattern of an entry (pcre2_code *), owned by the edition: every pattern
+ * is compiled once, when the file is loaded, with one set of flags — UTF, UCP (\d, \s
+ * and \w know Chinese text), MATCH_INVALID_UTF (a stray byte fails to match rather
+ * than failing the search) and CASELESS (Figure = figure, DOCX = docx in names).
+ * Nothing else compiles an edition's pattern. */
 const void *qb_edition_regex(const qb_edition_entry *x);
+
+/* The compiled patterns of every value of section.key, in file order (the edition
+ * owns them; free the list with qb_patterns_free). */
+typedef struct {
+    const void **re; /* pcre2_code * */
+    size_t n, cap;
+} qb_patterns;
+qb_status qb_edition_patterns(const qb_edition *ed, const char *section, const char *key, qb_patterns *out);
+void qb_patterns_free(qb_patterns *p);
+/* End offset of the match at the start of s[0, len) of the first pattern that
+ * matches (options: extra pcre2_match options, e.g. PCRE2_ENDANCHORED), or -1.
+ * md: a pcre2_match_data * of the caller's. */
+long qb_patterns_match(const qb_patterns *p, const char *s, size_t len, unsigned options, void *md);
 /* Integer value of section.key, or dflt when absent (values are validated at load). */
 long qb_edition_int(const qb_edition *ed, const char *section, const char *key, long dflt);
 /* Iterate over all values of section.key (key NULL: every key of the section):

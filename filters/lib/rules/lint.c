@@ -6,7 +6,8 @@
  * Latin letters and digits use ascii / hAnsi and are only faulted when set in a
  * Chinese font other than the required one (Times New Roman digits are fine). Marks
  * Word may draw in either font (“ ” — … · ①) are not checked for font. White space
- * and hidden text are not checked at all. */
+ * and hidden text are not checked at all. What a paragraph is (body, heading, caption,
+ * TOC entry …) is its role, decided by the section finder (roles.c, sections.c). */
 #include "lint_int.h"
 
 #include "buf.h"
@@ -18,7 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 /* ---- grouped findings -------------------------------------------------------- */
 
@@ -113,33 +113,6 @@ qb_status lint_group_emit(lint_ctx *c, lint_group *g, const char *rule, int sec,
 }
 
 /* ---- small helpers ----------------------------------------------------------- */
-
-int lint_match(lint_ctx *c, const lint_patterns *l, const char *s)
-{
-    /* caption and prefix patterns look at how a paragraph starts: matching them on the
-     * first 256 bytes keeps long body paragraphs from costing a scan each */
-    size_t len = qb_utf8_clip(s, 256);
-    for (size_t i = 0; i < l->n; i++)
-        if (pcre2_match(l->re[i], (PCRE2_SPTR)s, len, 0, PCRE2_ANCHORED, c->md, NULL) > 0)
-            return 1;
-    return 0;
-}
-
-int lint_has_text(const qb_para *p)
-{
-    const char *s = p->text;
-    size_t len = strlen(s);
-    for (size_t i = 0; i < len;) {
-        unsigned cp;
-        size_t n = qb_utf8_decode(s + i, len - i, &cp);
-        if (!n)
-            return 1;
-        if (!qb_cp_is_space(cp))
-            return 1;
-        i += n;
-    }
-    return 0;
-}
 
 int lint_body_section(const lint_ctx *c, size_t para)
 {
@@ -320,34 +293,6 @@ void lint_span_check(const lint_ctx *c, const qb_para *p, size_t from, size_t to
 
 /* ---- the edition's requirements ---------------------------------------------- */
 
-static qb_status compile(const qb_edition *ed, const char *section, const char *key, lint_patterns *out)
-{
-    size_t pos = 0;
-    const qb_edition_entry *x;
-    while ((x = qb_edition_next(ed, section, key, &pos))) {
-        int code;
-        PCRE2_SIZE off;
-        pcre2_code *re = pcre2_compile((PCRE2_SPTR)x->value, PCRE2_ZERO_TERMINATED,
-                                       PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &code, &off, NULL);
-        if (!re)
-            return QB_ERR_CONFIG;
-        qb_status st = qb_grow((void **)&out->re, &out->cap, out->n + 1, sizeof *out->re);
-        if (st != QB_OK) {
-            pcre2_code_free(re);
-            return st;
-        }
-        out->re[out->n++] = re;
-    }
-    return QB_OK;
-}
-
-static void free_patterns(lint_patterns *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        pcre2_code_free(l->re[i]);
-    free(l->re);
-}
-
 static qb_jc align_of(const char *v)
 {
     if (!v) return QB_JC_UNSET;
@@ -375,7 +320,7 @@ static void want_of(const qb_edition *ed, const char *prefix, lint_want *w)
     w->jc = align_of(qb_edition_get(ed, "format", key));
 }
 
-static qb_status ctx_init(lint_ctx *c, qb_doc *doc, const qb_edition *ed)
+static void ctx_init(lint_ctx *c, qb_doc *doc, const qb_edition *ed)
 {
     memset(c, 0, sizeof *c);
     c->doc = doc;
@@ -391,21 +336,6 @@ static qb_status ctx_init(lint_ctx *c, qb_doc *doc, const qb_edition *ed)
     c->stray_pct = qb_edition_int(ed, "format", "stray_share_percent", 0);
     /* how many places a grouped finding quotes: a display choice, 3 when unset */
     c->quote_first = qb_edition_int(ed, "format", "quote_first", 3);
-    qb_status st;
-    if ((st = compile(ed, "format", "table_caption", &c->table_cap)) != QB_OK ||
-        (st = compile(ed, "format", "figure_caption", &c->figure_cap)) != QB_OK ||
-        (st = compile(ed, "headings", "prefix", &c->prefix)) != QB_OK)
-        return st;
-    c->md = pcre2_match_data_create(4, NULL);
-    return c->md ? QB_OK : QB_ERR_NOMEM;
-}
-
-static void ctx_free(lint_ctx *c)
-{
-    free_patterns(&c->table_cap);
-    free_patterns(&c->figure_cap);
-    free_patterns(&c->prefix);
-    pcre2_match_data_free(c->md);
 }
 
 /* ---- format.page ------------------------------------------------------------- */
@@ -414,32 +344,79 @@ static void ctx_free(lint_ctx *c)
 #define A4_LONG 16838  /* 297 mm */
 #define PAGE_SLACK 30  /* writers round millimetres differently (≈0.5 mm) */
 
+/* The first paragraph of [first, end) with text, for a quote. */
+static char *section_quote(const qb_doc *d, size_t first, size_t end)
+{
+    size_t q = first;
+    while (q + 1 < end && !qb_para_has_text(&d->paras[q]))
+        q++;
+    return lint_quote(qb_para_body(&d->paras[q]), 20);
+}
+
+/* A section with no page size (no w:pgSz; a DOCX written by pandoc has no page setup
+ * at all): the paper is whatever the program opening it defaults to — A4 in Chinese
+ * Word, Letter in US Word — so A4 is not assured. A warning: the applicant should set
+ * it, the secretariat's own Word will most likely show A4. */
+static qb_status page_unset(lint_ctx *c, size_t first, size_t end, const char *want, const char *want_en)
+{
+    qb_doc *d = c->doc;
+    char *quote = section_quote(d, first, end);
+    char *zh = quote ? qb_asprintf("第 %d 段“%s”所在的节未设置页面大小（纸张取决于打开文档的软件，如英文版 Word "
+                                   "为 Letter），应设为%s。", d->paras[first].number, quote, want)
+                     : NULL;
+    char *en = quote ? qb_asprintf("paragraph %d \"%s\" is in a section with no page size (the paper is the "
+                                   "reader's default, Letter in US Word); set %s", d->paras[first].number, quote,
+                                   want_en)
+                     : NULL;
+    qb_status st = zh && en ? qb_findings_add(&d->findings, "format.page", QB_SEV_WARNING, d->file, NULL,
+                                              d->paras[first].number, quote, zh, en)
+                            : QB_ERR_NOMEM;
+    free(quote);
+    free(zh);
+    free(en);
+    return st;
+}
+
 static qb_status check_page(lint_ctx *c)
 {
     const char *page = qb_edition_get(c->ed, "format", "page");
     if (!page)
         return QB_OK;
     int want_land = strcmp(page, "A4 landscape") == 0;
+    const char *want = want_land ? "“A4 横向”" : "“A4 纵向”", *want_en = want_land ? "A4 landscape" : "A4 portrait";
     qb_doc *d = c->doc;
     lint_group g = {0};
     qb_status st = QB_OK;
     size_t start = 0;
+    long unset = -1; /* the first section with no page size */
+    size_t unset_end = 0;
     for (size_t k = 0; k < d->nsect && st == QB_OK; k++) {
         const qb_sect *s = &d->sects[k];
         size_t end = s->end_para;
         size_t first = start;
         start = end > start ? end : start;
-        if (end <= first || s->w <= 0 || s->h <= 0)
-            continue; /* an empty section, or a page size Word takes from its own defaults */
+        if (end <= first)
+            continue; /* an empty section */
+        int invalid = s->w == QB_PAGE_INVALID || s->h == QB_PAGE_INVALID;
+        if (!invalid && (s->w <= 0 || s->h <= 0)) {
+            if (unset < 0) {
+                unset = (long)first;
+                unset_end = end;
+            }
+            continue;
+        }
         long shortside = s->w < s->h ? s->w : s->h, longside = s->w < s->h ? s->h : s->w;
-        int a4 = labs(shortside - A4_SHORT) <= PAGE_SLACK && labs(longside - A4_LONG) <= PAGE_SLACK;
+        int a4 = !invalid && labs(shortside - A4_SHORT) <= PAGE_SLACK && labs(longside - A4_LONG) <= PAGE_SLACK;
         int land = s->landscape || s->w > s->h;
         g.total++;
         if (a4 && land == want_land)
             continue;
         g.bad++;
         char *what, *what_en;
-        if (a4) {
+        if (invalid) {
+            what = qb_strdup("所在的节页面大小为“0×0”（无效的页面设置）");
+            what_en = qb_strdup("is in a section whose page size is 0 × 0 (no valid page setup)");
+        } else if (a4) {
             what = qb_asprintf("所在的节页面为“A4 %s”", land ? "横向" : "纵向");
             what_en = qb_asprintf("is in a section set to A4 %s", land ? "landscape" : "portrait");
         } else {
@@ -448,19 +425,17 @@ static qb_status check_page(lint_ctx *c)
             what_en = qb_asprintf("is in a section with a %.1f × %.1f cm page", s->w * 2.54 / 1440,
                                   s->h * 2.54 / 1440);
         }
-        size_t q = first;
-        while (q + 1 < end && !lint_has_text(&d->paras[q]))
-            q++;
-        char *quote = lint_quote(qb_para_body(&d->paras[q]), 20);
+        char *quote = section_quote(d, first, end);
         st = what && what_en && quote ? lint_group_add(&g, first, quote, what, what_en) : QB_ERR_NOMEM;
         free(what);
         free(what_en);
         free(quote);
     }
     if (st == QB_OK)
-        st = lint_group_emit(c, &g, "format.page", -1, "", "", want_land ? "“A4 横向”" : "“A4 纵向”",
-                             want_land ? "A4 landscape" : "A4 portrait", 1);
+        st = lint_group_emit(c, &g, "format.page", -1, "", "", want, want_en, 1);
     lint_group_free(&g);
+    if (st == QB_OK && unset >= 0)
+        st = page_unset(c, (size_t)unset, unset_end, want, want_en);
     return st;
 }
 
@@ -558,24 +533,6 @@ static qb_status check_abstract_heading(lint_ctx *c)
 }
 
 /* ---- body text ---------------------------------------------------------------- */
-
-/* A heading inside a section: outline level, heading style, or a short line that
- * opens with an enumerator ("一、", "（二）") and has no full stop. */
-static int is_subheading(lint_ctx *c, const qb_para *p)
-{
-    if (p->f.outline_lvl >= 0)
-        return 1;
-    const char *n = p->f.style_name;
-    if (strncasecmp(n, "heading", 7) == 0 || strcasecmp(n, "Title") == 0 || strcasecmp(n, "Subtitle") == 0 ||
-        strstr(n, "标题"))
-        return 1;
-    if (strstr(p->text, "。") || qb_utf8_length(p->text) > 40)
-        return 0;
-    const char *t = p->text;
-    while (*t == ' ' || *t == '\t')
-        t++;
-    return lint_match(c, &c->prefix, t);
-}
 
 static const char *spacing_name(const qb_pfmt *f, char *buf, size_t size)
 {
@@ -681,8 +638,8 @@ static qb_status check_body(lint_ctx *c)
             st = body_range(c, sec->head, sec->head_bytes, &g);
         for (size_t i = sec->first; i < sec->end && st == QB_OK; i++) {
             const qb_para *p = &d->paras[i];
-            if (p->where != QB_IN_BODY || !lint_has_text(p) || is_subheading(c, p) ||
-                lint_caption_kind(c, p) >= 0)
+            /* body text and list items; headings, captions, a TOC and empty lines are not */
+            if (p->where != QB_IN_BODY || (p->role != QB_PARA_BODY && p->role != QB_PARA_LIST))
                 continue;
             st = body_range(c, i, p->label_len, &g);
         }
@@ -709,14 +666,12 @@ static qb_status check_body(lint_ctx *c)
 qb_status qb_lint_run(qb_doc *doc, const qb_edition *ed)
 {
     lint_ctx c;
-    qb_status st = ctx_init(&c, doc, ed);
-    if (st == QB_OK)
-        st = check_page(&c);
+    ctx_init(&c, doc, ed);
+    qb_status st = check_page(&c);
     if (st == QB_OK && doc->sectioned) {
         if ((st = check_title(&c)) == QB_OK && (st = check_abstract_heading(&c)) == QB_OK &&
             (st = check_body(&c)) == QB_OK)
             st = lint_captions(&c);
     }
-    ctx_free(&c);
     return st;
 }

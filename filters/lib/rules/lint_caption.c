@@ -1,15 +1,12 @@
 /* lint_caption.c — captions: where they sit, how they look, how they are numbered.
  *
- * A caption is recognised by its text (the edition's table_caption / figure_caption
- * patterns: 表 1, 图 2-1 …; "续表 1" continues a split table and is numbered with it)
- * or by a SEQ field (Chinese Word's labels 表格 / 图表, or
- * 表 / 图 / Table / Figure). Text alone must also look like a caption — no full
- * stop, at most 60 characters — so that "表2.1 列出了……。" in running text is not one.
- * Position is adjacency in reading order, skipping empty paragraphs and notes:
- * a table's caption is directly above it; a figure's (a paragraph holding nothing
- * but a picture or chart, or several such in a row) directly below it. A table whose
- * cells hold pictures and which a figure caption follows is a figure laid out in a
- * table. Only tables and figures inside the write-up's sections are checked. */
+ * What is a caption is the paragraph's role (roles.c: the edition's caption patterns,
+ * SEQ fields, the Caption style; "续表 1" continues a split table and is numbered
+ * with it). Position is adjacency in reading order, skipping empty paragraphs and
+ * notes: a table's caption is directly above it; a figure's (a paragraph holding
+ * nothing but a picture or chart, or several such in a row) directly below it. A table
+ * whose cells hold pictures and which a figure caption follows is a figure laid out
+ * in a table. Only tables and figures inside the write-up's sections are checked. */
 #include "lint_int.h"
 
 #include "count.h"
@@ -18,21 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-#define CAPTION_MAX_CP 60
 #define ICON_EMU 720000 /* pictures under 2 × 2 cm are icons or symbols, not figures */
-
-static const char *skip_space(const char *t)
-{
-    for (;;) {
-        unsigned cp;
-        size_t n = qb_utf8_decode(t, strlen(t), &cp);
-        if (!n || !qb_cp_is_space(cp))
-            return t;
-        t += n;
-    }
-}
 
 /* "续表 1 ……" heads the rest of a table split across pages: a table caption that
  * repeats a number rather than taking a new one. */
@@ -41,33 +25,9 @@ static int continued(const char *t)
     return strncmp(t, "续表", strlen("续表")) == 0;
 }
 
-static int seq_kind(const char *seq)
+int lint_caption_kind(const qb_para *p)
 {
-    if (!seq[0])
-        return -1;
-    if (strcasecmp(seq, "Table") == 0 || (strstr(seq, "表") && !strstr(seq, "图表")))
-        return LINT_CAP_TABLE;
-    if (strcasecmp(seq, "Figure") == 0 || strcasecmp(seq, "Fig") == 0 || strstr(seq, "图"))
-        return LINT_CAP_FIGURE;
-    return -1;
-}
-
-int lint_caption_kind(lint_ctx *c, const qb_para *p)
-{
-    if (p->where != QB_IN_BODY && p->where != QB_IN_TEXTBOX)
-        return -1;
-    const char *t = skip_space(p->text);
-    if (!*t)
-        return -1;
-    int strong = p->seq[0] || strcasecmp(p->f.style_name, "caption") == 0;
-    int shaped = !strstr(t, "。") && qb_utf8_length(t) <= CAPTION_MAX_CP;
-    if (!strong && !shaped)
-        return -1; /* body text: no pattern can make it a caption (and none need run) */
-    if (lint_match(c, &c->table_cap, t) || continued(t))
-        return strong || shaped ? LINT_CAP_TABLE : -1;
-    if (lint_match(c, &c->figure_cap, t))
-        return strong || shaped ? LINT_CAP_FIGURE : -1;
-    return seq_kind(p->seq);
+    return p->role == QB_PARA_TABLE_CAPTION ? LINT_CAP_TABLE : p->role == QB_PARA_FIGURE_CAPTION ? LINT_CAP_FIGURE : -1;
 }
 
 /* The caption's number: n1, and n2 for chapter style (2-1, 2.1), else -1. */
@@ -131,7 +91,7 @@ static int is_note(const qb_para *p)
 
 static int visible(const qb_para *p)
 {
-    return !is_note(p) && (p->drawings > 0 || lint_has_text(p));
+    return !is_note(p) && (p->drawings > 0 || qb_para_has_text(p));
 }
 
 /* First visible paragraph at or after i, or -1. */
@@ -154,7 +114,7 @@ static long prev_visible(const qb_doc *d, size_t i)
 
 static int kind_at(lint_ctx *c, long i)
 {
-    return i >= 0 ? lint_caption_kind(c, &c->doc->paras[i]) : -1;
+    return i >= 0 ? lint_caption_kind(&c->doc->paras[i]) : -1;
 }
 
 /* A paragraph that holds a figure: pictures or charts and no text of its own other
@@ -165,7 +125,7 @@ static int figure_para(lint_ctx *c, size_t i)
     const qb_para *p = &d->paras[i];
     if (p->drawings <= 0 || p->table >= 0 || (p->where != QB_IN_BODY && p->where != QB_IN_TEXTBOX))
         return 0;
-    if (lint_has_text(p) && lint_caption_kind(c, p) != LINT_CAP_FIGURE)
+    if (qb_para_has_text(p) && lint_caption_kind(p) != LINT_CAP_FIGURE)
         return 0; /* a picture in running text: a formula, a symbol */
     int icons = 0;
     for (size_t k = 0; k < d->nimage; k++) {
@@ -226,7 +186,7 @@ static qb_status check_tables(lint_ctx *c, cap_groups *g)
         const char *first_text = "";
         size_t at = tb->first_para;
         for (size_t i = tb->first_para; i < tb->end_para; i++)
-            if (lint_has_text(&d->paras[i])) {
+            if (qb_para_has_text(&d->paras[i])) {
                 first_text = d->paras[i].text;
                 at = i;
                 break;
@@ -251,13 +211,13 @@ static qb_status check_figures(lint_ctx *c, cap_groups *g)
         size_t last = i;
         long n;
         while ((n = next_visible(d, last + 1)) >= 0 && figure_para(c, (size_t)n) &&
-               !lint_has_text(&d->paras[n]))
+               !qb_para_has_text(&d->paras[n]))
             last = (size_t)n;
         g->pos[sec].total++;
         long below = next_visible(d, last + 1);
         long above = prev_visible(d, i);
-        int own = lint_caption_kind(c, &d->paras[i]) == LINT_CAP_FIGURE ||
-                  lint_caption_kind(c, &d->paras[last]) == LINT_CAP_FIGURE;
+        int own = lint_caption_kind(&d->paras[i]) == LINT_CAP_FIGURE ||
+                  lint_caption_kind(&d->paras[last]) == LINT_CAP_FIGURE;
         if (own || kind_at(c, below) == LINT_CAP_FIGURE) {
             i = last;
             continue;
@@ -282,7 +242,7 @@ static qb_status check_style(lint_ctx *c, cap_groups *g)
     qb_status st = QB_OK;
     for (size_t i = 0; i < d->npara && st == QB_OK; i++) {
         const qb_para *p = &d->paras[i];
-        if (lint_caption_kind(c, p) < 0)
+        if (lint_caption_kind(p) < 0)
             continue;
         int sec = lint_body_section(c, i);
         if (sec < 0)
@@ -377,9 +337,9 @@ static qb_status check_numbering_kind(lint_ctx *c, int kind)
     qb_status st = QB_OK;
     for (size_t i = 0; i < d->npara && st == QB_OK; i++) {
         const qb_para *p = &d->paras[i];
-        if (lint_caption_kind(c, p) != kind || lint_body_section(c, i) < 0)
+        if (lint_caption_kind(p) != kind || lint_body_section(c, i) < 0)
             continue;
-        if (continued(skip_space(p->text)))
+        if (continued(p->text + qb_skip_space(p->text, strlen(p->text), 0)))
             continue;
         numbered x = {i, -1, -1};
         if (!caption_number(p->text, &x.n1, &x.n2) || x.n1 < 0)

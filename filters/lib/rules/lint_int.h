@@ -2,16 +2,8 @@
 #ifndef QB_LINT_INT_H
 #define QB_LINT_INT_H
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
 #include "buf.h"
 #include "lint.h"
-
-typedef struct {
-    pcre2_code **re;
-    size_t n, cap;
-} lint_patterns;
 
 /* The edition's requirements, read once. A NULL font / 0 size / -1 flag: not checked. */
 typedef struct {
@@ -29,8 +21,6 @@ typedef struct {
     double tol_hp;          /* size tolerance, half-points */
     long stray_pct;
     long quote_first;
-    lint_patterns table_cap, figure_cap, prefix;
-    pcre2_match_data *md;
 } lint_ctx;
 
 /* One offending place of a grouped finding. */
@@ -55,14 +45,9 @@ qb_status lint_group_emit(lint_ctx *c, lint_group *g, const char *rule, int sec,
                           const char *label_en, const char *want, const char *want_en, int force_error);
 void lint_group_free(lint_group *g);
 
-/* Nonzero when pattern list l matches at the start of s. */
-int lint_match(lint_ctx *c, const lint_patterns *l, const char *s);
-
 /* Section (qb_secid) of a body paragraph when it is part of the write-up proper
  * (abstract … results), else -1. */
 int lint_body_section(const lint_ctx *c, size_t para);
-/* Nonzero when the paragraph has visible text (not only white space). */
-int lint_has_text(const qb_para *p);
 
 /* Per-character checks over bytes [from, to) of a paragraph's text. */
 typedef struct {
@@ -92,8 +77,8 @@ char *lint_quote(const char *s, size_t max_cp);
 
 /* Caption kinds. */
 enum { LINT_CAP_TABLE = 0, LINT_CAP_FIGURE = 1 };
-/* LINT_CAP_TABLE / LINT_CAP_FIGURE when the paragraph is a caption, else -1. */
-int lint_caption_kind(lint_ctx *c, const qb_para *p);
+/* LINT_CAP_TABLE / LINT_CAP_FIGURE when the paragraph's role is a caption, else -1. */
+int lint_caption_kind(const qb_para *p);
 /* format.caption-position, format.caption-style, format.caption-numbering */
 qb_status lint_captions(lint_ctx *c);
 

@@ -14,77 +14,45 @@
 #define HEADING_MAX_CP 30
 
 typedef struct {
-    const pcre2_code **re; /* owned by the edition */
-    size_t n, cap;
-} pattern_list;
-
-typedef struct {
-    pattern_list prefix, skip, end, naming, title_label, head[QB_NSEC];
+    qb_patterns prefix, skip, end, naming, title_label, head[QB_NSEC];
     pcre2_match_data *md;
 } matcher;
 
-/* The edition compiled its patterns when it was loaded; collect the ones for a key. */
-static qb_status compile_list(const qb_edition *ed, const char *section, const char *key, pattern_list *out)
-{
-    size_t pos = 0;
-    const qb_edition_entry *x;
-    while ((x = qb_edition_next(ed, section, key, &pos))) {
-        const pcre2_code *re = qb_edition_regex(x);
-        if (!re)
-            return QB_ERR_CONFIG;
-        qb_status st = qb_grow((void **)&out->re, &out->cap, out->n + 1, sizeof *out->re);
-        if (st != QB_OK)
-            return st;
-        out->re[out->n++] = re;
-    }
-    return QB_OK;
-}
-
-static void free_list(pattern_list *l)
-{
-    free(l->re);
-}
-
 static void matcher_free(matcher *m)
 {
-    free_list(&m->prefix);
-    free_list(&m->skip);
-    free_list(&m->end);
-    free_list(&m->naming);
-    free_list(&m->title_label);
+    qb_patterns_free(&m->prefix);
+    qb_patterns_free(&m->skip);
+    qb_patterns_free(&m->end);
+    qb_patterns_free(&m->naming);
+    qb_patterns_free(&m->title_label);
     for (int s = 0; s < QB_NSEC; s++)
-        free_list(&m->head[s]);
+        qb_patterns_free(&m->head[s]);
     pcre2_match_data_free(m->md);
 }
 
+/* The edition compiled its patterns when it was loaded; collect the ones for each key. */
 static qb_status matcher_init(matcher *m, const qb_edition *ed)
 {
     memset(m, 0, sizeof *m);
     qb_status st;
-    if ((st = compile_list(ed, "headings", "prefix", &m->prefix)) != QB_OK ||
-        (st = compile_list(ed, "headings", "skip", &m->skip)) != QB_OK ||
-        (st = compile_list(ed, "headings", "end", &m->end)) != QB_OK ||
-        (st = compile_list(ed, "title", "naming", &m->naming)) != QB_OK ||
-        (st = compile_list(ed, "headings", "title_label", &m->title_label)) != QB_OK)
+    if ((st = qb_edition_patterns(ed, "headings", "prefix", &m->prefix)) != QB_OK ||
+        (st = qb_edition_patterns(ed, "headings", "skip", &m->skip)) != QB_OK ||
+        (st = qb_edition_patterns(ed, "headings", "end", &m->end)) != QB_OK ||
+        (st = qb_edition_patterns(ed, "title", "naming", &m->naming)) != QB_OK ||
+        (st = qb_edition_patterns(ed, "headings", "title_label", &m->title_label)) != QB_OK)
         return st;
     for (int s = QB_SEC_ABSTRACT; s < QB_NSEC; s++)
-        if ((st = compile_list(ed, "headings", qb_sec_key((qb_secid)s), &m->head[s])) != QB_OK)
+        if ((st = qb_edition_patterns(ed, "headings", qb_sec_key((qb_secid)s), &m->head[s])) != QB_OK)
             return st;
     m->md = pcre2_match_data_create(4, NULL);
     return m->md ? QB_OK : QB_ERR_NOMEM;
 }
 
 /* Length of the match of any pattern at the start of s, or -1. */
-static long match_any(matcher *m, const pattern_list *l, const char *s, size_t len)
+static long match_any(matcher *m, const qb_patterns *l, const char *s, size_t len)
 {
-    for (size_t i = 0; i < l->n; i++) {
-        int rc = pcre2_match(l->re[i], (PCRE2_SPTR)s, len, 0, PCRE2_ANCHORED, m->md, NULL);
-        if (rc > 0)
-            return (long)pcre2_get_ovector_pointer(m->md)[1];
-    }
-    return -1;
+    return qb_patterns_match(l, s, len, 0, m->md);
 }
-
 
 static size_t trim_end(const char *s, size_t len)
 {
@@ -137,7 +105,7 @@ static int classify(matcher *m, const char *s, heading *h)
     for (int k = 1; k >= 0; k--) {
         size_t b = starts[k];
         for (int sec = QB_SEC_ABSTRACT; sec <= QB_NSEC; sec++) {
-            const pattern_list *l = sec == QB_NSEC ? &m->end : &m->head[sec];
+            const qb_patterns *l = sec == QB_NSEC ? &m->end : &m->head[sec];
             long e = match_any(m, l, s + b, len - b);
             if (e < 0)
                 continue;
@@ -227,12 +195,8 @@ static qb_status check_title(qb_doc *d, matcher *m, const qb_edition *ed)
     if (m->naming.n == 0 || e <= b)
         return QB_OK;
     /* whole-title match: the pattern is anchored at the start, and must reach the end */
-    for (size_t i = 0; i < m->naming.n; i++) {
-        int rc = pcre2_match(m->naming.re[i], (PCRE2_SPTR)(t + b), e - b, 0,
-                             PCRE2_ANCHORED | PCRE2_ENDANCHORED, m->md, NULL);
-        if (rc > 0)
-            return QB_OK;
-    }
+    if (qb_patterns_match(&m->naming, t + b, e - b, PCRE2_ENDANCHORED, m->md) >= 0)
+        return QB_OK;
     qb_severity sev = QB_SEV_WARNING;
     const char *sv = qb_edition_get(ed, "title", "naming_severity");
     if (sv)
@@ -251,10 +215,40 @@ static qb_status check_title(qb_doc *d, matcher *m, const qb_edition *ed)
     return st;
 }
 
+/* The roles that come from the sections: the title, each section's heading, what
+ * stands before the title (labels) and what follows the write-up's end (appendix:
+ * after an end marker such as 附件, outside every section; its captions stay captions). */
+static void mark_roles(qb_doc *d, long first_heading)
+{
+    for (int s = 0; s < QB_NSEC; s++) {
+        const qb_section *sec = &d->sec[s];
+        if (!sec->found)
+            continue;
+        d->paras[sec->head].role = s == QB_SEC_TITLE ? QB_PARA_TITLE : QB_PARA_HEADING;
+        d->paras[sec->head].role_sec = s;
+    }
+    size_t front = d->sec[QB_SEC_TITLE].found ? d->sec[QB_SEC_TITLE].head
+                   : first_heading >= 0       ? (size_t)first_heading : 0;
+    for (size_t i = 0; i < d->npara; i++) {
+        qb_para *p = &d->paras[i];
+        if (p->role == QB_PARA_EMPTY || p->role == QB_PARA_TITLE || p->role == QB_PARA_HEADING ||
+            p->role == QB_PARA_TABLE_CAPTION || p->role == QB_PARA_FIGURE_CAPTION || p->role == QB_PARA_TOC)
+            continue;
+        if (i < front)
+            p->role = QB_PARA_FRONT;
+        else if (first_heading >= 0 && i >= (size_t)first_heading && qb_sections_of_para(d, i) < 0)
+            p->role = QB_PARA_APPENDIX;
+    }
+}
+
 qb_status qb_sections_run(qb_doc *d, const qb_edition *ed)
 {
     matcher m;
-    qb_status st = matcher_init(&m, ed);
+    qb_status st = qb_roles_content(d, ed);
+    if (st == QB_OK)
+        st = matcher_init(&m, ed);
+    else
+        memset(&m, 0, sizeof m);
     if (st != QB_OK) {
         matcher_free(&m);
         return st;
@@ -267,8 +261,8 @@ qb_status qb_sections_run(qb_doc *d, const qb_edition *ed)
     long first_heading = -1; /* paragraph index of the first heading found */
     for (size_t i = 0; i < d->npara; i++) {
         qb_para *p = &d->paras[i];
-        if (p->where != QB_IN_BODY)
-            continue;
+        if (p->where != QB_IN_BODY || p->role == QB_PARA_TOC)
+            continue; /* a table of contents repeats the headings: its lines are not them */
         heading h;
         if (!classify(&m, p->text, &h))
             continue;
@@ -299,7 +293,7 @@ qb_status qb_sections_run(qb_doc *d, const qb_edition *ed)
     size_t limit = first_heading >= 0 ? (size_t)first_heading : d->npara;
     for (size_t i = 0; i < limit; i++) {
         qb_para *p = &d->paras[i];
-        if (p->where != QB_IN_BODY)
+        if (p->where != QB_IN_BODY || p->role == QB_PARA_TOC)
             continue;
         const char *t = qb_para_body(p);
         size_t len = strlen(t), b = qb_skip_space(t, len, 0), e = trim_end(t, len);
@@ -331,6 +325,7 @@ qb_status qb_sections_run(qb_doc *d, const qb_edition *ed)
             st = check_title(d, &m, ed);
     }
     d->sectioned = 1;
+    mark_roles(d, first_heading);
     matcher_free(&m);
     return st;
 }

@@ -9,6 +9,12 @@
 /* Fills doc->sec[] and appends findings to doc->findings. */
 qb_status qb_sections_run(qb_doc *doc, const qb_edition *ed);
 
+/* Each paragraph's role by its own text and formatting (roles.c): empty, TOC entry,
+ * caption, subheading, list item or body. qb_sections_run does this first, then marks
+ * the title, headings, front matter and appendix; documents that have no sections
+ * (the form, proof documents) get only this. */
+qb_status qb_roles_content(qb_doc *doc, const qb_edition *ed);
+
 /* The section a paragraph belongs to (body or heading), or -1. */
 int qb_sections_of_para(const qb_doc *doc, size_t para);
 
