@@ -97,7 +97,7 @@ int main(int argc, char **argv)
         {"model", no_argument, NULL, 'm'},         {"annotate", required_argument, NULL, 'a'},
         {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
     opterr = 0;
-    for (int c; (c = getopt_long(argc, argv, "+h", opts, NULL)) != -1;) {
+    for (int c; (c = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
         switch (c) {
         case 'e': edition = optarg; break;
         case 'j': json = 1; break;

@@ -49,7 +49,7 @@ int main(int argc, char **argv)
         {"output", required_argument, NULL, 'o'},    {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     opterr = 0;
-    for (int c; (c = getopt_long(argc, argv, "+ho:", opts, NULL)) != -1;) {
+    for (int c; (c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1;) {
         switch (c) {
         case 'e': edition = optarg; break;
         case 's': o.font_song = optarg; break;

@@ -36,7 +36,7 @@ int main(int argc, char **argv)
         {"lang", required_argument, NULL, 'l'},    {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     opterr = 0;
-    for (int c; (c = getopt_long(argc, argv, "+h", opts, NULL)) != -1;) {
+    for (int c; (c = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
         switch (c) {
         case 'e': edition = optarg; break;
         case 'f': format = optarg; break;

@@ -30,7 +30,7 @@ int main(int argc, char **argv)
     static const struct option opts[] = {
         {"edition", required_argument, NULL, 'e'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     opterr = 0;
-    for (int c; (c = getopt_long(argc, argv, "+h", opts, NULL)) != -1;) {
+    for (int c; (c = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
         if (c == 'e')
             edition = optarg;
         else if (c == 'h')
