@@ -146,9 +146,10 @@ qb_status qb_record_take_doc(qb_record *r, qb_doc *doc, const char *display)
     qb_doc_init(doc);
     r->have_doc = 1;
     r->processed = 1;
-    free(r->doc.file); /* findings name the document as the applicant named it */
-    r->doc.file = qb_strdup(display);
-    if (!r->doc.file)
+    char *file = qb_strdup(display); /* findings name the document as the applicant named it */
+    if (!file)
         return QB_ERR_NOMEM;
+    free(r->doc.file); /* (display may be this very name) */
+    r->doc.file = file;
     return add_doc_findings(r, 0);
 }
