@@ -1,6 +1,7 @@
 /* qb-check — check one application (a .docx write-up or a package) and report.
  * A thin front-end: arguments, then check.c builds the application record, then the
  * report writers, the annotated copy, the dossier and the record file read it. */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -42,6 +43,21 @@ static int bad_usage(const char *why)
         fprintf(stderr, "qb-check: %s\n", why);
     usage(stderr);
     return 2;
+}
+
+/* --workdir: absent (it is created) or an empty folder, so that what the record names
+ * is what this run unpacked. */
+static int workdir_usable(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return errno == ENOENT;
+    struct dirent *e;
+    int empty = 1;
+    while (empty && (e = readdir(d)))
+        empty = strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0;
+    closedir(d);
+    return empty;
 }
 
 static qb_status write_file(const char *path, qb_status (*fn)(const qb_report *, FILE *), const qb_report *rep,
@@ -92,6 +108,8 @@ int main(int argc, char **argv)
     const char *input = argv[optind];
     if (workdir && !record)
         return bad_usage("--workdir goes with --record");
+    if (workdir && !workdir_usable(workdir))
+        return bad_usage("--workdir: 须为不存在或空的文件夹 must be a new or empty folder");
     qb_edition ed;
     if (qb_cli_edition("qb-check", edition, &ed))
         return 2;

@@ -68,6 +68,8 @@ for pkg in "pk/$P.rar" "pk/某某机械有限公司.zip"; do
   "$QB_BIN/qb-lint" --model pkg.xml >again.xml 2>/dev/null
   cmp -s pkg.xml again.xml; ok $? "$pkg: the record read and written again is the same"
 done
+"$QB_BIN/qb-check" --record other.xml --workdir wd "pk/$P.rar" >/dev/null 2>err
+is "$?/$(grep -c 'empty folder' err)" "2/1" "--workdir must be new or empty: exit 2 with the reason"
 grep -c '<member ' pkg.xml >n; is "$(cat n)" 3 "the package's three members are in the record"
 grep -q '<document role="form">' pkg.xml && grep -q '<document role="proof">' pkg.xml
 ok $? "the form and the Word proof are in the record as documents"
