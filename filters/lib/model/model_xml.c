@@ -10,7 +10,9 @@
  *   <section key= found= head= first= end= count= words= chars= limit= inline= head-bytes=/>
  *   <finding rule= severity= file= section= paragraph= excerpt= message= message-en=/>
  * </qb-model>
- * Attributes equal to their defaults are still written: the file is for people too. */
+ * Attributes equal to their defaults are still written: the file is for people too.
+ * The application record (record_xml.c) holds one such element per document and writes
+ * its own elements with the attribute and finding helpers exported here. */
 #include "model_xml.h"
 #include "utf8.h"
 #include "xmlsafe.h"
