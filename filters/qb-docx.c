@@ -1,34 +1,53 @@
-/* qb-docx — DOCX → document model (XML on stdout). The first filter of the chain. */
+/* qb-docx — DOCX → application record (XML on stdout): the input and the write-up's
+ * document model. The first filter of the chain (qb-docx | qb-sections | qb-lint --model -). */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
+#include "check.h"
 #include "cli.h"
-#include "docx.h"
-#include "model_xml.h"
+#include "record_xml.h"
+
+static void usage(FILE *out)
+{
+    fputs("用法 usage: qb-docx INPUT.docx > record.xml\n"
+          "  INPUT.docx   典型经验材料 the write-up; the record holds the input (name, size, SHA-256,\n"
+          "               date received) and the document model\n"
+          "  -h, --help   this help\n"
+          "exit: 0 record written, 2 the document could not be read / bad usage\n",
+          out);
+}
 
 int main(int argc, char **argv)
 {
     qb_cli_init();
-    if (argc != 2 || argv[1][0] == '-') {
-        fputs("usage: qb-docx INPUT.docx > model.xml\n", stderr);
+    static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    opterr = 0;
+    for (int c; (c = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
+        if (c == 'h') {
+            usage(stdout);
+            return 0;
+        }
+        fprintf(stderr, "qb-docx: %s\n", qb_cli_bad_option(argv, optopt));
+        usage(stderr);
         return 2;
     }
-    qb_doc doc;
-    char *why = NULL, *why_zh = NULL;
-    qb_status st = qb_docx_read(argv[1], &doc, &why, &why_zh);
-    if (st != QB_OK) {
-        fprintf(stderr, "qb-docx: %s: %s (%s)\n", argv[1], why_zh ? why_zh : "无法读取", why ? why : qb_status_str(st));
-        free(why);
-        free(why_zh);
-        qb_doc_free(&doc);
+    if (optind != argc - 1) {
+        fprintf(stderr, "qb-docx: %s\n", optind >= argc ? "no INPUT" : "one INPUT only");
+        usage(stderr);
         return 2;
     }
-    st = qb_model_write(&doc, stdout);
-    qb_doc_free(&doc);
-    if (st != QB_OK) {
-        fprintf(stderr, "qb-docx: cannot write the model: %s\n", qb_status_str(st));
-        return 2;
+    const char *in = argv[optind];
+    qb_record rec;
+    qb_status st = qb_record_from_docx(in, &rec);
+    if (st == QB_OK && !rec.processed) {
+        fprintf(stderr, "qb-docx: %s (%s)\n", rec.reason, rec.reason_en);
+        st = QB_ERR_FORMAT;
+    } else if (st != QB_OK) {
+        fprintf(stderr, "qb-docx: %s: 无法读取 cannot read (%s)\n", in, qb_status_str(st));
+    } else if ((st = qb_record_write(&rec, stdout)) != QB_OK) {
+        fprintf(stderr, "qb-docx: cannot write the record: %s\n", qb_status_str(st));
     }
-    return 0;
+    qb_record_free(&rec);
+    return st == QB_OK ? 0 : 2;
 }

@@ -1,29 +1,30 @@
 /* qb-lint — the format rules (DESIGN §3 format.*) on one write-up.
- * INPUT is a .docx (read, sectioned and linted here) or a model written by qb-docx /
- * qb-sections ("-" for stdin). Prints the findings as TSV (default), JSON (the
- * DESIGN §2 report) or, with --model, the model with its findings for the next stage. */
+ * INPUT is a .docx (read, sectioned and linted here) or an application record written
+ * by qb-docx / qb-sections ("-" for stdin). Prints the findings as TSV (default), JSON
+ * (the DESIGN §2 report) or, with --model, the record with its findings and verdict. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <getopt.h>
+
 #include "annotate.h"
+#include "check.h"
 #include "cli.h"
-#include "docx.h"
-#include "lint.h"
-#include "model_xml.h"
+#include "record_xml.h"
 #include "report.h"
-#include "sections.h"
 #include "sniff.h"
 
 static void usage(FILE *out)
 {
     fputs("用法 usage: qb-lint [--edition NAME] [--json | --model] [--annotate OUT.docx] INPUT\n"
-          "  INPUT    典型经验材料 .docx, or a qbintake model (MODEL.xml, - for stdin)\n"
+          "  INPUT    典型经验材料 .docx, or an application record (RECORD.xml, - for stdin)\n"
           "  --edition NAME  规则版本 (default " QB_EDITION_DEFAULT ")\n"
           "  --json          the JSON report (DESIGN §2) instead of TSV\n"
-          "  --model         the model with the findings added (for qb-report)\n"
+          "  --model         the application record with the findings added (for qb-report, qb-render)\n"
           "  --annotate OUT.docx  also write a copy of the draft with each finding as a Word\n"
           "                  comment on its paragraph (INPUT must be the .docx; it is not modified)\n"
+          "  -h, --help      this help\n"
           "TSV columns: rule, severity, section, paragraph, excerpt, message\n"
           "exit: 0 no error-level finding, 1 error-level findings, 2 input not processed / bad usage\n",
           out);
@@ -53,7 +54,7 @@ static int looks_like_xml(const char *path)
     return i < n && head[i] == '<';
 }
 
-static qb_status read_input(const char *in, qb_doc *doc)
+static qb_status read_input(const char *in, qb_record *rec)
 {
     qb_format fmt = QB_FMT_UNKNOWN;
     if (strcmp(in, "-") != 0 && qb_sniff_file(in, &fmt) != QB_OK) {
@@ -61,71 +62,70 @@ static qb_status read_input(const char *in, qb_doc *doc)
         return QB_ERR_IO;
     }
     if (strcmp(in, "-") == 0 || (fmt == QB_FMT_UNKNOWN && looks_like_xml(in))) {
-        qb_status st = qb_model_read(in, doc);
+        qb_status st = qb_record_read(in, rec);
         if (st != QB_OK)
-            fprintf(stderr, "qb-lint: %s: 不是 qbintake 模型 not a qbintake model (%s)\n", in, qb_status_str(st));
+            fprintf(stderr, "qb-lint: %s: 不是申报记录 not a qbintake record (%s)\n", in, qb_status_str(st));
         return st;
     }
-    char *why = NULL, *why_zh = NULL;
-    qb_status st = qb_docx_read(in, doc, &why, &why_zh);
-    if (st != QB_OK) {
-        fprintf(stderr, "qb-lint: %s: %s (%s)\n", in, why_zh ? why_zh : "无法读取", why ? why : qb_status_str(st));
-        qb_doc_free(doc);
+    qb_status st = qb_record_from_docx(in, rec);
+    if (st == QB_OK && !rec->processed) {
+        fprintf(stderr, "qb-lint: %s (%s)\n", rec->reason, rec->reason_en);
+        st = QB_ERR_FORMAT;
+    } else if (st != QB_OK) {
+        fprintf(stderr, "qb-lint: %s: 无法读取 cannot read (%s)\n", in, qb_status_str(st));
     }
-    free(why);
-    free(why_zh);
+    if (st != QB_OK)
+        qb_record_free(rec);
     return st;
+}
+
+static int bad_usage(const char *why)
+{
+    if (why)
+        fprintf(stderr, "qb-lint: %s\n", why);
+    usage(stderr);
+    return 2;
 }
 
 int main(int argc, char **argv)
 {
     qb_cli_init();
-    const char *edition = QB_EDITION_DEFAULT, *in = NULL, *annotate = NULL;
+    const char *edition = QB_EDITION_DEFAULT, *annotate = NULL;
     int json = 0, model = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--edition") == 0 && i + 1 < argc)
-            edition = argv[++i];
-        else if (strcmp(a, "--json") == 0)
-            json = 1;
-        else if (strcmp(a, "--model") == 0)
-            model = 1;
-        else if (strcmp(a, "--annotate") == 0 && i + 1 < argc)
-            annotate = argv[++i];
-        else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            usage(stdout);
-            return 0;
-        } else if ((a[0] == '-' && a[1]) || in) {
-            usage(stderr);
-            return 2;
-        } else
-            in = a;
+    static const struct option opts[] = {
+        {"edition", required_argument, NULL, 'e'}, {"json", no_argument, NULL, 'j'},
+        {"model", no_argument, NULL, 'm'},         {"annotate", required_argument, NULL, 'a'},
+        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
+    opterr = 0;
+    for (int c; (c = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
+        switch (c) {
+        case 'e': edition = optarg; break;
+        case 'j': json = 1; break;
+        case 'm': model = 1; break;
+        case 'a': annotate = optarg; break;
+        case 'h': usage(stdout); return 0;
+        default: return bad_usage(qb_cli_bad_option(argv, optopt));
+        }
     }
-    if (!in || (json && model)) {
-        usage(stderr);
-        return 2;
-    }
+    if (optind != argc - 1)
+        return bad_usage(optind >= argc ? "no INPUT" : "one INPUT only");
+    if (json && model)
+        return bad_usage("--json or --model, not both");
+    const char *in = argv[optind];
     qb_edition ed;
     if (qb_cli_edition("qb-lint", edition, &ed))
         return 2;
-    qb_doc doc;
-    qb_doc_init(&doc);
-    qb_status st = read_input(in, &doc);
+    qb_record rec;
+    qb_status st = read_input(in, &rec);
     if (st != QB_OK) {
         qb_edition_free(&ed);
         return 2;
     }
-    if (!doc.sectioned)
-        st = qb_sections_run(&doc, &ed);
-    /* a model that has been through qb-lint already keeps its findings as they are */
-    int linted = 0;
-    for (size_t i = 0; i < doc.findings.n; i++)
-        linted |= strncmp(doc.findings.v[i].rule, "format.", 7) == 0;
-    if (st == QB_OK && !linted)
-        st = qb_lint_run(&doc, &ed);
+    st = qb_record_lint(&rec, &ed);
+    qb_doc *doc = &rec.doc;
     if (st == QB_OK && annotate) {
         size_t n = 0;
-        st = qb_annotate_docx_count(in, annotate, &doc, &n);
+        st = qb_annotate_docx_count(in, annotate, doc, &n);
         if (st == QB_OK)
             fprintf(stderr, "qb-lint: %s: 已加 %zu 条批注 %zu comments added\n", annotate, n, n);
         else
@@ -135,14 +135,14 @@ int main(int argc, char **argv)
     }
     if (st == QB_OK) {
         if (model) {
-            st = qb_model_write(&doc, stdout);
+            st = qb_record_write(&rec, stdout);
         } else if (json) {
-            qb_report r = {.ed = &ed, .input = doc.file ? doc.file : qb_basename(in), .doc = &doc,
-                           .findings = &doc.findings, .processed = 1};
+            qb_report r = {.ed = &ed, .input = doc->file ? doc->file : qb_basename(in), .doc = doc,
+                           .findings = &doc->findings, .processed = 1};
             st = qb_report_json(&r, stdout);
         } else {
-            for (size_t i = 0; i < doc.findings.n; i++) {
-                const qb_finding *f = &doc.findings.v[i];
+            for (size_t i = 0; i < doc->findings.n; i++) {
+                const qb_finding *f = &doc->findings.v[i];
                 char num[24];
                 snprintf(num, sizeof num, "%d", f->paragraph);
                 field(f->rule, 0);
@@ -154,8 +154,8 @@ int main(int argc, char **argv)
             }
         }
     }
-    int errors = (int)qb_findings_count(&doc.findings, QB_SEV_ERROR);
-    qb_doc_free(&doc);
+    int errors = (int)qb_findings_count(&rec.findings, QB_SEV_ERROR);
+    qb_record_free(&rec);
     qb_edition_free(&ed);
     if (st != QB_OK) {
         fprintf(stderr, "qb-lint: %s\n", qb_status_str(st));

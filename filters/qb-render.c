@@ -1,91 +1,94 @@
-/* qb-render — the reviewer's dossier PDF for one write-up (.docx). A thin front-end:
- * arguments, the check chain (check.h), then render.h. qb-check --pdf and qb-batch
- * call the same library in process. */
+/* qb-render — the reviewer's dossier PDF of one application record. A filter: the
+ * record in (a file, or - for stdin: what qb-check --record or qb-lint --model wrote),
+ * the PDF out. It opens only the files the record names (render.h). */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "check.h"
 #include "cli.h"
+#include "record_xml.h"
 #include "render.h"
 
 static void usage(FILE *out)
 {
     fputs("用法 usage: qb-render [--edition NAME] [--font-song FILE] [--font-hei FILE]\n"
           "                 [--applicant NAME] [--package-id ID] [--received YYYY-MM-DD]\n"
-          "                 -o OUT.pdf INPUT.docx\n"
-          "  --edition NAME    规则版本 rules edition (default " QB_EDITION_DEFAULT ")\n"
+          "                 -o OUT.pdf RECORD\n"
+          "  RECORD            申报记录 the application record (qb-check --record FILE, or the\n"
+          "                    chain qb-docx | qb-sections | qb-lint --model -); - for stdin\n"
+          "  -o, --output OUT.pdf  the dossier to write\n"
+          "  --edition NAME    规则版本 rules edition (default: the record's, else " QB_EDITION_DEFAULT ")\n"
           "  --font-song FILE  宋体 TrueType file (default: AR PL UMing, fonts-arphic-uming)\n"
           "  --font-hei FILE   黑体 TrueType file (default: WenQuanYi Zen Hei, fonts-wqy-zenhei)\n"
-          "  --applicant NAME  申报单位 for the cover and the running header\n"
+          "  --applicant NAME  申报单位 for the cover and the running header (default: the record's)\n"
           "  --package-id ID   材料编号 (default: the first 12 hex digits of the input's SHA-256)\n"
-          "  --received DATE   收件日期 (default: the input's modification date, UTC)\n"
+          "  --received DATE   收件日期 (default: the input's modification date, UTC, as recorded)\n"
+          "  -h, --help        this help\n"
           "exit: 0 dossier written, 2 bad usage or the dossier could not be written\n",
           out);
+}
+
+static int bad_usage(const char *why)
+{
+    if (why)
+        fprintf(stderr, "qb-render: %s\n", why);
+    usage(stderr);
+    return 2;
 }
 
 int main(int argc, char **argv)
 {
     qb_cli_init();
-    const char *edition = QB_EDITION_DEFAULT, *out = NULL, *input = NULL;
-    const char *song = NULL, *hei = NULL, *applicant = NULL, *package_id = NULL, *received = NULL;
-    struct { const char *name; const char **dst; } opts[] = {
-        {"--edition", &edition}, {"--font-song", &song}, {"--font-hei", &hei}, {"--applicant", &applicant},
-        {"--package-id", &package_id}, {"--received", &received}, {"-o", &out}};
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        size_t k = 0;
-        while (k < sizeof opts / sizeof opts[0] && strcmp(a, opts[k].name) != 0)
-            k++;
-        if (k < sizeof opts / sizeof opts[0] && i + 1 < argc) {
-            *opts[k].dst = argv[++i];
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            usage(stdout);
-            return 0;
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "qb-render: unknown option %s\n", a);
-            usage(stderr);
-            return 2;
-        } else if (!input) {
-            input = a;
-        } else {
-            usage(stderr);
-            return 2;
+    const char *edition = NULL, *out = NULL;
+    qb_render_opts o = {0};
+    static const struct option opts[] = {
+        {"edition", required_argument, NULL, 'e'},   {"font-song", required_argument, NULL, 's'},
+        {"font-hei", required_argument, NULL, 'k'},  {"applicant", required_argument, NULL, 'a'},
+        {"package-id", required_argument, NULL, 'i'}, {"received", required_argument, NULL, 'r'},
+        {"output", required_argument, NULL, 'o'},    {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    opterr = 0;
+    for (int c; (c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1;) {
+        switch (c) {
+        case 'e': edition = optarg; break;
+        case 's': o.font_song = optarg; break;
+        case 'k': o.font_hei = optarg; break;
+        case 'a': o.applicant = optarg; break;
+        case 'i': o.package_id = optarg; break;
+        case 'r': o.received = optarg; break;
+        case 'o': out = optarg; break;
+        case 'h': usage(stdout); return 0;
+        default: return bad_usage(qb_cli_bad_option(argv, optopt));
         }
     }
-    if (!input || !out) {
-        usage(stderr);
-        return 2;
-    }
-    struct stat sb;
-    if (stat(input, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        fprintf(stderr, "qb-render: %s: 无法打开 cannot open\n", input);
+    if (optind != argc - 1)
+        return bad_usage(optind >= argc ? "no RECORD" : "one RECORD only");
+    if (!out)
+        return bad_usage("-o OUT.pdf is required");
+    const char *in = argv[optind];
+    qb_record rec;
+    qb_status st = qb_record_read(in, &rec);
+    if (st != QB_OK) {
+        fprintf(stderr, "qb-render: %s: 不是申报记录 not an application record (%s)\n", in, qb_status_str(st));
         return 2;
     }
     qb_edition ed;
-    if (qb_cli_edition("qb-render", edition, &ed) != 0)
-        return 2;
-    qb_check_result res;
-    qb_status st = qb_check_docx(input, &ed, &res);
-    if (st != QB_OK) {
-        fprintf(stderr, "qb-render: %s: %s\n", input, qb_status_str(st));
-        qb_edition_free(&ed);
+    if (qb_cli_edition("qb-render", edition ? edition : rec.edition ? rec.edition : QB_EDITION_DEFAULT, &ed)) {
+        qb_record_free(&rec);
         return 2;
     }
-    if (!res.processed) /* the dossier still shows the cover, the verdict and the original */
-        fprintf(stderr, "qb-render: %s\n", res.reason);
-    qb_render_opts o = {.applicant = applicant, .package_id = package_id, .received = received,
-                        .font_song = song, .font_hei = hei};
+    if (!rec.processed) /* the dossier still shows the cover, the verdict and the original */
+        fprintf(stderr, "qb-render: %s\n", rec.reason ? rec.reason : "无法处理 not processed");
     qb_findings warnings = {0};
-    st = qb_render_checked(input, &res, &ed, &o, out, &warnings);
+    st = qb_render_record(&rec, &ed, &o, out, &warnings);
     for (size_t i = 0; i < warnings.n; i++)
         fprintf(stderr, "qb-render: %s: %s\n", qb_severity_name_zh(warnings.v[i].severity), warnings.v[i].message);
     if (st != QB_OK)
         fprintf(stderr, "qb-render: %s: 卷宗未能生成 the dossier could not be written (%s)\n", out,
                 qb_status_str(st));
     qb_findings_free(&warnings);
-    qb_check_result_free(&res);
+    qb_record_free(&rec);
     qb_edition_free(&ed);
     return st == QB_OK ? 0 : 2;
 }

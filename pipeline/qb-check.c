@@ -1,7 +1,9 @@
 /* qb-check — check one application (a .docx write-up or a package) and report.
- * A thin front-end: argument parsing, then check.c, then a report writer. */
+ * A thin front-end: arguments, then check.c builds the application record, then the
+ * report writers, the annotated copy, the dossier and the record file read it. */
+#include <dirent.h>
 #include <errno.h>
-#include <locale.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,107 +11,134 @@
 
 #include "annotate.h"
 #include "check.h"
-#include "names.h"
+#include "cli.h"
+#include "record_xml.h"
 #include "render.h"
-#include "edition.h"
 #include "report.h"
 
 static void usage(FILE *out)
 {
-    fputs("用法 usage: qb-check [--edition NAME] [--lang zh|en] [--json | --html FILE] INPUT\n"
-          "  INPUT    典型经验材料 .docx（write-up）\n"
+    fputs("用法 usage: qb-check [--edition NAME] [--lang zh|en] [--json] [--html FILE] [--pdf FILE]\n"
+          "                [--annotate OUT.docx] [--record FILE [--workdir DIR]] INPUT\n"
+          "  INPUT    典型经验材料 .docx（write-up）, or a package: .rar (RAR4, RAR5, the first\n"
+          "           volume of a set), .zip, .7z, or a folder\n"
           "  --edition NAME  规则版本 (national-2020, national-2022, caq-2023, heilongjiang-2022,\n"
           "                  shandong-2022, or a path to a rules file); default " QB_EDITION_DEFAULT "\n"
           "  --json          JSON report on stdout (DESIGN §2)\n"
           "  --html FILE     also write an HTML report\n"
           "  --annotate OUT.docx  a copy of the draft with each finding as a Word comment\n"
           "  --pdf FILE      also write the reviewer's dossier (PDF)\n"
+          "  --record FILE   also write the application record (XML; qb-report and qb-render read it)\n"
+          "  --workdir DIR   unpack a package into DIR (created; should be empty) and keep it, so the\n"
+          "                  files the record names stay (default: a private folder, removed)\n"
           "  --lang en       English messages\n"
+          "  -h, --help      this help\n"
           "exit: 0 no error-level finding, 1 error-level findings, 2 input not processed / bad usage\n",
           out);
 }
 
+static int bad_usage(const char *why)
+{
+    if (why)
+        fprintf(stderr, "qb-check: %s\n", why);
+    usage(stderr);
+    return 2;
+}
+
+/* --workdir: absent (it is created) or an empty folder, so that what the record names
+ * is what this run unpacked. */
+static int workdir_usable(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return errno == ENOENT;
+    struct dirent *e;
+    int empty = 1;
+    while (empty && (e = readdir(d)))
+        empty = strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0;
+    closedir(d);
+    return empty;
+}
+
+static qb_status write_file(const char *path, qb_status (*fn)(const qb_report *, FILE *), const qb_report *rep,
+                            const qb_record *rec)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return QB_ERR_IO;
+    qb_status st = fn ? fn(rep, f) : qb_record_write(rec, f);
+    if (fclose(f) != 0 && st == QB_OK)
+        st = QB_ERR_IO;
+    return st;
+}
+
 int main(int argc, char **argv)
 {
-    setlocale(LC_ALL, "C.UTF-8");
-    const char *edition = QB_EDITION_DEFAULT, *html = NULL, *input = NULL, *annotate = NULL, *pdf = NULL;
+    qb_cli_init();
+    const char *edition = QB_EDITION_DEFAULT, *html = NULL, *annotate = NULL, *pdf = NULL, *record = NULL,
+               *workdir = NULL;
     int json = 0, en = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--edition") == 0 && i + 1 < argc)
-            edition = argv[++i];
-        else if (strcmp(a, "--json") == 0)
-            json = 1;
-        else if (strcmp(a, "--html") == 0 && i + 1 < argc)
-            html = argv[++i];
-        else if (strcmp(a, "--annotate") == 0 && i + 1 < argc)
-            annotate = argv[++i];
-        else if (strcmp(a, "--pdf") == 0 && i + 1 < argc)
-            pdf = argv[++i];
-        else if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
-            const char *l = argv[++i];
-            if (strcmp(l, "en") != 0 && strcmp(l, "zh") != 0) {
-                usage(stderr);
-                return 2;
-            }
-            en = strcmp(l, "en") == 0;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            usage(stdout);
-            return 0;
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "qb-check: unknown option %s\n", a);
-            usage(stderr);
-            return 2;
-        } else if (!input)
-            input = a;
-        else {
-            usage(stderr);
-            return 2;
+    static const struct option opts[] = {
+        {"edition", required_argument, NULL, 'e'}, {"json", no_argument, NULL, 'j'},
+        {"html", required_argument, NULL, 'H'},    {"annotate", required_argument, NULL, 'a'},
+        {"pdf", required_argument, NULL, 'p'},     {"record", required_argument, NULL, 'r'},
+        {"workdir", required_argument, NULL, 'w'}, {"lang", required_argument, NULL, 'l'},
+        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
+    opterr = 0;
+    for (int c; (c = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
+        switch (c) {
+        case 'e': edition = optarg; break;
+        case 'j': json = 1; break;
+        case 'H': html = optarg; break;
+        case 'a': annotate = optarg; break;
+        case 'p': pdf = optarg; break;
+        case 'r': record = optarg; break;
+        case 'w': workdir = optarg; break;
+        case 'l':
+            if (strcmp(optarg, "en") != 0 && strcmp(optarg, "zh") != 0)
+                return bad_usage("--lang: zh or en");
+            en = strcmp(optarg, "en") == 0;
+            break;
+        case 'h': usage(stdout); return 0;
+        default: return bad_usage(qb_cli_bad_option(argv, optopt));
         }
     }
-    if (!input) {
-        usage(stderr);
-        return 2;
-    }
+    if (optind != argc - 1)
+        return bad_usage(optind >= argc ? "no INPUT" : "one INPUT only");
+    const char *input = argv[optind];
+    if (workdir && !record)
+        return bad_usage("--workdir goes with --record");
+    if (workdir && !workdir_usable(workdir))
+        return bad_usage("--workdir: 须为不存在或空的文件夹 must be a new or empty folder");
     qb_edition ed;
-    char *err = NULL;
-    qb_status st = qb_edition_load(edition, &ed, &err);
-    if (st != QB_OK) {
-        fprintf(stderr, "qb-check: 规则文件有误 rules: %s\n", err ? err : qb_status_str(st));
-        free(err);
+    if (qb_cli_edition("qb-check", edition, &ed))
         return 2;
-    }
     struct stat sb;
     if (stat(input, &sb) != 0) {
         fprintf(stderr, "qb-check: %s: 无法打开 cannot open (%s)\n", input, strerror(errno));
         qb_edition_free(&ed);
         return 2;
     }
-    qb_check_result res;
-    st = qb_check_input(input, &ed, &res);
+    qb_record res;
+    qb_status st = qb_check_input_in(input, workdir, &ed, &res);
     if (st != QB_OK) {
         fprintf(stderr, "qb-check: %s: %s\n", input, qb_status_str(st));
-        qb_check_result_free(&res);
+        qb_record_free(&res);
         qb_edition_free(&ed);
         return 2;
     }
-    /* the report names the input as a person reads it: a GBK file name is decoded */
-    const char *base = qb_basename(input);
-    char *shown = NULL;
-    if (qb_name_decode(base, strlen(base), 0, &shown) != QB_OK)
-        shown = NULL;
-    qb_report rep = {.ed = &ed, .input = shown ? shown : base,
-                     .applicant = res.applicant, .doc = res.have_doc ? &res.doc : NULL,
-                     .findings = &res.findings, .pkg = res.have_pkg && !res.pkg.is_document ? &res.pkg : NULL,
-                     .processed = res.processed, .lang_en = en};
+    qb_report rep;
+    qb_report_of_record(&rep, &res, &ed, en);
     st = json ? qb_report_json(&rep, stdout) : qb_report_text(&rep, stdout);
-    if (st == QB_OK && html) {
-        FILE *h = fopen(html, "w");
-        st = h ? qb_report_html(&rep, h) : QB_ERR_IO;
-        if (h && fclose(h) != 0)
-            st = QB_ERR_IO;
-        if (st != QB_OK)
-            fprintf(stderr, "qb-check: %s: cannot write HTML report\n", html);
+    if (st == QB_OK && html && (st = write_file(html, qb_report_html, &rep, NULL)) != QB_OK)
+        fprintf(stderr, "qb-check: %s: cannot write HTML report\n", html);
+    if (st == QB_OK && record) {
+        if (res.have_pkg && !workdir && (res.have_doc || res.nattach))
+            fprintf(stderr, "qb-check: %s: 未保留解包文件（见 --workdir） the unpacked files are not kept "
+                            "(see --workdir)\n", record);
+        if ((st = write_file(record, NULL, NULL, &res)) != QB_OK)
+            fprintf(stderr, "qb-check: %s: 无法写出申报记录 cannot write the record (%s)\n", record,
+                    qb_status_str(st));
     }
     if (st == QB_OK && annotate && res.have_doc) {
         st = qb_annotate_docx(input, annotate, &res.doc);
@@ -119,7 +148,7 @@ int main(int argc, char **argv)
     }
     if (st == QB_OK && pdf) {
         qb_findings warnings = {0};
-        st = qb_render_checked(input, &res, &ed, NULL, pdf, &warnings);
+        st = qb_render_record(&res, &ed, NULL, pdf, &warnings);
         for (size_t i = 0; i < warnings.n; i++)
             fprintf(stderr, "qb-check: %s\n", en ? warnings.v[i].message_en : warnings.v[i].message);
         if (st != QB_OK)
@@ -132,8 +161,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "qb-check: %s\n", en ? res.reason_en : res.reason);
     if (st != QB_OK)
         rc = 2;
-    free(shown);
-    qb_check_result_free(&res);
+    qb_record_free(&res);
     qb_edition_free(&ed);
     return rc;
 }

@@ -1,7 +1,7 @@
 #!/bin/sh
-# Golden tests of each stage alone, files in and out: qb-docx (DOCX → model), qb-sections
-# (model → model with sections and counts), qb-report (model → JSON), qb-lint --model (model →
-# model with the format findings). Each stage reads the checked-in output of the stage before it,
+# Golden tests of each stage alone, files in and out: qb-docx (DOCX → application record),
+# qb-sections (record → record with sections and counts), qb-report (record → JSON), qb-lint
+# --model (record → record with the format findings and the verdict). Each stage reads the checked-in output of the stage before it,
 # so a change shows in the one stage that made it; a mismatch prints the diff.
 # The expected outputs are checked in under tests/golden/; after an intended change,
 # regenerate them with tests/golden/update.sh (which also says how each one is made) and

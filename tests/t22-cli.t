@@ -43,4 +43,20 @@ printf '<qb-model version="1"><p table="99"/></qb-model>' >"$TMP/m.xml"
 printf '<html/>' >"$TMP/m2.xml"
 "$QB_BIN/qb-report" "$TMP/m2.xml" >/dev/null 2>&1; is "$?" 2 "qb-report refuses what is not a model"
 "$QB_BIN/qb-docx" "$TMP/假的.docx" >/dev/null 2>&1; is "$?" 2 "qb-docx refuses what is not a DOCX"
+# every front end of the chain: --help on stdout with exit 0, bad usage on stderr with exit 2,
+# and no file named after an option
+mkdir "$TMP/cwd" && cd "$TMP/cwd" || exit 1
+for p in qb-check qb-docx qb-sections qb-lint qb-report qb-render; do
+  "$QB_BIN/$p" --help >"$TMP/o" 2>"$TMP/e"
+  is "$?/$(grep -c '^用法 usage: '"$p" "$TMP/o")/$(wc -c <"$TMP/e" | tr -d ' ')" "0/1/0" "$p --help: usage on stdout, exit 0"
+  "$QB_BIN/$p" --bogus x >"$TMP/o" 2>"$TMP/e"
+  is "$?/$(wc -c <"$TMP/o" | tr -d ' ')/$(grep -c '^qb-.*--bogus' "$TMP/e")/$(grep -c '用法 usage' "$TMP/e")" "2/0/1/1" \
+     "$p --bogus: the reason and the usage on stderr, exit 2"
+done
+"$QB_BIN/qb-check" x.docx --pdf >/dev/null 2>"$TMP/e"; is "$?/$(grep -c '^qb-check: --pdf' "$TMP/e")" "2/1" \
+   "an option without its value: exit 2, naming it"
+"$QB_BIN/qb-render" rec.xml >/dev/null 2>"$TMP/e"; is "$?/$(grep -c -- '-o OUT.pdf is required' "$TMP/e")" "2/1" \
+   "qb-render without -o: exit 2"
+is "$(ls -A "$TMP/cwd" | wc -l | tr -d ' ')" 0 "no file is created in the working folder"
+cd "$TMP" || exit 1
 done_testing

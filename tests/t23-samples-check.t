@@ -34,8 +34,9 @@ is "$?/$(jq -r .counts.practice.count "$TMP/a.json")" "1/$(jq -r .counts.practic
    "the annotated copy reads again, with the same counts"
 n=$(unzip -p "$TMP/批注.docx" word/comments.xml 2>/dev/null | grep -o '<w:comment ' | wc -l)
 [ "$n" -ge 1 ]; ok $? "it carries the findings as $n Word comments"
-# --pdf: the same dossier qb-render writes for the same input
-"$QB_BIN/qb-check" --pdf "$TMP/a.pdf" "$SAMPLES/compliant-direct.docx" >/dev/null; is "$?" 0 "qb-check --pdf on a compliant draft: exit 0"
-"$QB_BIN/qb-render" -o "$TMP/b.pdf" "$SAMPLES/compliant-direct.docx" 2>/dev/null
-cmp -s "$TMP/a.pdf" "$TMP/b.pdf"; ok $? "qb-check --pdf writes the same bytes as qb-render"
+# --pdf: the same dossier qb-render writes from the record of the same input
+"$QB_BIN/qb-check" --pdf "$TMP/a.pdf" --record "$TMP/a.xml" "$SAMPLES/compliant-direct.docx" >/dev/null
+is "$?" 0 "qb-check --pdf --record on a compliant draft: exit 0"
+"$QB_BIN/qb-render" -o "$TMP/b.pdf" "$TMP/a.xml" 2>/dev/null
+cmp -s "$TMP/a.pdf" "$TMP/b.pdf"; ok $? "qb-check --pdf writes the same bytes as qb-render of its record"
 done_testing

@@ -7,6 +7,7 @@
 # Then every sample: its dossier is made, its text comes back in order, and the
 # summary's counts table shows the figures the sample was built with.
 . "$(dirname "$0")/lib/tap.sh"
+. "$(dirname "$0")/lib/render.sh"
 SAMPLES=${QB_SAMPLES:-$TMP/samples}
 mkdir -p "$SAMPLES"
 "$QB_BIN/mksample" "$SAMPLES" >/dev/null
@@ -16,7 +17,7 @@ who=某某精工机械制造有限公司
 # poppler warns once per font about libharu's ToUnicode CMap (LIBRARIES.md §1c)
 quiet() { grep -v "Invalid 'begincidrange'" "$TMP/poppler.err" >&2; return 0; }
 
-"$QB_BIN/qb-render" --applicant "$who" --received 2024-06-01 -o "$pdf" "$doc" 2>"$TMP/err"
+render_docx --applicant "$who" --received 2024-06-01 -o "$pdf" "$doc" 2>"$TMP/err"
 ok $? "qb-render writes the dossier of a compliant write-up"
 [ -s "$TMP/err" ] && sed 's/^/#   /' "$TMP/err"
 
@@ -103,18 +104,18 @@ cmp -s "$TMP/back.docx" "$doc"
 ok $? "the attachment holds the original's bytes"
 
 sleep 1
-"$QB_BIN/qb-render" --applicant "$who" --received 2024-06-01 -o "$TMP/again.pdf" "$doc" 2>/dev/null
+render_docx --applicant "$who" --received 2024-06-01 -o "$TMP/again.pdf" "$doc" 2>/dev/null
 cmp -s "$pdf" "$TMP/again.pdf"
 ok $? "a rerun gives a byte-identical PDF"
 cp "$doc" "$TMP/copy.docx" && touch -d '2023-03-04 12:00:00 UTC' "$TMP/copy.docx"
-"$QB_BIN/qb-render" --applicant "$who" -o "$TMP/mtime.pdf" "$TMP/copy.docx" 2>/dev/null
+render_docx --applicant "$who" -o "$TMP/mtime.pdf" "$TMP/copy.docx" 2>/dev/null
 pdfinfo "$TMP/mtime.pdf" 2>/dev/null | grep -q '^CreationDate:.*Mar  4 00:00:00 2023'
 ok $? "without --received the date is the input's modification date"
 
 # every sample: a dossier, its text in order, and the counts the sample was built with
 for name in $("$QB_BIN/mksample" --list | cut -f1); do
   f="$SAMPLES/$name.docx"
-  "$QB_BIN/qb-render" --applicant "$who" -o "$TMP/s.pdf" "$f" 2>"$TMP/err"
+  render_docx --applicant "$who" -o "$TMP/s.pdf" "$f" 2>"$TMP/err"
   ok $? "$name: dossier written"
   res=$(in_order "$f" "$TMP/s.pdf")
   printf '%s\n' "$res" | grep '^#'

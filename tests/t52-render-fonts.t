@@ -3,6 +3,7 @@
 # WenQuanYi Zen Hei stands in for a SimSun file); a missing file or a file that is no
 # TrueType font stops qb-render with a reason and leaves no half-written PDF.
 . "$(dirname "$0")/lib/tap.sh"
+. "$(dirname "$0")/lib/render.sh"
 SAMPLES=${QB_SAMPLES:-$TMP/samples}
 mkdir -p "$SAMPLES"
 "$QB_BIN/mksample" "$SAMPLES" compliant-direct >/dev/null
@@ -10,7 +11,7 @@ doc="$SAMPLES/compliant-direct.docx"
 zenhei=/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
 
 if [ -f "$zenhei" ]; then
-  "$QB_BIN/qb-render" --font-song "$zenhei" -o "$TMP/own.pdf" "$doc" 2>"$TMP/err"
+  render_docx --font-song "$zenhei" -o "$TMP/own.pdf" "$doc" 2>"$TMP/err"
   ok $? "--font-song FILE is accepted"
   pdffonts "$TMP/own.pdf" 2>/dev/null | awk 'NR > 2 { print $1 }' | sed 's/^[A-Z]*+//' >"$TMP/names"
   is "$(cat "$TMP/names")" "WenQuanYiZenHei" "the given file is the one face embedded (it is also the 黑体, so one subset serves both)"
@@ -21,7 +22,7 @@ else
   skip "fonts-wqy-zenhei is not installed"; skip "fonts-wqy-zenhei is not installed"; skip "fonts-wqy-zenhei is not installed"
 fi
 
-"$QB_BIN/qb-render" --font-hei /nonexistent/SimHei.ttf -o "$TMP/none.pdf" "$doc" 2>"$TMP/err"
+render_docx --font-hei /nonexistent/SimHei.ttf -o "$TMP/none.pdf" "$doc" 2>"$TMP/err"
 is $? 2 "a font file that is not there: exit status 2"
 grep -q '/nonexistent/SimHei.ttf' "$TMP/err"
 ok $? "… and the message names the file"
@@ -29,7 +30,7 @@ ok $? "… and the message names the file"
 ok $? "… and no PDF (nor a temporary file) is left"
 
 printf 'not a font\n' >"$TMP/fake.ttf"
-"$QB_BIN/qb-render" --font-song "$TMP/fake.ttf" -o "$TMP/fake.pdf" "$doc" 2>"$TMP/err"
+render_docx --font-song "$TMP/fake.ttf" -o "$TMP/fake.pdf" "$doc" 2>"$TMP/err"
 is $? 2 "a file that is no font: exit status 2"
 grep -q 'TrueType' "$TMP/err"
 ok $? "… with the reason that it is not a TrueType-outline font"

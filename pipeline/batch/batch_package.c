@@ -26,7 +26,7 @@ static void stamp_init(const qb_batch_ctx *c, const qb_batch_item *it, qb_batch_
     strcpy(s->lang, c->o->lang_en ? "en" : "zh");
     s->outcome = "started";
     s->status = "error";
-    /* the date received, as qb_render_checked takes it: the input's mtime, UTC */
+    /* the date received, as the record has it: the input's mtime, UTC */
     struct tm tm;
     time_t t = it->mtime;
     gmtime_r(&t, &tm);
@@ -114,7 +114,7 @@ static qb_status write_checked(const qb_batch_ctx *c, const qb_batch_item *it, c
         return st;
     char *pdf = qb_asprintf("%s/%s", dir, QB_BATCH_DOSSIER);
     qb_findings warnings = {0};
-    qb_status pst = pdf ? qb_render_checked(it->path, res, c->o->ed, NULL, pdf, &warnings) : QB_ERR_NOMEM;
+    qb_status pst = pdf ? qb_render_record(res, c->o->ed, NULL, pdf, &warnings) : QB_ERR_NOMEM;
     /* the note: why it could not be processed, and whether the dossier is missing (the
      * check stands; the dossier is tried again next run) */
     const char *reason = res->processed ? NULL : c->o->lang_en ? res->reason_en : res->reason;

@@ -5,7 +5,7 @@
 # This is the one place that knows how a golden file is made: tests/t21-golden-stages.t sources
 # it (QB_GOLDEN_DEFS_ONLY=1) for the list of samples and the command of each stage, and runs
 # each stage alone on the checked-in output of the stage before it.
-#   NAME.docx.xml       qb-docx NAME.docx (run beside the sample: no path of this machine in it)
+#   NAME.docx.xml       qb-docx NAME.docx (the application record of the write-up as read)
 #   NAME.sections.xml   qb-sections NAME.docx.xml
 #   NAME.json           qb-report --format json NAME.sections.xml
 #   NAME.lint.xml       qb-lint --model NAME.sections.xml (the format findings added)
@@ -13,7 +13,13 @@ GOLDEN_SAMPLES="compliant-direct compliant-inline-abstract tracked-changes textb
   over-abstract missing-overview fmt-body-font fmt-caption-numbering"
 
 # Each stage: its input, its output on stdout; exit 0 or 1 (error-level findings) is success.
-golden_docx() { (cd "$(dirname "$1")" && "$QB_BIN/qb-docx" "$(basename "$1")"); }  # SAMPLE.docx
+# SAMPLE.docx: run on a copy whose mtime (the record's date received) is fixed, in a folder of
+# its own (the record names the input relatively: no path of this machine in it)
+golden_docx() {
+  gd=$(mktemp -d) && cp "$1" "$gd/" && touch -d 2024-01-01T00:00:00Z "$gd/${1##*/}" || return 2
+  grc=0; (cd "$gd" && "$QB_BIN/qb-docx" "${1##*/}") || grc=$?
+  rm -rf "$gd"; return $grc
+}
 golden_sections() { "$QB_BIN/qb-sections" "$1"; }                                  # NAME.docx.xml
 golden_report() { "$QB_BIN/qb-report" --format json "$1"; }                        # NAME.sections.xml
 golden_lint() { "$QB_BIN/qb-lint" --model "$1"; }                                  # NAME.sections.xml

@@ -289,7 +289,7 @@ int main(void)
     fclose(f);
     qb_doc d;
     build_writeup(&d, orig);
-    /* the form ticks one of the edition's 遴选范围; a DOCX proof; a PDF proof, attached */
+    /* the form ticks one of the edition's 遴选范围 (the record decides which: record.h); a DOCX proof; a PDF proof, attached */
     qb_doc form, proof;
     qb_doc_init(&form);
     form.file = qb_strdup("申报书.docx");
@@ -307,7 +307,7 @@ int main(void)
                           .attach = attach, .nattach = pdfproof ? 2 : 1, .proof_files = proofs,
                           .nproof_files = photo && pdfproof ? 2 : 0, .ed = &ed, .findings = &d.findings,
                           .applicant = "测试机械有限公司", .package_id = "0123456789ab", .received = "2024-05-01",
-                          .status = "pass"};
+                          .scope = qb_form_scope(&form, &ed), .status = "pass"};
     char *out = qb_asprintf("%s/dossier.pdf", tmpdir), *out2 = qb_asprintf("%s/again.pdf", tmpdir);
     qb_findings warn = {0};
     qb_render_stats stats;

@@ -11,7 +11,9 @@
  *   <section key= found= head= first= end= count= words= chars= limit= inline= head-bytes=/>
  *   <finding rule= severity= file= section= paragraph= excerpt= message= message-en=/>
  * </qb-model>
- * Attributes equal to their defaults are still written: the file is for people too. */
+ * Attributes equal to their defaults are still written: the file is for people too.
+ * The application record (record_xml.c) holds one such element per document and writes
+ * its own elements with the attribute and finding helpers exported here. */
 #include "model_xml.h"
 #include "utf8.h"
 #include "xmlsafe.h"
@@ -49,6 +51,16 @@ static int wattr(xmlTextWriterPtr w, const char *name, const char *v)
 static int wint(xmlTextWriterPtr w, const char *name, long v)
 {
     return xmlTextWriterWriteFormatAttribute(w, BAD_CAST name, "%ld", v);
+}
+
+int qb_model_wattr(xmlTextWriterPtr w, const char *name, const char *v)
+{
+    return wattr(w, name, v);
+}
+
+int qb_model_wint(xmlTextWriterPtr w, const char *name, long v)
+{
+    return wint(w, name, v);
 }
 
 static int write_rfmt(xmlTextWriterPtr w, const char *el, const qb_rfmt *f)
@@ -116,19 +128,28 @@ static int write_para(xmlTextWriterPtr w, const qb_para *p)
     return r ? -1 : 0;
 }
 
-qb_status qb_model_write(const qb_doc *d, FILE *out)
+int qb_model_write_finding(xmlTextWriterPtr w, const qb_finding *f)
 {
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
-    if (!w) {
-        if (buf)
-            xmlBufferFree(buf);
-        return QB_ERR_NOMEM;
-    }
     int r = 0;
-    xmlTextWriterSetIndent(w, 1);
-    xmlTextWriterSetIndentString(w, BAD_CAST " ");
-    r |= xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0;
+    r |= xmlTextWriterStartElement(w, BAD_CAST "finding") < 0;
+    r |= wattr(w, "rule", f->rule) < 0;
+    r |= wattr(w, "severity", qb_severity_name(f->severity)) < 0;
+    if (f->file)
+        r |= wattr(w, "file", f->file) < 0;
+    if (f->section)
+        r |= wattr(w, "section", f->section) < 0;
+    r |= wint(w, "paragraph", f->paragraph) < 0;
+    if (f->excerpt)
+        r |= wattr(w, "excerpt", f->excerpt) < 0;
+    r |= wattr(w, "message", f->message) < 0;
+    r |= wattr(w, "message-en", f->message_en) < 0;
+    r |= xmlTextWriterEndElement(w) < 0;
+    return r ? -1 : 0;
+}
+
+qb_status qb_model_write_xml(xmlTextWriterPtr w, const qb_doc *d)
+{
+    int r = 0;
     r |= xmlTextWriterStartElement(w, BAD_CAST "qb-model") < 0;
     r |= wattr(w, "version", "1") < 0;
     r |= wattr(w, "source", d->source) < 0;
@@ -184,26 +205,29 @@ qb_status qb_model_write(const qb_doc *d, FILE *out)
         r |= wint(w, "head-bytes", (long)sec->head_bytes) < 0;
         r |= xmlTextWriterEndElement(w) < 0;
     }
-    for (size_t i = 0; i < d->findings.n && !r; i++) {
-        const qb_finding *f = &d->findings.v[i];
-        r |= xmlTextWriterStartElement(w, BAD_CAST "finding") < 0;
-        r |= wattr(w, "rule", f->rule) < 0;
-        r |= wattr(w, "severity", qb_severity_name(f->severity)) < 0;
-        if (f->file)
-            r |= wattr(w, "file", f->file) < 0;
-        if (f->section)
-            r |= wattr(w, "section", f->section) < 0;
-        r |= wint(w, "paragraph", f->paragraph) < 0;
-        if (f->excerpt)
-            r |= wattr(w, "excerpt", f->excerpt) < 0;
-        r |= wattr(w, "message", f->message) < 0;
-        r |= wattr(w, "message-en", f->message_en) < 0;
-        r |= xmlTextWriterEndElement(w) < 0;
-    }
+    for (size_t i = 0; i < d->findings.n && !r; i++)
+        r |= qb_model_write_finding(w, &d->findings.v[i]) < 0;
     r |= xmlTextWriterEndElement(w) < 0;
-    r |= xmlTextWriterEndDocument(w) < 0;
+    return r ? QB_ERR_NOMEM : QB_OK;
+}
+
+qb_status qb_model_write(const qb_doc *d, FILE *out)
+{
+    xmlBufferPtr buf = xmlBufferCreate();
+    xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+    if (!w) {
+        if (buf)
+            xmlBufferFree(buf);
+        return QB_ERR_NOMEM;
+    }
+    xmlTextWriterSetIndent(w, 1);
+    xmlTextWriterSetIndentString(w, BAD_CAST " ");
+    qb_status st = xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0 ? QB_ERR_NOMEM : QB_OK;
+    if (st == QB_OK)
+        st = qb_model_write_xml(w, d);
+    if (st == QB_OK && xmlTextWriterEndDocument(w) < 0)
+        st = QB_ERR_NOMEM;
     xmlFreeTextWriter(w);
-    qb_status st = r ? QB_ERR_NOMEM : QB_OK;
     if (st == QB_OK && fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), out) != (size_t)xmlBufferLength(buf))
         st = QB_ERR_IO;
     xmlBufferFree(buf);
@@ -242,6 +266,30 @@ static char *astr(xmlNodePtr n, const char *name)
     char *s = qb_strdup((char *)v);
     xmlFree(v);
     return s;
+}
+
+long qb_model_aint(xmlNodePtr n, const char *name, long dflt)
+{
+    return aint(n, name, dflt);
+}
+
+char *qb_model_astr(xmlNodePtr n, const char *name)
+{
+    return astr(n, name);
+}
+
+qb_status qb_model_read_finding(xmlNodePtr n, qb_findings *fs)
+{
+    char sev[16];
+    abuf(n, "severity", sev, sizeof sev);
+    qb_severity sv = QB_SEV_INFO;
+    qb_severity_parse(sev, &sv);
+    char *rule = astr(n, "rule"), *file = astr(n, "file"), *section = astr(n, "section");
+    char *ex = astr(n, "excerpt"), *msg = astr(n, "message"), *en = astr(n, "message-en");
+    qb_status st = rule && msg ? qb_findings_add(fs, rule, sv, file, section, (int)aint(n, "paragraph", 0), ex, msg, en)
+                               : QB_ERR_FORMAT;
+    free(rule); free(file); free(section); free(ex); free(msg); free(en);
+    return st;
 }
 
 static int name_index(const char *const *names, size_t n, const char *v)
@@ -384,39 +432,42 @@ static qb_status read_other(qb_doc *d, xmlNodePtr n)
         sec->inline_head = (int)aint(n, "inline", 0);
         sec->head_bytes = (size_t)aint(n, "head-bytes", 0);
     } else if (strcmp(name, "finding") == 0) {
-        char sev[16];
-        abuf(n, "severity", sev, sizeof sev);
-        qb_severity sv = QB_SEV_INFO;
-        qb_severity_parse(sev, &sv);
-        char *rule = astr(n, "rule"), *file = astr(n, "file"), *section = astr(n, "section");
-        char *ex = astr(n, "excerpt"), *msg = astr(n, "message"), *en = astr(n, "message-en");
-        st = rule && msg ? qb_findings_add(&d->findings, rule, sv, file, section, (int)aint(n, "paragraph", 0),
-                                           ex, msg, en)
-                         : QB_ERR_FORMAT;
-        free(rule); free(file); free(section); free(ex); free(msg); free(en);
+        st = qb_model_read_finding(n, &d->findings);
     }
     return st;
 }
 
-qb_status qb_model_read(const char *path, qb_doc *d)
+qb_status qb_model_parse_file(const char *path, xmlDocPtr *out)
 {
-    qb_doc_init(d);
     qb_xml_init();
     char *buf;
     size_t len;
     qb_status st = qb_read_file(strcmp(path, "-") == 0 ? "/dev/stdin" : path, (size_t)1 << 30, &buf, &len);
     if (st != QB_OK)
         return st;
-    xmlDocPtr x;
-    st = qb_xml_parse_memory(buf, len, &x);
+    st = qb_xml_parse_memory(buf, len, out);
     free(buf);
+    return st;
+}
+
+qb_status qb_model_read(const char *path, qb_doc *d)
+{
+    qb_doc_init(d);
+    xmlDocPtr x;
+    qb_status st = qb_model_parse_file(path, &x);
     if (st != QB_OK)
         return st;
-    xmlNodePtr root = xmlDocGetRootElement(x);
-    if (strcmp((char *)root->name, "qb-model") != 0) {
-        xmlFreeDoc(x);
+    st = qb_model_read_xml(xmlDocGetRootElement(x), d);
+    xmlFreeDoc(x);
+    return st;
+}
+
+qb_status qb_model_read_xml(xmlNodePtr root, qb_doc *d)
+{
+    qb_status st = QB_OK;
+    qb_doc_init(d);
+    if (!root || strcmp((char *)root->name, "qb-model") != 0)
         return QB_ERR_FORMAT;
-    }
     d->source = astr(root, "source");
     d->file = astr(root, "file");
     d->revisions = (int)aint(root, "revisions", 0);
@@ -426,7 +477,6 @@ qb_status qb_model_read(const char *path, qb_doc *d)
             continue;
         st = strcmp((char *)n->name, "p") == 0 ? read_para(d, n) : read_other(d, n);
     }
-    xmlFreeDoc(x);
     if (st == QB_OK) {
         /* indices in the file must point inside the model */
         for (size_t i = 0; i < d->nimage && st == QB_OK; i++)

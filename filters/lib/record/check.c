@@ -1,13 +1,13 @@
-/* check.c — one input through the stages, in process. */
+/* check.c — one input through the stages, in process, into its record. */
 #include "check.h"
+#include "sections.h"
 #include "docx.h"
 #include "form.h"
-#include "lint.h"
 #include "opc.h"
-#include "sections.h"
 #include "sniff.h"
 #include "tmpdir.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -17,21 +17,17 @@ static const char *rule_for(qb_status st)
     return st == QB_ERR_ENCRYPTED ? "package.encrypted" : st == QB_ERR_LIMIT ? "package.too-large" : "package.format";
 }
 
-/* Read one write-up into res->doc, named `display` in findings, and check it.
- * A document that cannot be read adds a finding (unless `known` already has the same
- * rule for the same file) and leaves have_doc 0. */
-static qb_status read_writeup(const char *path, const char *display, const qb_edition *ed,
-                              const qb_findings *known, qb_check_result *res)
+/* Read one write-up into res->doc, named `display` in findings. A document that cannot
+ * be read adds a finding (unless `known` already has the same rule for the same file)
+ * and leaves have_doc 0. No rule runs here. */
+static qb_status read_writeup(const char *path, const char *display, const qb_findings *known, qb_record *res)
 {
     char *why = NULL, *why_zh = NULL;
-    qb_status st = qb_docx_read(path, &res->doc, &why, &why_zh);
-    if (st == QB_ERR_NOMEM) {
-        free(why);
-        free(why_zh);
-        qb_doc_free(&res->doc);
-        return st;
-    }
-    if (st != QB_OK) {
+    qb_doc doc;
+    qb_status st = qb_docx_read(path, &doc, &why, &why_zh);
+    if (st == QB_OK) {
+        st = qb_record_take_doc(res, &doc, display);
+    } else if (st != QB_ERR_NOMEM) {
         const char *rule = rule_for(st);
         int dup = 0;
         for (size_t i = 0; known && i < known->n && !dup; i++)
@@ -44,26 +40,42 @@ static qb_status read_writeup(const char *path, const char *display, const qb_ed
              : dup ? QB_OK
                    : qb_findings_add(&res->findings, rule, QB_SEV_ERROR, display, NULL, 0, NULL, res->reason,
                                      res->reason_en);
-        free(why);
-        free(why_zh);
-        qb_doc_free(&res->doc);
-        return st;
     }
-    free(res->doc.file); /* findings name the document as the applicant named it */
-    res->doc.file = qb_strdup(display);
-    if (!res->doc.file)
-        return QB_ERR_NOMEM;
-    res->have_doc = 1;
-    if ((st = qb_sections_run(&res->doc, ed)) != QB_OK || (st = qb_lint_run(&res->doc, ed)) != QB_OK)
-        return st;
-    return qb_findings_extend(&res->findings, &res->doc.findings);
+    if (st != QB_OK || !res->have_doc)
+        qb_doc_free(&doc);
+    free(why);
+    free(why_zh);
+    return st;
 }
 
-qb_status qb_check_docx(const char *path, const qb_edition *ed, qb_check_result *res)
+static qb_status add_path(char ***v, size_t *n, const char *path)
 {
-    memset(res, 0, sizeof *res);
-    qb_status st = read_writeup(path, qb_basename(path), ed, NULL, res);
+    char **nv = realloc(*v, (*n + 1) * sizeof **v);
+    if (!nv)
+        return QB_ERR_NOMEM;
+    *v = nv;
+    return (nv[*n] = qb_strdup(path)) ? (++*n, QB_OK) : QB_ERR_NOMEM;
+}
+
+qb_status qb_record_from_docx(const char *path, qb_record *res)
+{
+    qb_record_init(res);
+    qb_status st = qb_record_set_input(res, path, 1);
+    if (st == QB_OK && res->input.regular) /* the dossier attaches the original */
+        st = add_path(&res->attach, &res->nattach, path);
+    if (st == QB_OK)
+        st = read_writeup(path, qb_basename(path), NULL, res);
     res->processed = res->have_doc;
+    return st;
+}
+
+qb_status qb_check_docx(const char *path, const qb_edition *ed, qb_record *res)
+{
+    qb_status st = qb_record_from_docx(path, res);
+    if (st == QB_OK)
+        st = qb_record_set_edition(res, ed);
+    if (st == QB_OK)
+        st = qb_record_lint(res, ed);
     return st;
 }
 
@@ -72,40 +84,92 @@ static const char *member_display(const qb_member *m)
     return m->name ? qb_basename(m->name) : m->stored ? m->stored : "?";
 }
 
-/* The form: read (not checked) for the applicant's name and the dossier. */
-static qb_status read_form(const qb_member *f, qb_check_result *res)
+/* A Word document of the package read as a model (not checked, but each paragraph's
+ * role decided, so the dossier sets its captions as the write-up's): the form, a proof.
+ * 1 in *read when it could be; what is wrong with it the unpacker has said already. */
+static qb_status read_member(const qb_member *m, const qb_edition *ed, qb_doc *d, int *read)
 {
-    const char *path = qb_member_docx(f);
-    if (!path || f->outcome != QB_OUT_OK)
-        return QB_OK;
+    *read = 0;
     char *why = NULL, *why_zh = NULL;
-    qb_status st = qb_docx_read(path, &res->form, &why, &why_zh);
+    qb_status st = qb_docx_read(qb_member_docx(m), d, &why, &why_zh);
     free(why);
     free(why_zh);
-    if (st != QB_OK) { /* the unpacker has already said what is wrong with it */
-        qb_doc_free(&res->form);
+    if (st != QB_OK) {
+        qb_doc_free(d);
         return st == QB_ERR_NOMEM ? st : QB_OK;
     }
-    free(res->form.file);
-    res->form.file = qb_strdup(member_display(f));
-    res->have_form = 1;
-    return res->form.file ? QB_OK : QB_ERR_NOMEM;
+    free(d->file);
+    d->file = qb_strdup(member_display(m));
+    *read = 1;
+    return !d->file ? QB_ERR_NOMEM : qb_roles_content(d, ed);
 }
 
-static qb_status check_package(const char *input, const qb_edition *ed, qb_check_result *res)
+/* The package's members for the dossier: Word proofs read as documents, other proofs
+ * as files, and every written document attached. */
+static qb_status collect_members(qb_record *res, const qb_edition *ed)
 {
-    qb_status st = qb_tmpdir_make("check", &res->workdir);
+    qb_status st = QB_OK;
+    for (size_t i = 0; i < res->pkg.n && st == QB_OK; i++) {
+        const qb_member *m = &res->pkg.m[i];
+        if (m->outcome != QB_OUT_OK || !m->path || m->role == QB_ROLE_JUNK)
+            continue;
+        if (m->role == QB_ROLE_EXPERIENCE || m->role == QB_ROLE_FORM || m->role == QB_ROLE_PROOF)
+            st = add_path(&res->attach, &res->nattach, m->path);
+        if (st != QB_OK || m->role != QB_ROLE_PROOF)
+            continue;
+        int read = 0;
+        if (m->fmt == QB_FMT_ZIP && qb_member_docx(m)) {
+            qb_doc *nv = realloc(res->proofs, (res->nproof + 1) * sizeof *nv);
+            if (!nv)
+                return QB_ERR_NOMEM;
+            res->proofs = nv;
+            if ((st = read_member(m, ed, &nv[res->nproof], &read)) != QB_OK)
+                return st;
+            res->nproof += (size_t)read;
+        }
+        if (!read)
+            st = add_path(&res->proof_files, &res->nproof_files, m->path);
+    }
+    return st;
+}
+
+/* The form: read (not checked) for the applicant's name and the dossier. */
+static qb_status read_form(const qb_member *f, const qb_edition *ed, qb_record *res)
+{
+    if (!qb_member_docx(f) || f->outcome != QB_OUT_OK)
+        return QB_OK;
+    return read_member(f, ed, &res->form, &res->have_form);
+}
+
+static qb_status check_package(const char *input, const char *workdir, const qb_edition *ed, qb_record *res)
+{
+    qb_status st = QB_OK;
+    if (workdir) {
+        res->keep_workdir = 1;
+        if (mkdir(workdir, 0777) != 0 && errno != EEXIST)
+            return QB_ERR_IO;
+        res->workdir = qb_strdup(workdir);
+        st = res->workdir ? QB_OK : QB_ERR_NOMEM;
+    } else {
+        st = qb_tmpdir_make("check", &res->workdir);
+    }
     if (st != QB_OK)
         return st;
     if ((st = qb_package_unpack(input, res->workdir, ed, &res->pkg)) != QB_OK)
         return st;
     res->have_pkg = 1;
     qb_package *pkg = &res->pkg;
+    /* the package's hash is the input's: hashed once */
+    if (pkg->sha256[0])
+        memcpy(res->input.sha256, pkg->sha256, sizeof pkg->sha256);
+    else if (res->input.regular && qb_sha256_file(input, res->input.sha256) != QB_OK)
+        res->input.sha256[0] = '\0';
     const qb_member *form = qb_package_member(pkg, QB_ROLE_FORM);
-    if (form && (st = read_form(form, res)) != QB_OK)
+    if (form && (st = read_form(form, ed, res)) != QB_OK)
         return st;
-    if (res->have_form && (st = qb_roles_content(&res->form, ed)) != QB_OK)
-        return st;
+    const char *scope = res->have_form ? qb_form_scope(&res->form, ed) : NULL;
+    if (scope && !(res->scope = qb_strdup(scope)))
+        return QB_ERR_NOMEM;
     char *named = res->have_form ? qb_form_applicant(&res->form) : NULL;
     if (named && (st = qb_package_check_applicant(pkg, named)) != QB_OK) {
         free(named);
@@ -115,8 +179,13 @@ static qb_status check_package(const char *input, const qb_edition *ed, qb_check
     if ((st = qb_findings_extend(&res->findings, &pkg->findings)) != QB_OK)
         return st;
     const qb_member *w = qb_package_member(pkg, QB_ROLE_EXPERIENCE);
-    if (w && w->outcome == QB_OUT_OK && qb_member_docx(w))
-        st = read_writeup(qb_member_docx(w), member_display(w), ed, &pkg->findings, res);
+    if (w && w->outcome == QB_OUT_OK && qb_member_docx(w)) {
+        st = read_writeup(qb_member_docx(w), member_display(w), &pkg->findings, res);
+        if (st == QB_OK)
+            st = qb_record_lint(res, ed);
+    }
+    if (st == QB_OK)
+        st = collect_members(res, ed);
     /* An archive that yields nothing (corrupt, encrypted, not an archive) was not processed. */
     res->processed = pkg->n > 0 || qb_findings_count(&pkg->findings, QB_SEV_ERROR) == 0;
     /* A single document given alone is processed only if it could be read. */
@@ -147,29 +216,23 @@ static int is_docx(const char *input)
     return 1;
 }
 
-qb_status qb_check_input(const char *input, const qb_edition *ed, qb_check_result *res)
+qb_status qb_check_input_in(const char *input, const char *workdir, const qb_edition *ed, qb_record *res)
 {
     if (is_docx(input))
         return qb_check_docx(input, ed, res);
-    memset(res, 0, sizeof *res);
-    return check_package(input, ed, res);
+    qb_record_init(res);
+    qb_status st = qb_record_set_input(res, input, 0);
+    if (st == QB_OK)
+        st = qb_record_set_edition(res, ed);
+    return st == QB_OK ? check_package(input, workdir, ed, res) : st;
 }
 
-void qb_check_result_free(qb_check_result *res)
+qb_status qb_check_input(const char *input, const qb_edition *ed, qb_record *res)
 {
-    if (res->have_doc)
-        qb_doc_free(&res->doc);
-    if (res->have_form)
-        qb_doc_free(&res->form);
-    if (res->have_pkg)
-        qb_package_free(&res->pkg);
-    if (res->workdir) {
-        qb_tree_remove(res->workdir);
-        free(res->workdir);
-    }
-    qb_findings_free(&res->findings);
-    free(res->applicant);
-    free(res->reason);
-    free(res->reason_en);
-    memset(res, 0, sizeof *res);
+    return qb_check_input_in(input, NULL, ed, res);
+}
+
+void qb_check_result_free(qb_record *res)
+{
+    qb_record_free(res);
 }

@@ -16,10 +16,10 @@
 #ifndef QB_RENDER_H
 #define QB_RENDER_H
 
-#include "check.h"
 #include "edition.h"
 #include "findings.h"
 #include "model.h"
+#include "record.h"
 
 typedef struct {
     const qb_doc *experience;               /* the write-up, sections filled; NULL if missing */
@@ -35,6 +35,7 @@ typedef struct {
     const char *applicant;                  /* organisation; NULL = unknown */
     const char *package_id;                 /* SHA-256 prefix of the package */
     const char *received;                   /* YYYY-MM-DD (from the input's mtime) */
+    const char *scope;                      /* 遴选范围 chosen in the form; NULL = unknown */
     const char *status;                     /* "pass" | "fail" | "error" */
     const char *font_song, *font_hei;       /* TrueType files; NULL = Debian's uming / zenhei */
 } qb_render_input;
@@ -56,17 +57,18 @@ typedef struct {
 qb_status qb_render_dossier(const qb_render_input *in, const char *out_pdf, qb_findings *warnings,
                             qb_render_stats *stats);
 
-/* Options of a dossier made from a check result; NULL fields take their defaults. */
+/* Options of a dossier made from a record; NULL fields take the record's values. */
 typedef struct {
-    const char *applicant;   /* default: what the check found */
+    const char *applicant;   /* default: the record's applicant */
     const char *package_id;  /* default: the first 12 hex digits of the input's SHA-256 */
-    const char *received;    /* default: the input's modification date (UTC) */
+    const char *received;    /* default: the input's modification date (UTC), as recorded */
     const char *font_song, *font_hei;
 } qb_render_opts;
 
-/* The dossier of one checked input (qb-render, qb-check --pdf): the input itself is
- * attached. Statuses as qb_render_dossier; QB_ERR_IO also when input cannot be read. */
-qb_status qb_render_checked(const char *input, const qb_check_result *res, const qb_edition *ed,
-                            const qb_render_opts *o, const char *out_pdf, qb_findings *warnings);
+/* The dossier of one application record (qb-render, qb-check --pdf, qb-batch). It opens
+ * only the files the record names: the DOCX of a document with pictures, proof files,
+ * the originals to attach. Statuses as qb_render_dossier. */
+qb_status qb_render_record(const qb_record *rec, const qb_edition *ed, const qb_render_opts *o,
+                           const char *out_pdf, qb_findings *warnings);
 
 #endif

@@ -3,68 +3,6 @@
 #include "render_int.h"
 
 #include <stdlib.h>
-#include <string.h>
-
-#include "utf8.h"
-
-/* Characters a form uses to tick a box. */
-static int is_tick(unsigned cp)
-{
-    return cp == 0x2611 || cp == 0x2612 || cp == 0x2713 || cp == 0x2714 || cp == 0x221A || cp == 0x25A0 ||
-           cp == 0x25CF || cp == 0x2605 || cp == 0x25C9 || cp == 0x2718;
-}
-
-/* Does the paragraph mark `key` as chosen: a tick among the few characters before it? */
-static int ticked_before(const char *text, const char *at)
-{
-    const char *p = at;
-    for (int back = 0; back < 3 && p > text; back++) {
-        do
-            p--;
-        while (p > text && ((unsigned char)*p & 0xC0) == 0x80);
-        unsigned cp;
-        if (qb_utf8_decode(p, (size_t)(at - p), &cp) && is_tick(cp))
-            return 1;
-    }
-    return 0;
-}
-
-/* The 遴选范围 the form chose among the edition's scopes: the one ticked, or the only
- * one the form mentions. NULL when the form does not tell. (A later piece of work
- * reads the form's fields properly; this is only for the cover.) */
-static const char *chosen_scope(const rd *r)
-{
-    const qb_doc *f = r->in->form;
-    if (!f)
-        return NULL;
-    const char *only = NULL;
-    int mentioned = 0;
-    size_t pos = 0;
-    const qb_edition_entry *e;
-    while ((e = qb_edition_next(r->in->ed, "scoring", "scope", &pos))) {
-        /* forms shorten the wording: the first ten characters identify a scope */
-        char key[64];
-        size_t klen = qb_utf8_clip(e->value, 30);
-        if (klen >= sizeof key)
-            klen = sizeof key - 1;
-        memcpy(key, e->value, klen);
-        key[klen] = '\0';
-        int seen = 0;
-        for (size_t i = 0; i < f->npara; i++) {
-            const char *t = f->paras[i].text, *at = strstr(t, key);
-            if (!at)
-                continue;
-            seen = 1;
-            if (ticked_before(t, at))
-                return e->value;
-        }
-        if (seen) {
-            mentioned++;
-            only = e->value;
-        }
-    }
-    return mentioned == 1 ? only : NULL;
-}
 
 qb_status rd_part_cover(rd *r)
 {
@@ -88,7 +26,7 @@ qb_status rd_part_cover(rd *r)
 
     const qb_findings *fs = in->findings ? in->findings : in->experience ? &in->experience->findings : NULL;
     size_t nerr = fs ? qb_findings_count(fs, QB_SEV_ERROR) : 0, nwarn = fs ? qb_findings_count(fs, QB_SEV_WARNING) : 0;
-    const char *title = rd_title_text(in->experience), *scope = chosen_scope(r);
+    const char *title = rd_title_text(in->experience), *scope = in->scope;
     char *edition = qb_asprintf("%s（%s）", in->ed->title, in->ed->name);
     char *verdict = qb_asprintf("%s；错误 %zu 项，警告 %zu 项", rd_status_zh(in->status), nerr, nwarn);
     const char *rows[][2] = {

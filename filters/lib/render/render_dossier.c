@@ -7,7 +7,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include "utf8.h"
 
@@ -110,22 +109,6 @@ static qb_status set_info(rd *r)
     return rd_hpdf_status(r);
 }
 
-/* Deflate level while libharu saves. libharu 2.3 has no setting for it and calls
- * zlib's deflateInit_ (level 6). Deflating the embedded font subset took most of the
- * time of a dossier (15 of 45 ms for the 8000-字 sample); level 1 halves that for
- * about 10 % more bytes. So the program defines deflateInit_ itself — the dynamic
- * linker binds libharu's call to the executable's definition — and it does exactly
- * what zlib's own deflateInit_ does (deflateInit2_ with zlib's defaults), choosing
- * level 1 only while this thread is inside save(). Programs that do not render never
- * link this file, so nothing else changes. */
-static _Thread_local int saving;
-
-int deflateInit_(z_streamp strm, int level, const char *version, int stream_size)
-{
-    return deflateInit2_(strm, saving ? Z_BEST_SPEED : level, Z_DEFLATED, MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
-                         version, stream_size);
-}
-
 /* Save next to the destination, then rename: a reader never sees half a file. */
 static qb_status save(rd *r, const char *out)
 {
@@ -141,9 +124,7 @@ static qb_status save(rd *r, const char *out)
     umask(mask);
     fchmod(fd, 0666 & ~mask);
     close(fd);
-    saving = 1;
     qb_status st = HPDF_SaveToFile(r->pdf, tmp) == HPDF_OK ? QB_OK : QB_ERR_IO;
-    saving = 0;
     r->hpdf_err = 0;
     if (st == QB_OK && rename(tmp, out) != 0)
         st = QB_ERR_IO;
@@ -203,6 +184,8 @@ qb_status qb_render_dossier(const qb_render_input *in, const char *out_pdf, qb_f
             st = QB_ERR_NOMEM;
     }
     if (st == QB_OK) {
+        /* every stream deflated, at zlib's default level: libharu has no setting for
+         * the level, and the program no longer overrides zlib to choose one */
         HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL);
         HPDF_UseUTFEncodings(r->pdf);
         HPDF_SetCurrentEncoder(r->pdf, "UTF-8"); /* before Info and outlines: UTF-16 strings */

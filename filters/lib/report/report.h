@@ -1,4 +1,4 @@
-/* report.h — one check result, written as text, JSON (DESIGN §2) or HTML.
+/* report.h — one application record (record.h), written as text, JSON (DESIGN §2) or HTML.
  * Like libarchive's writers: one struct in, one function per format. */
 #ifndef QB_REPORT_H
 #define QB_REPORT_H
@@ -9,6 +9,7 @@
 #include "findings.h"
 #include "model.h"
 #include "package.h"
+#include "record.h"
 
 typedef struct {
     const qb_edition *ed;
@@ -21,6 +22,9 @@ typedef struct {
     int lang_en;              /* messages in English */
 } qb_report;
 
+/* The report of an application record: its input's name, applicant, write-up,
+ * findings and package (a single document given alone is not listed as one). */
+void qb_report_of_record(qb_report *rep, const qb_record *rec, const qb_edition *ed, int lang_en);
 /* "pass", "fail" (an error-level finding) or "error" (not processed). */
 const char *qb_report_status(const qb_report *r);
 /* Write s into HTML text or a quoted attribute, escaped. */

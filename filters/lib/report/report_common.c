@@ -3,9 +3,15 @@
 
 const char *qb_report_status(const qb_report *r)
 {
-    if (!r->processed)
-        return "error";
-    return qb_findings_count(r->findings, QB_SEV_ERROR) ? "fail" : "pass";
+    return qb_verdict_of(r->processed, r->findings);
+}
+
+void qb_report_of_record(qb_report *rep, const qb_record *rec, const qb_edition *ed, int lang_en)
+{
+    *rep = (qb_report){.ed = ed, .input = rec->input.name, .applicant = rec->applicant,
+                       .doc = rec->have_doc ? &rec->doc : NULL, .findings = &rec->findings,
+                       .pkg = rec->have_pkg && !rec->pkg.is_document ? &rec->pkg : NULL,
+                       .processed = rec->processed, .lang_en = lang_en};
 }
 
 int qb_report_lists_member(const qb_member *m)
