@@ -103,20 +103,12 @@ int main(int argc, char **argv)
                      .findings = &res.findings, .pkg = res.have_pkg && !res.pkg.is_document ? &res.pkg : NULL,
                      .processed = res.processed, .lang_en = en};
     st = json ? qb_report_json(&rep, stdout) : qb_report_text(&rep, stdout);
-    if (st == QB_OK && html) {
-        FILE *h = fopen(html, "w");
-        st = h ? qb_report_html(&rep, h) : QB_ERR_IO;
-        if (h && fclose(h) != 0)
-            st = QB_ERR_IO;
-        if (st != QB_OK)
-            fprintf(stderr, "qb-check: %s: cannot write HTML report\n", html);
-    }
-    if (st == QB_OK && annotate && res.have_doc) {
-        st = qb_annotate_docx(input, annotate, &res.doc);
-        if (st != QB_OK)
-            fprintf(stderr, "qb-check: %s: 无法写出批注副本 cannot write the annotated copy (%s)\n", annotate,
-                    qb_status_str(st));
-    }
+    qb_err oe = {0};
+    if (st == QB_OK && html && (st = qb_report_to_file(&rep, qb_report_html, html, input, &oe)) != QB_OK)
+        fprintf(stderr, "qb-check: %s\n", qb_err_text(&oe, en));
+    if (st == QB_OK && annotate && res.have_doc &&
+        (st = qb_annotate_docx_to(input, annotate, &res.doc, NULL, &oe)) != QB_OK)
+        fprintf(stderr, "qb-check: 批注副本 annotated copy: %s\n", qb_err_text(&oe, en));
     if (st == QB_OK && pdf) {
         qb_findings warnings = {0};
         st = qb_render_checked(input, &res, &ed, NULL, pdf, &warnings);
