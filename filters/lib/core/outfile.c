@@ -66,13 +66,17 @@ qb_status qb_outfile_open(qb_outfile *of, const char *out, const char *const *in
         clear(of);
         return qb_err_status(e, QB_ERR_NOMEM);
     }
-    int fd = mkstemp(of->tmp);
+    sigset_t all, old; /* no signal between making the file and registering it */
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
+    int fd = mkstemp(of->tmp), err = errno;
+    qb_status reg = fd >= 0 ? qb_cleanup_register(of->tmp) : QB_ERR_IO;
+    sigprocmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
-        int err = errno;
         clear(of);
         return qb_outfile_errno(e, out, err);
     }
-    if (qb_cleanup_register(of->tmp) != QB_OK) {
+    if (reg != QB_OK) {
         close(fd);
         unlink(of->tmp);
         clear(of);

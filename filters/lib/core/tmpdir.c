@@ -156,11 +156,17 @@ qb_status qb_tmpdir_make(const char *tag, char **out)
     char *dir = qb_asprintf("%s/qb-%s-XXXXXX", tmp && *tmp ? tmp : "/tmp", tag);
     if (!dir)
         return QB_ERR_NOMEM;
-    if (!mkdtemp(dir)) {
+    /* no signal between making the folder and registering it */
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
+    qb_status st = mkdtemp(dir) ? qb_cleanup_register(dir) : QB_ERR_IO;
+    if (st == QB_ERR_IO) {
+        sigprocmask(SIG_SETMASK, &old, NULL);
         free(dir);
-        return QB_ERR_IO;
+        return st;
     }
-    qb_status st = qb_cleanup_register(dir);
+    sigprocmask(SIG_SETMASK, &old, NULL);
     if (st != QB_OK) {
         rmdir(dir);
         free(dir);
