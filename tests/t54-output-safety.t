@@ -79,7 +79,7 @@ for sig in TERM HUP INT ABRT; do
   while [ $i -lt 1000 ] && [ -z "$(ls tmp-$sig)" ]; do sleep 0.01; i=$((i + 1)); done
   seen=$(ls tmp-$sig)
   kill -$sig $pid
-  wait $pid
+  wait $pid 2>/dev/null
   rc=$?
   [ -n "$seen" ] && [ $rc -gt 128 ] && [ -z "$(ls -A tmp-$sig)" ]
   ok $? "SIG$sig while unpacking ($seen, exit $rc): no qb-check folder left in TMPDIR"
