@@ -8,7 +8,7 @@
 # - the rest are drawn (extra IDAT data after a complete image is harmless), a clean
 #   JPEG carried as it is (DCT), and a 4-bit palette PNG with transparency exactly as
 #   its pixels composited on white;
-# - three runs give the same bytes.
+# - three runs give the same bytes; the same pictures as a package's proof files too.
 . "$(dirname "$0")/lib/tap.sh"
 
 mkdir -p "$TMP/s" "$TMP/m" "$TMP/o"
@@ -48,6 +48,18 @@ done
 
 pdfimages -list "$TMP/o/jpeg-ok.pdf" 2>/dev/null | awk 'NR > 2 && $4 == 96 && $5 == 64 { print $9 }' >"$TMP/enc"
 is "$(cat "$TMP/enc")" "jpeg" "a clean JPEG is carried as it is (DCT), not re-encoded"
+
+# the same pictures as proof material of a package (a folder): pages of the dossier
+mkdir "$TMP/pkg"
+cp "$TMP/s/compliant-direct.docx" "$TMP/pkg/典型经验材料.docx"
+for v in $damaged png-palette-trns jpeg-ok; do
+  case $v in jpeg-*) e=jpg;; *) e=png;; esac
+  cp "$TMP/m/$v.$e" "$TMP/pkg/证明材料_$v.$e"
+done
+"$QB_BIN/qb-check" --pdf "$TMP/o/pkg.pdf" "$TMP/pkg" >/dev/null 2>"$TMP/err"; rc=$?
+pdfinfo "$TMP/o/pkg.pdf" >/dev/null 2>&1 && [ $rc -le 1 ]
+ok $? "a package with the damaged pictures as proofs: qb-check --pdf exit $rc, a PDF"
+is "$(grep -c '图片无法显示' "$TMP/err")" "$(echo $damaged | wc -w | tr -d ' ')" "one warning for each damaged proof picture"
 
 # the palette picture's pixels, as the PDF holds them, against mkimages' expectation
 mkdir "$TMP/x"
