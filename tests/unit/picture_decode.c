@@ -129,6 +129,32 @@ int main(void)
     qb_picture_free(&p);
     free(png);
 
+    /* a palette stays a palette: indices into RGB triples, transparency on white */
+    {
+        png_image im;
+        memset(&im, 0, sizeof im);
+        im.version = PNG_IMAGE_VERSION;
+        im.width = 3;
+        im.height = 1;
+        im.format = PNG_FORMAT_RGBA_COLORMAP;
+        im.colormap_entries = 3;
+        unsigned char cmap[12] = {255, 0, 0, 255, 0, 0, 255, 255, 0, 0, 0, 0}, idx[3] = {0, 1, 2};
+        png_alloc_size_t n = sizeof rgba * 64;
+        unsigned char *buf = malloc(n);
+        ok(buf && png_image_write_to_memory(&im, buf, &n, 0, idx, 0, cmap) &&
+               qb_picture_decode(buf, n, 0, &p, &e) == QB_OK && p.palette && p.channels == 1,
+           "a palette PNG comes back as a palette");
+        int right = p.palette && p.pixels;
+        for (int i = 0; right && i < 3; i++) {
+            const unsigned char *c = p.palette + 3 * p.pixels[i];
+            static const unsigned char want[3][3] = {{255, 0, 0}, {0, 0, 255}, {255, 255, 255}};
+            right = p.pixels[i] < p.npalette && memcmp(c, want[i], 3) == 0;
+        }
+        ok(right, "red, blue, and the transparent entry white");
+        qb_picture_free(&p);
+        free(buf);
+    }
+
     /* limits, from the header, before anything is allocated */
     unsigned char huge[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
                             0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30, 8, 2, 0, 0, 0, 0, 0, 0, 0};

@@ -169,25 +169,34 @@ static qb_status decode_png(const unsigned char *d, size_t n, qb_picture *img, q
         png_image_free(&im);
         return why(e, QB_ERR_LIMIT, "图片像素过多（超过 4000 万）", "picture over 40 megapixels");
     }
-    /* 8-bit sRGB gray or RGB: palettes, 16 bits and tRNS expanded by libpng, and
-     * alpha composited on the white of the page (the background below) */
-    im.format = (im.format & PNG_FORMAT_FLAG_COLOR) ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
-    unsigned char *px = malloc(PNG_IMAGE_SIZE(im));
-    if (!px) {
+    /* 8-bit sRGB: a palette stays a palette (one byte a pixel), the rest gray or RGB;
+     * 16 bits and tRNS expanded by libpng, and alpha composited on the white of the
+     * page (the background below) */
+    int indexed = (im.format & PNG_FORMAT_FLAG_COLORMAP) != 0;
+    im.format = indexed ? PNG_FORMAT_RGB_COLORMAP : (im.format & PNG_FORMAT_FLAG_COLOR) ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
+    unsigned char *px = malloc(PNG_IMAGE_SIZE(im)), *pal = indexed ? malloc(3 * 256) : NULL;
+    if (!px || (indexed && !pal)) {
         png_image_free(&im);
+        free(px);
+        free(pal);
         return qb_err_status(e, QB_ERR_NOMEM);
     }
     png_color white = {255, 255, 255};
-    if (!png_image_finish_read(&im, &white, px, 0, NULL)) {
+    if (indexed)
+        im.colormap_entries = 256; /* the buffer's room; libpng sets what it used */
+    if (!png_image_finish_read(&im, &white, px, 0, pal) || (indexed && im.colormap_entries == 0)) {
         qb_err_set(e, QB_ERR_FORMAT, "%s%.0s（PNG：%s）", "%.0s%s (PNG: %s)", corrupt_zh, corrupt_en, im.message);
         png_image_free(&im);
         free(px);
+        free(pal);
         return QB_ERR_FORMAT;
     }
     img->w = im.width;
     img->h = im.height;
-    img->channels = PNG_IMAGE_PIXEL_CHANNELS(im.format);
+    img->channels = indexed ? 1 : (int)PNG_IMAGE_PIXEL_CHANNELS(im.format);
     img->pixels = px;
+    img->palette = pal;
+    img->npalette = indexed ? im.colormap_entries : 0;
     return QB_OK;
 }
 
@@ -350,6 +359,7 @@ done:
 void qb_picture_free(qb_picture *img)
 {
     free(img->pixels);
+    free(img->palette);
     memset(img, 0, sizeof *img);
     img->orientation = 1;
 }

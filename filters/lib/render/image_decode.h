@@ -21,6 +21,8 @@ typedef struct {
     int orientation;        /* EXIF 1–8 (JPEG); 1 otherwise */
     int channels;           /* pixels: 1 gray or 3 RGB; passthrough: the JPEG's components 1, 3 or 4 */
     unsigned char *pixels;  /* w × h × channels bytes, 8 bits, top row first; NULL when passthrough */
+    unsigned char *palette; /* a palette PNG: RGB triples (transparency composited on white), and */
+    unsigned npalette;      /* pixels are then indices into it (channels 1) */
     int passthrough;        /* a JPEG read without a warning: its bytes may be used as they are */
 } qb_picture;
 
@@ -33,7 +35,7 @@ typedef struct {
  * QB_ERR_FORMAT or QB_ERR_LIMIT with the reason in e. */
 qb_status qb_picture_probe(const unsigned char *data, size_t len, qb_picture *img, qb_err *e);
 
-/* Decode: PNG (palette, 16-bit and gray expanded, alpha composited on white) and
+/* Decode: PNG (16-bit and gray expanded, a palette kept as one, alpha composited on white) and
  * JPEG (CMYK converted) into 8-bit gray or RGB. A damaged picture is QB_ERR_FORMAT
  * with the reason; QB_ERR_NOMEM only when memory ran out. img is zeroed first and
  * holds nothing to free on failure. */

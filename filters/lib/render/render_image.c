@@ -81,11 +81,45 @@ static HPDF_Image jpeg_xobject(HPDF_Doc pdf, const unsigned char *data, size_t l
     return NULL;
 }
 
-/* The decoded picture as a PDF image: pixels (flate-compressed) or the JPEG itself. */
+/* A palette picture as an Indexed image: one byte a pixel, as libharu's own loader
+ * keeps a PNG's palette (three times smaller than RGB before compression). */
+static HPDF_Image indexed_xobject(HPDF_Doc pdf, const qb_picture *im)
+{
+    HPDF_Dict img = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    HPDF_Array cs = HPDF_Array_New(pdf->mmgr);
+    HPDF_Binary pal = HPDF_Binary_New(pdf->mmgr, im->palette, 3 * im->npalette);
+    if (!img || !cs || !pal) {
+        HPDF_CheckError(&pdf->error);
+        return NULL;
+    }
+    img->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+    img->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_STATUS ret = HPDF_Dict_AddName(img, "Type", "XObject");
+    ret += HPDF_Dict_AddName(img, "Subtype", "Image");
+    ret += HPDF_Dict_Add(img, "ColorSpace", cs);
+    ret += HPDF_Array_AddName(cs, "Indexed");
+    ret += HPDF_Array_AddName(cs, "DeviceRGB");
+    ret += HPDF_Array_AddNumber(cs, (HPDF_INT32)im->npalette - 1);
+    ret += HPDF_Array_Add(cs, pal);
+    ret += HPDF_Dict_AddNumber(img, "Width", (HPDF_INT32)im->w);
+    ret += HPDF_Dict_AddNumber(img, "Height", (HPDF_INT32)im->h);
+    ret += HPDF_Dict_AddNumber(img, "BitsPerComponent", 8);
+    if (ret == HPDF_OK)
+        ret = HPDF_Stream_Write(img->stream, im->pixels, (HPDF_UINT)im->w * im->h);
+    if (ret == HPDF_OK)
+        return img;
+    HPDF_CheckError(&pdf->error);
+    return NULL;
+}
+
+/* The decoded picture as a PDF image: pixels (flate-compressed), a palette's
+ * indices, or the JPEG itself. */
 static HPDF_Image load(rd *r, const unsigned char *data, size_t len, const qb_picture *im)
 {
     if (im->passthrough)
         return jpeg_xobject(r->pdf, data, len, im);
+    if (im->palette)
+        return indexed_xobject(r->pdf, im);
     HPDF_Image img = HPDF_LoadRawImageFromMem(r->pdf, im->pixels, im->w, im->h,
                                               im->channels == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
     if (img)
