@@ -3,6 +3,7 @@
 # a qb-check that is stopped leaves no unpacked files behind (issue 14, defects 2 and 3):
 # - an output path that is the input (the path itself, a symbolic link, a hard link)
 #   is refused by qb-check --pdf/--html/--annotate and qb-render -o, input unchanged;
+#   so is a package's own path, and a file inside a package given as a folder;
 # - a symbolic link at the destination is replaced, its target left alone;
 # - a file-size limit (ulimit -f) or a full disk (a small tmpfs, as root) gives exit 2,
 #   a message saying why, the old destination intact and no temporary file;
@@ -31,6 +32,19 @@ for way in draft.docx link.docx hard.docx; do
   done
 done
 is "$(ls | grep -c tmp)" 0 "no temporary file left beside the draft"
+
+# a package: its own path, or a file inside the folder it is
+mkdir pkgdir
+cp draft.docx pkgdir/典型经验材料.docx
+"$QB_BIN/mkzip" pkg.zip "典型经验材料.docx=@draft.docx" && cp pkg.zip pkg0.zip
+for how in "--pdf" "--html"; do
+  "$QB_BIN/qb-check" $how pkg.zip pkg.zip >/dev/null 2>err; rc=$?
+  [ $rc -eq 2 ] && grep -q "就是输入文件" err && cmp -s pkg.zip pkg0.zip
+  ok $? "qb-check $how pkg.zip pkg.zip: refused (exit $rc), the package unchanged"
+  "$QB_BIN/qb-check" $how pkgdir/out pkgdir >/dev/null 2>err; rc=$?
+  [ $rc -eq 2 ] && grep -q "在输入文件夹 pkgdir 之内" err && [ "$(ls pkgdir)" = "典型经验材料.docx" ]
+  ok $? "qb-check $how pkgdir/out pkgdir: refused (exit $rc), nothing written into the package"
+done
 
 # --- a link at the destination is replaced, not written through -----------------
 echo "keep me" >other.txt

@@ -1,8 +1,10 @@
 /* outfile.c — outputs through a temporary file renamed into place (outfile.h). */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "outfile.h"
 #include "tmpdir.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,19 +31,50 @@ void qb_outfile_init(void)
     signal(SIGXFSZ, SIG_IGN);
 }
 
+/* Whether the folder holding out is dir or lies inside it (links resolved). */
+static int inside(const char *out, const struct stat *dir)
+{
+    char *copy = qb_strdup(out);
+    if (!copy)
+        return 0;
+    char *slash = strrchr(copy, '/');
+    const char *folder = slash == copy ? "/" : slash ? copy : ".";
+    if (slash && slash != copy)
+        *slash = '\0';
+    char *real = realpath(folder, NULL);
+    free(copy);
+    int found = 0;
+    while (real && !found) { /* the folder, then each of its parents up to / */
+        struct stat st;
+        found = stat(real, &st) == 0 && st.st_dev == dir->st_dev && st.st_ino == dir->st_ino;
+        char *end = strrchr(real, '/');
+        if (!end || (end == real && real[1] == '\0'))
+            break;
+        end[end == real] = '\0';
+    }
+    free(real);
+    return found;
+}
+
 qb_status qb_outfile_refuse_input(const char *out, const char *const *inputs, size_t n, qb_err *e)
 {
-    struct stat so;
     if (!out || !*out)
         return qb_err_set(e, QB_ERR_USAGE, "没有给出输出文件", "no output file given");
-    if (stat(out, &so) != 0) /* nothing there yet (or a dangling link): it is no input */
-        return QB_OK;
+    struct stat so;
+    int exists = stat(out, &so) == 0; /* not there yet (or a dangling link): it is no input file */
     for (size_t i = 0; i < n; i++) {
         struct stat si;
-        if (inputs[i] && stat(inputs[i], &si) == 0 && si.st_dev == so.st_dev && si.st_ino == so.st_ino)
+        if (!inputs[i] || stat(inputs[i], &si) != 0)
+            continue;
+        if (exists && si.st_dev == so.st_dev && si.st_ino == so.st_ino)
             return qb_err_set(e, QB_ERR_USAGE, "输出文件 %s 就是输入文件 %s，已拒绝（否则会覆盖原文件）",
                               "the output %s is the input %s: refused (it would replace the original)", out,
                               inputs[i]);
+        /* a package given as a folder is never written into either */
+        if (S_ISDIR(si.st_mode) && inside(out, &si))
+            return qb_err_set(e, QB_ERR_USAGE, "输出文件 %s 在输入文件夹 %s 之内，已拒绝（输入不得改动）",
+                              "the output %s is inside the input folder %s: refused (the input is never changed)",
+                              out, inputs[i]);
     }
     return QB_OK;
 }

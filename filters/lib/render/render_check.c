@@ -3,6 +3,7 @@
  * the same input gives the same PDF. For a package, the form, the proof material and
  * the three documents themselves go in too. */
 #include "docx.h"
+#include "outfile.h"
 #include "render.h"
 #include "report.h"
 
@@ -78,6 +79,12 @@ qb_status qb_render_checked(const char *input, const qb_check_result *res, const
     struct stat sb;
     if (stat(input, &sb) != 0)
         return QB_ERR_IO;
+    qb_err oe = {0}; /* a package is not among the attachments (its members are): check it here */
+    if (qb_outfile_refuse_input(out_pdf, &input, 1, &oe) != QB_OK) {
+        if (warnings)
+            qb_findings_add(warnings, "render.output", QB_SEV_ERROR, NULL, NULL, 0, NULL, oe.zh, oe.en);
+        return oe.st;
+    }
     char day[16], hex[65];
     const char *received = o && o->received ? o->received : NULL;
     if (!received) {
