@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -15,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAX_DEPTH 64 /* deeper trees are left for the removal of their parent to fail */
+#define MAX_DEPTH 64 /* deeper: the handler leaves them; qb_tree_remove finishes with nftw */
 #define MAX_PATHS 32
 
 /* Empty the folder open as fd; returns 0 when it is empty now. */
@@ -176,8 +177,23 @@ qb_status qb_tmpdir_make(const char *tag, char **out)
     return QB_OK;
 }
 
+/* nftw's way, for a tree deeper than the signal-safe walk goes (outside a handler). */
+static int remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)ftw;
+    if (flag == FTW_DP)
+        rmdir(path);
+    else
+        unlink(path);
+    return 0;
+}
+
 void qb_tree_remove(const char *dir)
 {
     remove_path(dir);
+    struct stat sb;
+    if (lstat(dir, &sb) == 0 && S_ISDIR(sb.st_mode)) /* FTW_PHYS: links removed, never followed */
+        nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
     qb_cleanup_forget(dir);
 }
