@@ -179,6 +179,9 @@ int main(void)
        "without QB_PICTURE_KEEP_JPEG it comes back as RGB pixels");
     is_int(p.orientation, 6, "still with its orientation");
     qb_picture_free(&p);
+    ok(qb_picture_decode(jpg, len - 2, QB_PICTURE_KEEP_JPEG, &p, &e) == QB_OK && p.pixels && !p.passthrough,
+       "a JPEG without its end marker is drawn, from its pixels");
+    qb_picture_free(&p);
     qb_err te = {0};
     ok(qb_picture_decode(jpg, len * 6 / 10, QB_PICTURE_KEEP_JPEG, &p, &te) == QB_ERR_FORMAT && !p.pixels,
        "a JPEG cut mid-scan is refused (%s)", te.en);

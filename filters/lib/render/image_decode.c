@@ -207,6 +207,7 @@ typedef struct {
     jmp_buf back;
     int warned;      /* libjpeg recovered from damage */
     int eof;         /* the data ended before the image did */
+    unsigned eof_row;/* rows output when it ended */
     char msg[JMSG_LENGTH_MAX];
 } jpeg_err;
 
@@ -222,8 +223,10 @@ static void jpeg_note(j_common_ptr c, int level)
     jpeg_err *j = (jpeg_err *)c->err;
     if (level < 0) {
         j->warned = 1;
-        if (c->err->msg_code == JWRN_JPEG_EOF)
+        if (c->err->msg_code == JWRN_JPEG_EOF && !j->eof) {
             j->eof = 1;
+            j->eof_row = ((j_decompress_ptr)c)->output_scanline;
+        }
     }
 }
 
@@ -298,7 +301,10 @@ static qb_status jpeg_pass(const unsigned char *d, size_t n, volatile int check,
         free(px);
         return qb_err_status(e, QB_ERR_NOMEM);
     }
-    while (c.output_scanline < h && !j.eof) {
+    /* a sequential JPEG whose data ends in its last two rows of blocks (decoding runs
+     * one ahead) lacks its end marker, or little more: drawn, as every viewer does */
+    unsigned tail = 2u * (unsigned)c.max_v_samp_factor * (unsigned)c.min_DCT_scaled_size;
+    while (c.output_scanline < h && (!j.eof || (!c.progressive_mode && j.eof_row + tail >= h))) {
         unsigned char *dst = check ? NULL : px + (size_t)c.output_scanline * w * (size_t)channels;
         JSAMPROW r = row ? row : dst;
         if (jpeg_read_scanlines(&c, &r, 1) != 1)
@@ -306,7 +312,7 @@ static qb_status jpeg_pass(const unsigned char *d, size_t n, volatile int check,
         if (!check && cmyk)
             cmyk_row(row, dst, w, c.saw_Adobe_marker);
     }
-    int truncated = j.eof; /* missing rows; a missing end marker alone is harmless */
+    int truncated = j.eof && (c.progressive_mode || j.eof_row + tail < h); /* rows missing */
     if (!truncated)
         jpeg_finish_decompress(&c);
     jpeg_destroy_decompress(&c);
