@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "outfile.h"
 #include "record_xml.h"
 #include "render.h"
 
@@ -67,6 +68,11 @@ int main(int argc, char **argv)
     if (!out)
         return bad_usage("-o OUT.pdf is required");
     const char *in = argv[optind];
+    qb_err oe = {0}; /* the record is an input too (its documents are checked when saving) */
+    if (qb_outfile_refuse_input(out, &in, 1, &oe) != QB_OK) {
+        fprintf(stderr, "qb-render: %s\n", oe.zh);
+        return 2;
+    }
     qb_record rec;
     qb_status st = qb_record_read(in, &rec);
     if (st != QB_OK) {

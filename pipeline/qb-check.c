@@ -12,6 +12,7 @@
 #include "annotate.h"
 #include "check.h"
 #include "cli.h"
+#include "outfile.h"
 #include "record_xml.h"
 #include "render.h"
 #include "report.h"
@@ -60,16 +61,19 @@ static int workdir_usable(const char *dir)
     return empty;
 }
 
-static qb_status write_file(const char *path, qb_status (*fn)(const qb_report *, FILE *), const qb_report *rep,
-                            const qb_record *rec)
+/* The record through outfile.h: never onto the input, never half-written. */
+static qb_status write_record(const char *path, const char *input, const qb_record *rec, qb_err *e)
 {
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return QB_ERR_IO;
-    qb_status st = fn ? fn(rep, f) : qb_record_write(rec, f);
-    if (fclose(f) != 0 && st == QB_OK)
-        st = QB_ERR_IO;
-    return st;
+    qb_outfile of;
+    const char *inputs[1] = {input};
+    qb_status st = qb_outfile_open(&of, path, inputs, 1, e);
+    if (st != QB_OK)
+        return st;
+    if ((st = qb_record_write(rec, of.f)) != QB_OK) {
+        qb_outfile_abort(&of);
+        return qb_err_status(e, st);
+    }
+    return qb_outfile_commit(&of, e);
 }
 
 int main(int argc, char **argv)
@@ -130,21 +134,18 @@ int main(int argc, char **argv)
     qb_report rep;
     qb_report_of_record(&rep, &res, &ed, en);
     st = json ? qb_report_json(&rep, stdout) : qb_report_text(&rep, stdout);
-    if (st == QB_OK && html && (st = write_file(html, qb_report_html, &rep, NULL)) != QB_OK)
-        fprintf(stderr, "qb-check: %s: cannot write HTML report\n", html);
+    qb_err oe = {0};
+    if (st == QB_OK && html && (st = qb_report_to_file(&rep, qb_report_html, html, input, &oe)) != QB_OK)
+        fprintf(stderr, "qb-check: %s\n", qb_err_text(&oe, en));
+    if (st == QB_OK && annotate && res.have_doc &&
+        (st = qb_annotate_docx_to(input, annotate, &res.doc, NULL, &oe)) != QB_OK)
+        fprintf(stderr, "qb-check: 批注副本 annotated copy: %s\n", qb_err_text(&oe, en));
     if (st == QB_OK && record) {
         if (res.have_pkg && !workdir && (res.have_doc || res.nattach))
             fprintf(stderr, "qb-check: %s: 未保留解包文件（见 --workdir） the unpacked files are not kept "
                             "(see --workdir)\n", record);
-        if ((st = write_file(record, NULL, NULL, &res)) != QB_OK)
-            fprintf(stderr, "qb-check: %s: 无法写出申报记录 cannot write the record (%s)\n", record,
-                    qb_status_str(st));
-    }
-    if (st == QB_OK && annotate && res.have_doc) {
-        st = qb_annotate_docx(input, annotate, &res.doc);
-        if (st != QB_OK)
-            fprintf(stderr, "qb-check: %s: 无法写出批注副本 cannot write the annotated copy (%s)\n", annotate,
-                    qb_status_str(st));
+        if ((st = write_record(record, input, &res, &oe)) != QB_OK)
+            fprintf(stderr, "qb-check: 申报记录 record: %s\n", qb_err_text(&oe, en));
     }
     if (st == QB_OK && pdf) {
         qb_findings warnings = {0};

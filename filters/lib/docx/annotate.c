@@ -8,6 +8,7 @@
 #include "annotate.h"
 
 #include "opc.h"
+#include "outfile.h"
 #include "xmlsafe.h"
 
 #include <libxml/tree.h>
@@ -287,12 +288,17 @@ static qb_status add_content_type(qb_opc *o, const char *part, replacements *rep
 }
 
 /* Write every entry of the input, replaced ones from rep, then rep's new parts. */
-static qb_status write_zip(qb_opc *o, const char *tmp, replacements *rep)
+static qb_status write_zip(qb_opc *o, const char *tmp, replacements *rep, const char *dest, qb_err *e)
 {
     int err = 0;
     zip_t *out = zip_open(tmp, ZIP_CREATE | ZIP_TRUNCATE, &err);
-    if (!out)
+    if (!out) {
+        zip_error_t ze;
+        zip_error_init_with_code(&ze, err);
+        qb_err_set(e, QB_ERR_IO, "无法写出 %s：%s", "%s: cannot write (%s)", dest, zip_error_strerror(&ze));
+        zip_error_fini(&ze);
         return QB_ERR_IO;
+    }
     int used[4] = {0};
     zip_int64_t n = zip_get_num_entries(o->z, 0);
     qb_status st = QB_OK;
@@ -346,29 +352,33 @@ static qb_status write_zip(qb_opc *o, const char *tmp, replacements *rep)
         zip_discard(out);
         return st;
     }
-    return zip_close(out) == 0 ? QB_OK : (zip_discard(out), QB_ERR_IO);
+    if (zip_close(out) == 0)
+        return QB_OK;
+    zip_error_t *ze = zip_get_error(out);
+    int sys = zip_error_code_system(ze);
+    if (zip_error_system_type(ze) == ZIP_ET_SYS && sys)
+        qb_outfile_errno(e, dest, sys);
+    else
+        qb_err_set(e, QB_ERR_IO, "无法写出 %s：%s", "%s: cannot write (%s)", dest, zip_error_strerror(ze));
+    zip_discard(out);
+    return QB_ERR_IO;
 }
 
-/* The same file, whatever the path (links included); an output that does not exist
- * yet is not the input. */
-static int same_file(const char *a, const char *b)
-{
-    struct stat sa, sb;
-    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-qb_status qb_annotate_docx_count(const char *in_docx, const char *out_docx, const qb_doc *doc, size_t *commented)
+qb_status qb_annotate_docx_to(const char *in_docx, const char *out_docx, const qb_doc *doc, size_t *commented,
+                              qb_err *e)
 {
     if (commented)
         *commented = 0;
-    if (same_file(in_docx, out_docx))
-        return QB_ERR_USAGE;
+    /* before any work; the output is written through outfile.h below */
+    qb_status st0 = qb_outfile_refuse_input(out_docx, &in_docx, 1, e);
+    if (st0 != QB_OK)
+        return st0;
     qb_xml_init();
     qb_opc o;
     qb_status st = qb_opc_open(in_docx, &o);
     if (st != QB_OK)
         return st;
-    char *buf = NULL, *tmp = NULL, *cpart = NULL, *rels = NULL;
+    char *buf = NULL, *cpart = NULL, *rels = NULL;
     size_t len = 0;
     xmlDocPtr main = NULL, cdoc = NULL;
     node_list paras = {0};
@@ -478,25 +488,17 @@ qb_status qb_annotate_docx_count(const char *in_docx, const char *out_docx, cons
         if (st != QB_OK)
             goto out;
     }
-    tmp = qb_asprintf("%s.tmpXXXXXX", out_docx);
-    int fd = tmp ? mkstemp(tmp) : -1;
-    if (fd < 0) {
-        st = tmp ? QB_ERR_IO : QB_ERR_NOMEM;
-        free(tmp);
-        tmp = NULL;
+    qb_outfile of;
+    if ((st = qb_outfile_open(&of, out_docx, &in_docx, 1, e)) != QB_OK)
         goto out;
-    }
-    close(fd);
-    st = write_zip(&o, tmp, &rep);
-    if (st == QB_OK && rename(tmp, out_docx) != 0)
-        st = QB_ERR_IO;
-    if (st != QB_OK)
-        unlink(tmp);
-    else if (commented)
+    fclose(of.f); /* libzip writes by path (its own temporary file, renamed onto ours) */
+    of.f = NULL;
+    st = write_zip(&o, of.tmp, &rep, out_docx, e);
+    st = st == QB_OK ? qb_outfile_commit(&of, e) : (qb_outfile_abort(&of), st);
+    if (st == QB_OK && commented)
         *commented = added;
 out:
     free(buf);
-    free(tmp);
     free(cpart);
     free(rels);
     free(paras.v);
@@ -505,6 +507,11 @@ out:
     xmlFreeDoc(cdoc);
     qb_opc_close(&o);
     return st;
+}
+
+qb_status qb_annotate_docx_count(const char *in_docx, const char *out_docx, const qb_doc *doc, size_t *commented)
+{
+    return qb_annotate_docx_to(in_docx, out_docx, doc, commented, NULL);
 }
 
 qb_status qb_annotate_docx(const char *in_docx, const char *out_docx, const qb_doc *doc)

@@ -6,11 +6,13 @@
  * comments), its relationship and content type, and commentRangeStart / End /
  * commentReference in the main part. Every other part is copied byte for byte
  * (compressed data unchanged). The input is never modified; the output is written
- * to a temporary file beside out_docx and renamed into place. Word and WPS show the
+ * through outfile.h (a temporary file beside out_docx renamed into place; never
+ * onto the input, whatever link leads there). Word and WPS show the
  * comments in their review pane, so the applicant fixes the draft where it is. */
 #ifndef QB_ANNOTATE_H
 #define QB_ANNOTATE_H
 
+#include "err.h"
 #include "model.h"
 
 /* QB_ERR_USAGE when out_docx names the input, QB_ERR_FORMAT when doc was not read
@@ -20,5 +22,8 @@
 qb_status qb_annotate_docx(const char *in_docx, const char *out_docx, const qb_doc *doc);
 qb_status qb_annotate_docx_count(const char *in_docx, const char *out_docx, const qb_doc *doc,
                                  size_t *commented);
+/* The same, with the reason of a refusal or a failed write in e (may be NULL). */
+qb_status qb_annotate_docx_to(const char *in_docx, const char *out_docx, const qb_doc *doc, size_t *commented,
+                              qb_err *e);
 
 #endif

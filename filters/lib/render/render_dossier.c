@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "outfile.h"
 #include "utf8.h"
 
 static void on_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
@@ -109,28 +110,40 @@ static qb_status set_info(rd *r)
     return rd_hpdf_status(r);
 }
 
-/* Save next to the destination, then rename: a reader never sees half a file. */
-static qb_status save(rd *r, const char *out)
+/* An output that is one of the dossier's own inputs would replace it (outfile.h). */
+static qb_status refuse_inputs(const qb_render_input *in, const char *out, qb_err *e)
 {
-    char *tmp = qb_asprintf("%s.tmp-XXXXXX", out);
-    if (!tmp)
-        return QB_ERR_NOMEM;
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        free(tmp);
-        return QB_ERR_IO;
-    }
-    mode_t mask = umask(0); /* mkstemp makes 0600; a dossier is an ordinary file */
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    close(fd);
-    qb_status st = HPDF_SaveToFile(r->pdf, tmp) == HPDF_OK ? QB_OK : QB_ERR_IO;
-    r->hpdf_err = 0;
-    if (st == QB_OK && rename(tmp, out) != 0)
-        st = QB_ERR_IO;
+    qb_status st = qb_outfile_refuse_input(out, in->attach, in->nattach, e);
+    return st == QB_OK ? qb_outfile_refuse_input(out, in->proof_files, in->nproof_files, e) : st;
+}
+
+/* Through outfile.h: a temporary file renamed into place, every write checked (libharu's
+ * own file writer ignores the error of its last flush). */
+static qb_status save(rd *r, const char *out, qb_err *e)
+{
+    qb_outfile of;
+    qb_status st = refuse_inputs(r->in, out, e);
+    if (st == QB_OK)
+        st = qb_outfile_open(&of, out, NULL, 0, e);
     if (st != QB_OK)
-        unlink(tmp);
-    free(tmp);
+        return st;
+    HPDF_STATUS hs = HPDF_SaveToStream(r->pdf);
+    if (hs == HPDF_OK)
+        hs = HPDF_ResetStream(r->pdf);
+    HPDF_BYTE buf[16384];
+    while (hs == HPDF_OK && st == QB_OK) {
+        HPDF_UINT32 n = sizeof buf;
+        hs = HPDF_ReadFromStream(r->pdf, buf, &n);
+        if (hs == HPDF_OK || hs == HPDF_STREAM_EOF)
+            st = qb_outfile_write(&of, buf, n, e);
+    }
+    if (st == QB_OK && hs != HPDF_STREAM_EOF)
+        st = qb_err_status(e, hs == HPDF_FAILD_TO_ALLOC_MEM ? QB_ERR_NOMEM : QB_ERR_IO);
+    r->hpdf_err = 0; /* the end of the stream reached the error handler too */
+    HPDF_ResetError(r->pdf);
+    if (st == QB_OK)
+        return qb_outfile_commit(&of, e);
+    qb_outfile_abort(&of);
     return st;
 }
 
@@ -161,6 +174,14 @@ qb_status qb_render_dossier(const qb_render_input *in, const char *out_pdf, qb_f
     r->warn = warnings ? warnings : &own;
     r->warn_from = r->warn->n;
     char *why = NULL;
+    qb_err oe = {0};
+    qb_outfile_init(); /* the fonts' scratch files come first */
+    if (refuse_inputs(in, out_pdf, &oe) != QB_OK) { /* before any work */
+        qb_findings_add(r->warn, "render.output", QB_SEV_ERROR, NULL, NULL, 0, NULL, oe.zh, oe.en);
+        free(r);
+        qb_findings_free(&own);
+        return oe.st;
+    }
     qb_status st = qb_fonts_open(&r->fonts, in->font_song, in->font_hei, &why);
     if (st != QB_OK && why)
         qb_findings_add(r->warn, "render.fonts", QB_SEV_ERROR, NULL, NULL, 0, NULL, why, why);
@@ -210,7 +231,9 @@ qb_status qb_render_dossier(const qb_render_input *in, const char *out_pdf, qb_f
     if (st == QB_OK)
         st = rd_attach_all(r);
     if (st == QB_OK)
-        st = save(r, out_pdf);
+        st = save(r, out_pdf, &oe);
+    if (oe.st != QB_OK)
+        qb_findings_add(r->warn, "render.output", QB_SEV_ERROR, NULL, NULL, 0, NULL, oe.zh, oe.en);
     if (stats) {
         r->stats.pages = (unsigned)r->npages;
         for (int f = 0; f < QB_NFONT; f++)

@@ -1,144 +1,16 @@
 /* render_image.c — pictures: PNG and JPEG drawn (JPEG turned upright by its EXIF
  * orientation), everything else a framed placeholder that says what it was.
- * Headers are checked before libharu sees the data, so a hostile picture can cost
- * neither unbounded memory nor a PDF that viewers cannot open. */
+ * Pictures are decoded by image_decode.c (libpng, libjpeg-turbo, size limits);
+ * libharu only ever gets pixels, or a JPEG the decoder read cleanly, so a hostile
+ * picture can neither crash the renderer nor cost unbounded memory. */
 #include "render_int.h"
+#include "image_decode.h"
 
+#include <hpdf_doc.h>
 #include <hpdf_objects.h>
 
 #include <stdlib.h>
 #include <string.h>
-
-#define MAX_PIXELS (40u * 1000u * 1000u) /* a 40-megapixel photo is the largest drawn */
-#define MAX_SIDE 20000u
-
-typedef struct {
-    int kind;          /* 1 PNG, 2 JPEG, 0 other */
-    unsigned w, h;     /* stored pixels */
-    int orientation;   /* EXIF 1–8 (JPEG), 1 otherwise */
-    const char *why;   /* set when it cannot be drawn: Chinese … */
-    const char *why_en;/* … and English */
-} picinfo;
-
-#define WHY(pi, zh, en) ((pi)->why = (zh), (pi)->why_en = (en))
-
-static unsigned be16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
-static unsigned long be32(const unsigned char *p)
-{
-    return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
-}
-
-/* The Orientation tag (0x0112) of an EXIF APP1 payload; 1 when absent or malformed. */
-static int exif_orientation(const unsigned char *p, size_t n)
-{
-    if (n < 14 || memcmp(p, "Exif\0\0", 6) != 0)
-        return 1;
-    p += 6;
-    n -= 6;
-    int le = p[0] == 'I' && p[1] == 'I';
-    if (!le && !(p[0] == 'M' && p[1] == 'M'))
-        return 1;
-#define RD16(q) (le ? (unsigned)(q)[0] | (unsigned)(q)[1] << 8 : be16(q))
-#define RD32(q) (le ? (unsigned long)(q)[0] | (unsigned long)(q)[1] << 8 | (unsigned long)(q)[2] << 16 | (unsigned long)(q)[3] << 24 : be32(q))
-    unsigned long ifd = RD32(p + 4);
-    if (ifd + 2 > n)
-        return 1;
-    unsigned count = RD16(p + ifd);
-    for (unsigned i = 0; i < count; i++) {
-        unsigned long e = ifd + 2 + 12ul * i;
-        if (e + 12 > n)
-            break;
-        if (RD16(p + e) == 0x0112) {
-            unsigned v = RD16(p + e + 8);
-            return v >= 1 && v <= 8 ? (int)v : 1;
-        }
-    }
-#undef RD16
-#undef RD32
-    return 1;
-}
-
-static void probe_jpeg(const unsigned char *d, size_t n, picinfo *pi)
-{
-    WHY(pi, "JPEG 文件结构不完整", "truncated JPEG");
-    size_t i = 2;
-    while (i + 4 <= n) {
-        if (d[i] != 0xFF) {
-            i++;
-            continue;
-        }
-        unsigned m = d[i + 1];
-        if (m == 0xFF) {
-            i++;
-            continue;
-        }
-        if (m == 0xD8 || (m >= 0xD0 && m <= 0xD7) || m == 0x01) {
-            i += 2;
-            continue;
-        }
-        if (m == 0xD9 || m == 0xDA)
-            return; /* image data before any frame header */
-        unsigned len = be16(d + i + 2);
-        if (len < 2 || i + 2 + len > n)
-            return;
-        const unsigned char *seg = d + i + 4;
-        if (m == 0xE1)
-            pi->orientation = exif_orientation(seg, len - 2);
-        if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
-            if (len < 8)
-                return;
-            pi->h = be16(seg + 1);
-            pi->w = be16(seg + 3);
-            unsigned comps = seg[5];
-            if (m != 0xC0 && m != 0xC1 && m != 0xC2)
-                /* lossless, hierarchical and arithmetic-coded JPEG: most PDF viewers cannot decode them */
-                WHY(pi, "JPEG 编码方式（算术编码或无损）PDF 阅读器不支持", "JPEG coding PDF viewers cannot decode");
-            else if (seg[0] != 8)
-                WHY(pi, "12 位 JPEG，PDF 阅读器不支持", "12-bit JPEG");
-            else if (comps != 1 && comps != 3 && comps != 4)
-                WHY(pi, "JPEG 颜色通道数异常", "unusual JPEG components");
-            else if (pi->w == 0 || pi->h == 0)
-                WHY(pi, "JPEG 尺寸为零", "JPEG without a size");
-            else
-                WHY(pi, NULL, NULL);
-            return;
-        }
-        i += 2 + len;
-    }
-}
-
-static void probe(const unsigned char *d, size_t n, picinfo *pi)
-{
-    memset(pi, 0, sizeof *pi);
-    pi->orientation = 1;
-    if (n >= 33 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(d + 12, "IHDR", 4) == 0) {
-        pi->kind = 1;
-        pi->w = (unsigned)be32(d + 16);
-        pi->h = (unsigned)be32(d + 20);
-        if (pi->w == 0 || pi->h == 0)
-            WHY(pi, "PNG 尺寸为零", "PNG without a size");
-    } else if (n >= 4 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF) {
-        pi->kind = 2;
-        probe_jpeg(d, n, pi);
-    } else {
-        if (n >= 4 && (memcmp(d, "\x01\0\0\0", 4) == 0 || memcmp(d, "\xd7\xcd\xc6\x9a", 4) == 0 ||
-                       memcmp(d, "\x01\0\x09\0", 4) == 0 || memcmp(d, "\x02\0\x09\0", 4) == 0))
-            WHY(pi, "EMF/WMF 矢量图，无法直接绘制", "EMF/WMF vector picture");
-        else if (n >= 3 && memcmp(d, "GIF", 3) == 0)
-            WHY(pi, "GIF 图片", "GIF picture");
-        else if (n >= 2 && memcmp(d, "BM", 2) == 0)
-            WHY(pi, "BMP 图片", "BMP picture");
-        else if (n >= 4 && (memcmp(d, "II*\0", 4) == 0 || memcmp(d, "MM\0*", 4) == 0))
-            WHY(pi, "TIFF 图片", "TIFF picture");
-        else if (n == 0)
-            WHY(pi, "图片数据缺失", "the picture data is missing");
-        else
-            WHY(pi, "不支持的图片格式", "unsupported picture format");
-        return;
-    }
-    if (!pi->why && (pi->w > MAX_SIDE || pi->h > MAX_SIDE || (unsigned long long)pi->w * pi->h > MAX_PIXELS))
-        WHY(pi, "图片像素过多（超过 4000 万）", "picture over 40 megapixels");
-}
 
 qb_status rd_placeholder(rd *r, float w, float h, const char *label)
 {
@@ -185,18 +57,89 @@ static void orient(int o, float x, float y, float W, float H, float m[6])
 
 static const char corrupt[] = "图片数据损坏，无法解码", corrupt_en[] = "the picture data is corrupt";
 
+/* A JPEG the decoder read without a complaint, carried as it is (DCTDecode): the
+ * dictionary libharu's own JPEG loader writes, in the same order, with the size the
+ * decoder found — libharu never parses the picture. */
+static HPDF_Image jpeg_xobject(HPDF_Doc pdf, const unsigned char *data, size_t len, const qb_picture *im)
+{
+    HPDF_Dict img = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!img)
+        return NULL;
+    img->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+    img->filter = HPDF_STREAM_FILTER_DCT_DECODE;
+    HPDF_STATUS ret = HPDF_Dict_AddName(img, "Type", "XObject");
+    ret += HPDF_Dict_AddName(img, "Subtype", "Image");
+    ret += HPDF_Dict_AddNumber(img, "Height", (HPDF_INT32)im->h);
+    ret += HPDF_Dict_AddNumber(img, "Width", (HPDF_INT32)im->w);
+    ret += HPDF_Dict_AddName(img, "ColorSpace", im->channels == 1 ? "DeviceGray" : "DeviceRGB");
+    ret += HPDF_Dict_AddNumber(img, "BitsPerComponent", 8);
+    if (ret == HPDF_OK)
+        ret = HPDF_Stream_Write(img->stream, data, (HPDF_UINT)len);
+    if (ret == HPDF_OK)
+        return img;
+    HPDF_CheckError(&pdf->error); /* the error handler hears of it, as from libharu's own loaders */
+    return NULL;
+}
+
+/* A palette picture as an Indexed image: one byte a pixel, as libharu's own loader
+ * keeps a PNG's palette (three times smaller than RGB before compression). */
+static HPDF_Image indexed_xobject(HPDF_Doc pdf, const qb_picture *im)
+{
+    HPDF_Dict img = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    HPDF_Array cs = HPDF_Array_New(pdf->mmgr);
+    HPDF_Binary pal = HPDF_Binary_New(pdf->mmgr, im->palette, 3 * im->npalette);
+    if (!img || !cs || !pal) {
+        HPDF_CheckError(&pdf->error);
+        return NULL;
+    }
+    img->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+    img->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_STATUS ret = HPDF_Dict_AddName(img, "Type", "XObject");
+    ret += HPDF_Dict_AddName(img, "Subtype", "Image");
+    ret += HPDF_Dict_Add(img, "ColorSpace", cs);
+    ret += HPDF_Array_AddName(cs, "Indexed");
+    ret += HPDF_Array_AddName(cs, "DeviceRGB");
+    ret += HPDF_Array_AddNumber(cs, (HPDF_INT32)im->npalette - 1);
+    ret += HPDF_Array_Add(cs, pal);
+    ret += HPDF_Dict_AddNumber(img, "Width", (HPDF_INT32)im->w);
+    ret += HPDF_Dict_AddNumber(img, "Height", (HPDF_INT32)im->h);
+    ret += HPDF_Dict_AddNumber(img, "BitsPerComponent", 8);
+    if (ret == HPDF_OK)
+        ret = HPDF_Stream_Write(img->stream, im->pixels, (HPDF_UINT)im->w * im->h);
+    if (ret == HPDF_OK)
+        return img;
+    HPDF_CheckError(&pdf->error);
+    return NULL;
+}
+
+/* The decoded picture as a PDF image: pixels (flate-compressed), a palette's
+ * indices, or the JPEG itself. */
+static HPDF_Image load(rd *r, const unsigned char *data, size_t len, const qb_picture *im)
+{
+    if (im->passthrough)
+        return jpeg_xobject(r->pdf, data, len, im);
+    if (im->palette)
+        return indexed_xobject(r->pdf, im);
+    HPDF_Image img = HPDF_LoadRawImageFromMem(r->pdf, im->pixels, im->w, im->h,
+                                              im->channels == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+    if (img)
+        img->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    return img;
+}
+
 qb_status rd_picture(rd *r, const unsigned char *data, size_t len, float want_w, float want_h,
                      float max_w, float max_h, const char *what, const char *file)
 {
-    picinfo pi;
-    probe(data, len, &pi);
+    qb_picture pi;
+    qb_err why = {0};
     qb_status st = QB_OK;
     HPDF_Image img = NULL;
-    /* Known from the header: reported in the collect pass. Found by libharu while
-     * decoding: reported in the draw pass. Either way once. */
-    int report = r->collect && pi.why;
-    if (!pi.why && r->collect) {
-        /* libharu may yet refuse it: the placeholder's characters must be in the fonts */
+    /* Known from the header: reported in the collect pass. Found while decoding:
+     * reported in the draw pass. Either way once. */
+    int bad = qb_picture_probe(data, len, &pi, &why) != QB_OK;
+    int report = r->collect && bad;
+    if (!bad && r->collect) {
+        /* the picture may yet fail to decode: the placeholder's characters must be in the fonts */
         rd_shaped s = {0};
         rd_pstyle ps = rd_ps(QB_FONT_SONG, RD_XIAOWU, RD_CENTER);
         rd_span sp = rd_sp("图片无法显示：", ps.st), sp2 = rd_sp(corrupt, ps.st);
@@ -206,27 +149,31 @@ qb_status rd_picture(rd *r, const unsigned char *data, size_t len, float want_w,
         rd_shaped_free(&s);
         return st;
     }
-    if (!pi.why) {
-        img = pi.kind == 1 ? HPDF_LoadPngImageFromMem(r->pdf, data, (HPDF_UINT)len)
-                           : HPDF_LoadJpegImageFromMem(r->pdf, data, (HPDF_UINT)len);
-        /* libharu 2.3 writes a PNG's alpha channel (SMask) uncompressed whatever
-         * the compression mode: a 1264×388 screenshot's mask was 479 KB. */
-        HPDF_Dict mask = img ? HPDF_Dict_GetItem(img, "SMask", HPDF_OCLASS_DICT) : NULL;
-        if (mask)
-            mask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-        if (!img) {
-            qb_status e = rd_hpdf_status(r);
-            if (e == QB_ERR_NOMEM)
-                return e;
-            WHY(&pi, corrupt, corrupt_en);
-            report = 1;
+    unsigned pw = 0, ph = 0;
+    int orientation = 1;
+    if (!bad) {
+        qb_err derr = {0};
+        st = qb_picture_decode(data, len, QB_PICTURE_KEEP_JPEG, &pi, &derr);
+        if (st == QB_ERR_NOMEM)
+            return st;
+        img = st == QB_OK ? load(r, data, len, &pi) : NULL;
+        orientation = pi.orientation;
+        pw = pi.w;
+        ph = pi.h;
+        qb_picture_free(&pi); /* libharu keeps its own copy */
+        if (st == QB_OK && !img && (st = rd_hpdf_status(r)) == QB_ERR_NOMEM)
+            return st;
+        st = QB_OK;
+        if (!img) { /* the label's text was shaped in the collect pass: always the same words */
+            qb_err_set(&why, QB_ERR_FORMAT, "%s%.0s", "%.0s%s", corrupt, corrupt_en);
+            bad = report = 1;
         }
     }
-    if (pi.why) {
-        char *label = qb_asprintf("图片无法显示：%s\n%s", pi.why, what ? what : "");
-        char *zh = qb_asprintf("卷宗中有一幅图片无法显示，已用方框标出：%s（%s）", what ? what : "", pi.why);
+    if (bad) {
+        char *label = qb_asprintf("图片无法显示：%s\n%s", why.zh, what ? what : "");
+        char *zh = qb_asprintf("卷宗中有一幅图片无法显示，已用方框标出：%s（%s）", what ? what : "", why.zh);
         char *en = qb_asprintf("a picture could not be drawn and is shown as a box: %s (%s)", what ? what : "",
-                               pi.why_en);
+                               why.en);
         if (!label || !zh || !en)
             st = QB_ERR_NOMEM;
         if (st == QB_OK && report)
@@ -242,8 +189,8 @@ qb_status rd_picture(rd *r, const unsigned char *data, size_t len, float want_w,
         free(label);
         return st;
     }
-    int o = pi.orientation;
-    float iw = (float)(o >= 5 ? pi.h : pi.w), ih = (float)(o >= 5 ? pi.w : pi.h);
+    int o = orientation;
+    float iw = (float)(o >= 5 ? ph : pw), ih = (float)(o >= 5 ? pw : ph);
     /* natural size: as placed in the document, else 96 pixels per inch */
     float w = want_w > 0 ? want_w : iw * 0.75f, h = want_h > 0 ? want_h : ih * 0.75f;
     if (want_w > 0 && want_h > 0 && o >= 5 && (want_w - want_h) * (iw - ih) < 0) {

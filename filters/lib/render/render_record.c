@@ -2,6 +2,7 @@
  * --pdf and qb-batch share. Everything comes from the record — the documents' models,
  * the proof files and originals by path, the verdict, the date received and the hash
  * of the input —, so the same record gives the same PDF. */
+#include "outfile.h"
 #include "render.h"
 
 #include <stdlib.h>
@@ -10,6 +11,14 @@
 qb_status qb_render_record(const qb_record *rec, const qb_edition *ed, const qb_render_opts *o,
                            const char *out_pdf, qb_findings *warnings)
 {
+    /* a package is not among the attachments (its members are): refuse it here */
+    qb_err oe = {0};
+    const char *input = rec->input.path;
+    if (qb_outfile_refuse_input(out_pdf, &input, 1, &oe) != QB_OK) {
+        if (warnings)
+            qb_findings_add(warnings, "render.output", QB_SEV_ERROR, NULL, NULL, 0, NULL, oe.zh, oe.en);
+        return oe.st;
+    }
     /* 材料编号: the first 12 hex digits of the input's SHA-256 */
     char id[13] = "";
     const char *sha = rec->have_pkg && rec->pkg.sha256[0] ? rec->pkg.sha256 : rec->input.sha256;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "edition.h"
+#include "err.h"
 #include "findings.h"
 #include "model.h"
 #include "package.h"
@@ -34,5 +35,12 @@ int qb_report_lists_member(const qb_member *m);
 qb_status qb_report_text(const qb_report *r, FILE *out);
 qb_status qb_report_json(const qb_report *r, FILE *out);
 qb_status qb_report_html(const qb_report *r, FILE *out);
+
+/* One of the writers above into the file path, through outfile.h: refused
+ * (QB_ERR_USAGE) when path is the input file (input may be NULL), QB_ERR_IO with the
+ * reason when it cannot be written, and then nothing is left at path. */
+typedef qb_status (*qb_report_writer)(const qb_report *r, FILE *out);
+qb_status qb_report_to_file(const qb_report *r, qb_report_writer write, const char *path, const char *input,
+                            qb_err *e);
 
 #endif
