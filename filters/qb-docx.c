@@ -23,20 +23,15 @@ int main(int argc, char **argv)
     qb_cli_init();
     static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     opterr = 0;
-    for (int c; (c = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
+    for (int c; (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1;) {
         if (c == 'h') {
             usage(stdout);
             return 0;
         }
-        fprintf(stderr, "qb-docx: %s\n", qb_cli_bad_option(argv, optopt));
-        usage(stderr);
-        return 2;
+        return qb_cli_bad_option("qb-docx", usage, argv, c);
     }
-    if (optind != argc - 1) {
-        fprintf(stderr, "qb-docx: %s\n", optind >= argc ? "no INPUT" : "one INPUT only");
-        usage(stderr);
-        return 2;
-    }
+    if (optind != argc - 1)
+        return qb_cli_bad_usage("qb-docx", usage, optind >= argc ? "no INPUT" : "one INPUT only", NULL);
     const char *in = argv[optind];
     qb_record rec;
     qb_status st = qb_record_from_docx(in, &rec);

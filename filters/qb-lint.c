@@ -81,10 +81,7 @@ static qb_status read_input(const char *in, qb_record *rec)
 
 static int bad_usage(const char *why)
 {
-    if (why)
-        fprintf(stderr, "qb-lint: %s\n", why);
-    usage(stderr);
-    return 2;
+    return qb_cli_bad_usage("qb-lint", usage, why, NULL);
 }
 
 int main(int argc, char **argv)
@@ -97,14 +94,14 @@ int main(int argc, char **argv)
         {"model", no_argument, NULL, 'm'},         {"annotate", required_argument, NULL, 'a'},
         {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
     opterr = 0;
-    for (int c; (c = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
+    for (int c; (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1;) {
         switch (c) {
         case 'e': edition = optarg; break;
         case 'j': json = 1; break;
         case 'm': model = 1; break;
         case 'a': annotate = optarg; break;
         case 'h': usage(stdout); return 0;
-        default: return bad_usage(qb_cli_bad_option(argv, optopt));
+        default: return qb_cli_bad_option("qb-lint", usage, argv, c);
         }
     }
     if (optind != argc - 1)

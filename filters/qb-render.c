@@ -32,10 +32,7 @@ static void usage(FILE *out)
 
 static int bad_usage(const char *why)
 {
-    if (why)
-        fprintf(stderr, "qb-render: %s\n", why);
-    usage(stderr);
-    return 2;
+    return qb_cli_bad_usage("qb-render", usage, why, NULL);
 }
 
 int main(int argc, char **argv)
@@ -50,7 +47,7 @@ int main(int argc, char **argv)
         {"output", required_argument, NULL, 'o'},    {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     opterr = 0;
-    for (int c; (c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1;) {
+    for (int c; (c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1;) {
         switch (c) {
         case 'e': edition = optarg; break;
         case 's': o.font_song = optarg; break;
@@ -60,7 +57,7 @@ int main(int argc, char **argv)
         case 'r': o.received = optarg; break;
         case 'o': out = optarg; break;
         case 'h': usage(stdout); return 0;
-        default: return bad_usage(qb_cli_bad_option(argv, optopt));
+        default: return qb_cli_bad_option("qb-render", usage, argv, c);
         }
     }
     if (optind != argc - 1)

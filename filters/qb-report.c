@@ -21,9 +21,7 @@ static void usage(FILE *out)
 
 static int bad_usage(const char *why)
 {
-    fprintf(stderr, "qb-report: %s\n", why);
-    usage(stderr);
-    return 2;
+    return qb_cli_bad_usage("qb-report", usage, why, NULL);
 }
 
 int main(int argc, char **argv)
@@ -36,7 +34,7 @@ int main(int argc, char **argv)
         {"lang", required_argument, NULL, 'l'},    {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     opterr = 0;
-    for (int c; (c = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
+    for (int c; (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1;) {
         switch (c) {
         case 'e': edition = optarg; break;
         case 'f': format = optarg; break;
@@ -46,7 +44,7 @@ int main(int argc, char **argv)
             en = strcmp(optarg, "en") == 0;
             break;
         case 'h': usage(stdout); return 0;
-        default: return bad_usage(qb_cli_bad_option(argv, optopt));
+        default: return qb_cli_bad_option("qb-report", usage, argv, c);
         }
     }
     if (optind < argc - 1)

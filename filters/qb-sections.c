@@ -18,9 +18,7 @@ static void usage(FILE *out)
 
 static int bad_usage(const char *why)
 {
-    fprintf(stderr, "qb-sections: %s\n", why);
-    usage(stderr);
-    return 2;
+    return qb_cli_bad_usage("qb-sections", usage, why, NULL);
 }
 
 int main(int argc, char **argv)
@@ -30,13 +28,13 @@ int main(int argc, char **argv)
     static const struct option opts[] = {
         {"edition", required_argument, NULL, 'e'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     opterr = 0;
-    for (int c; (c = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
+    for (int c; (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1;) {
         if (c == 'e')
             edition = optarg;
         else if (c == 'h')
             return usage(stdout), 0;
         else
-            return bad_usage(qb_cli_bad_option(argv, optopt));
+            return qb_cli_bad_option("qb-sections", usage, argv, c);
     }
     if (optind < argc - 1)
         return bad_usage("one RECORD only");

@@ -40,9 +40,7 @@ static void usage(FILE *out)
 
 static int bad_usage(const char *msg, const char *arg)
 {
-    fprintf(stderr, "%s: %s%s%s\n", prog, msg, arg ? " " : "", arg ? arg : "");
-    usage(stderr);
-    return 2;
+    return qb_cli_bad_usage(prog, usage, msg, arg);
 }
 
 /* Nonzero when dir exists and holds nothing, or could be created (with its parents). */
@@ -86,11 +84,7 @@ int main(int argc, char **argv)
         case 'J': json = 1; break;
         case 'L': lang = optarg; break;
         case 'h': usage(stdout); return 0;
-        case ':': return bad_usage("选项缺少参数 option needs a value:", argv[optind - 1]);
-        default: {
-            char one[3] = {'-', (char)optopt, '\0'}; /* optopt is 0 for a long option */
-            return bad_usage("未知选项 unknown option", optopt ? one : argv[optind - 1]);
-        }
+        default: return qb_cli_bad_option(prog, usage, argv, c);
         }
     }
     if (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0)

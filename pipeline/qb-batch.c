@@ -44,11 +44,11 @@ static long number(const char *s, long lo, long hi)
     return errno || end == s || *end || v < lo || v > hi ? -1 : v;
 }
 
+static const char *prog = "qb-batch";
+
 static int bad_usage(const char *msg, const char *arg)
 {
-    fprintf(stderr, "qb-batch: %s%s%s\n", msg, arg ? " " : "", arg ? arg : "");
-    usage(stderr);
-    return 2;
+    return qb_cli_bad_usage(prog, usage, msg, arg);
 }
 
 int main(int argc, char **argv)
@@ -97,12 +97,7 @@ int main(int argc, char **argv)
         case 'h':
             usage(stdout);
             return 0;
-        case ':':
-            return bad_usage("选项缺少参数 option needs a value:", argv[optind - 1]);
-        default: {
-            char one[3] = {'-', (char)optopt, '\0'}; /* optopt is 0 for a long option */
-            return bad_usage("未知选项 unknown option", optopt ? one : argv[optind - 1]);
-        }
+        default: return qb_cli_bad_option(prog, usage, argv, c);
         }
     }
     if (argc - optind > 2)

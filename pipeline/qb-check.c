@@ -40,10 +40,7 @@ static void usage(FILE *out)
 
 static int bad_usage(const char *why)
 {
-    if (why)
-        fprintf(stderr, "qb-check: %s\n", why);
-    usage(stderr);
-    return 2;
+    return qb_cli_bad_usage("qb-check", usage, why, NULL);
 }
 
 /* --workdir: absent (it is created) or an empty folder, so that what the record names
@@ -89,7 +86,7 @@ int main(int argc, char **argv)
         {"workdir", required_argument, NULL, 'w'}, {"lang", required_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
     opterr = 0;
-    for (int c; (c = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
+    for (int c; (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1;) {
         switch (c) {
         case 'e': edition = optarg; break;
         case 'j': json = 1; break;
@@ -104,7 +101,7 @@ int main(int argc, char **argv)
             en = strcmp(optarg, "en") == 0;
             break;
         case 'h': usage(stdout); return 0;
-        default: return bad_usage(qb_cli_bad_option(argv, optopt));
+        default: return qb_cli_bad_option("qb-check", usage, argv, c);
         }
     }
     if (optind != argc - 1)

@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "cli.h"
 #include "docxw.h"
 #include "secid.h"
 #include "utf8.h"
@@ -1689,11 +1690,11 @@ static void usage(FILE *out)
           out);
 }
 
+static const char *prog = "mksample";
+
 static int bad_usage(const char *msg, const char *arg)
 {
-    fprintf(stderr, "mksample: %s%s%s\n", msg, arg ? " " : "", arg ? arg : "");
-    usage(stderr);
-    return 2;
+    return qb_cli_bad_usage(prog, usage, msg, arg);
 }
 
 int main(int argc, char **argv)
@@ -1722,12 +1723,7 @@ int main(int argc, char **argv)
             mode = c;
             name = optarg;
             break;
-        case ':':
-            return bad_usage("选项缺少参数 option needs a value:", argv[optind - 1]);
-        default: {
-            char one[3] = {'-', (char)optopt, '\0'}; /* optopt is 0 for a long option */
-            return bad_usage("未知选项 unknown option", optopt ? one : argv[optind - 1]);
-        }
+        default: return qb_cli_bad_option(prog, usage, argv, c);
         }
     }
     if (mode && optind != argc)

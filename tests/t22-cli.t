@@ -53,7 +53,7 @@ for p in qb-check qb-docx qb-sections qb-lint qb-report qb-render; do
   is "$?/$(wc -c <"$TMP/o" | tr -d ' ')/$(grep -c '^qb-.*--bogus' "$TMP/e")/$(grep -c '用法 usage' "$TMP/e")" "2/0/1/1" \
      "$p --bogus: the reason and the usage on stderr, exit 2"
 done
-"$QB_BIN/qb-check" x.docx --pdf >/dev/null 2>"$TMP/e"; is "$?/$(grep -c '^qb-check: --pdf' "$TMP/e")" "2/1" \
+"$QB_BIN/qb-check" x.docx --pdf >/dev/null 2>"$TMP/e"; is "$?/$(grep -c '^qb-check: 选项缺少参数 option needs a value: --pdf' "$TMP/e")" "2/1" \
    "an option without its value: exit 2, naming it"
 "$QB_BIN/qb-render" rec.xml >/dev/null 2>"$TMP/e"; is "$?/$(grep -c -- '-o OUT.pdf is required' "$TMP/e")" "2/1" \
    "qb-render without -o: exit 2"

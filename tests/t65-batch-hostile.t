@@ -70,11 +70,10 @@ cell=$(unzip -p out7/summary.xlsx xl/sharedStrings.xml | perl -CS -Mutf8 -ne 'pr
 is "$(printf %s "$cell" | perl -CS -ne 'chomp; print length')" 32767 "the XLSX cell holds 32 767 characters, the most it can"
 case "$cell" in *…) ok 0 "ending with … so the cut shows" ;; *) ok 1 "ending with … so the cut shows" ;; esac
 dir=out7/$(row out7 长名.zip .folder)
-# The renderer fails here (libharu refuses document-information strings over 65 535
-# bytes: the title "质量标杆评审卷宗：<applicant>"); fixed on the renderer's side.
-if [ -s "$dir/dossier.pdf" ]; then echo "ok $((tap_n + 1)) - the dossier is written # TODO renderer: PDF info strings over 64 KB"
-else echo "not ok $((tap_n + 1)) - the dossier is written # TODO renderer: PDF info strings over 64 KB"; fi
-tap_n=$((tap_n + 1))
+# libharu refuses document-information strings over 65 535 bytes: the dossier's title
+# and author are cut to a line's worth, so the dossier is still written
+test -s "$dir/dossier.pdf"; ok $? "the dossier is written"
+pdfinfo "$dir/dossier.pdf" 2>/dev/null | grep -q "^Author: *某某某.*…"; ok $? "its Author is the name, cut visibly"
 
 # ---- 7. a batch killed with SIGKILL leaves nothing in $TMPDIR ----------------------------
 children_of() { # PID: a child process of PID, from /proc (procps may be absent)

@@ -25,14 +25,18 @@ void qb_cli_init(void)
     qb_xml_init();
 }
 
-const char *qb_cli_bad_option(char *const *argv, int opt)
+int qb_cli_bad_usage(const char *prog, void (*usage)(FILE *), const char *why, const char *arg)
 {
-    /* with opterr = 0, getopt_long returns '?' and has just stepped past the culprit */
-    static char why[200];
-    const char *arg = optind > 0 ? argv[optind - 1] : "";
-    if (opt && strchr(arg, opt) && arg[1] != '-')
-        snprintf(why, sizeof why, "-%c: unknown option or missing value", opt);
-    else
-        snprintf(why, sizeof why, "%s: unknown option or missing value", arg);
-    return why;
+    fprintf(stderr, "%s: %s%s%s\n", prog, why, arg ? " " : "", arg ? arg : "");
+    usage(stderr);
+    return 2;
+}
+
+int qb_cli_bad_option(const char *prog, void (*usage)(FILE *), char *const *argv, int c)
+{
+    /* getopt_long has just stepped past the culprit: the option missing its value, or
+     * an unknown long option (optopt 0); an unknown short one is optopt */
+    char one[3] = {'-', (char)optopt, '\0'};
+    const char *arg = c != ':' && optopt ? one : optind > 0 ? argv[optind - 1] : "";
+    return qb_cli_bad_usage(prog, usage, c == ':' ? "选项缺少参数 option needs a value:" : "未知选项 unknown option", arg);
 }

@@ -2,6 +2,8 @@
 #ifndef QB_CLI_H
 #define QB_CLI_H
 
+#include <stdio.h>
+
 #include "edition.h"
 
 /* Load an edition; on failure print "PROG: 规则文件有误 …" on stderr and return nonzero. */
@@ -9,7 +11,11 @@ int qb_cli_edition(const char *prog, const char *name, qb_edition *ed);
 /* Set the UTF-8 locale and the safe XML parser up. */
 void qb_cli_init(void);
 
-/* The reason to print when getopt_long (opterr = 0) returned '?': call with optopt. */
-const char *qb_cli_bad_option(char *const *argv, int opt);
+/* Bad usage, the same in every program: "PROG: WHY [ARG]" and the usage on stderr.
+ * Returns 2, the exit status of bad usage. */
+int qb_cli_bad_usage(const char *prog, void (*usage)(FILE *), const char *why, const char *arg);
+/* getopt_long (opterr = 0, an optstring starting with ':') returned c, ':' for an option
+ * missing its value or '?' for an unknown one: say which, as above; returns 2. */
+int qb_cli_bad_option(const char *prog, void (*usage)(FILE *), char *const *argv, int c);
 
 #endif

@@ -18,8 +18,9 @@ static const char *rule_for(qb_status st)
 }
 
 /* Read one write-up into res->doc, named `display` in findings. A document that cannot
- * be read adds a finding (unless `known` already has the same rule for the same file)
- * and leaves have_doc 0. No rule runs here. */
+ * be read adds a finding and leaves have_doc 0 — unless `known` (the unpacker's findings)
+ * already has an error about that file: it said what is wrong more precisely (a .doc, a
+ * PDF where Word was needed …), and that is the reason given. No rule runs here. */
 static qb_status read_writeup(const char *path, const char *display, const qb_findings *known, qb_record *res)
 {
     char *why = NULL, *why_zh = NULL;
@@ -28,18 +29,23 @@ static qb_status read_writeup(const char *path, const char *display, const qb_fi
     if (st == QB_OK) {
         st = qb_record_take_doc(res, &doc, display);
     } else if (st != QB_ERR_NOMEM) {
-        const char *rule = rule_for(st);
-        int dup = 0;
-        for (size_t i = 0; known && i < known->n && !dup; i++)
-            dup = strcmp(known->v[i].rule, rule) == 0 && known->v[i].file && strcmp(known->v[i].file, display) == 0;
+        const qb_finding *said = NULL;
+        for (size_t i = 0; known && i < known->n && !said; i++)
+            if (known->v[i].severity == QB_SEV_ERROR && known->v[i].file && strcmp(known->v[i].file, display) == 0)
+                said = &known->v[i];
         free(res->reason);
         free(res->reason_en);
-        res->reason = qb_asprintf("%s：%s", display, why_zh ? why_zh : "无法读取");
-        res->reason_en = qb_asprintf("%s: %s", display, why ? why : qb_status_str(st));
+        if (said) { /* its message names the file already */
+            res->reason = qb_strdup(said->message);
+            res->reason_en = qb_strdup(said->message_en);
+        } else {
+            res->reason = qb_asprintf("%s：%s", display, why_zh ? why_zh : "无法读取");
+            res->reason_en = qb_asprintf("%s: %s", display, why ? why : qb_status_str(st));
+        }
         st = !res->reason || !res->reason_en ? QB_ERR_NOMEM
-             : dup ? QB_OK
-                   : qb_findings_add(&res->findings, rule, QB_SEV_ERROR, display, NULL, 0, NULL, res->reason,
-                                     res->reason_en);
+             : said ? QB_OK
+                    : qb_findings_add(&res->findings, rule_for(st), QB_SEV_ERROR, display, NULL, 0, NULL,
+                                      res->reason, res->reason_en);
     }
     if (st != QB_OK || !res->have_doc)
         qb_doc_free(&doc);

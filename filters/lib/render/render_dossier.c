@@ -90,12 +90,17 @@ static qb_status report_missing(rd *r)
 static qb_status set_info(rd *r)
 {
     const qb_render_input *in = r->in;
-    const char *who = in->applicant && *in->applicant ? in->applicant : "申报单位未识别";
-    char *title = qb_asprintf("质量标杆评审卷宗：%s", who);
-    if (!title)
+    /* libharu refuses an info string over 64 KB, and no viewer shows more than a line:
+     * a name of any length is cut (visibly, with …) to what a title bar holds */
+    char *who = qb_utf8_excerpt(in->applicant && *in->applicant ? in->applicant : "申报单位未识别", 200);
+    char *title = who ? qb_asprintf("质量标杆评审卷宗：%s", who) : NULL;
+    if (!title) {
+        free(who);
         return QB_ERR_NOMEM;
+    }
     HPDF_SetInfoAttr(r->pdf, HPDF_INFO_TITLE, title);
     HPDF_SetInfoAttr(r->pdf, HPDF_INFO_AUTHOR, who);
+    free(who);
     HPDF_SetInfoAttr(r->pdf, HPDF_INFO_SUBJECT, in->ed->title);
     HPDF_SetInfoAttr(r->pdf, HPDF_INFO_CREATOR, "qbintake qb-render");
     free(title);
