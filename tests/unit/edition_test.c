@@ -37,6 +37,8 @@ static void expect_error(const char *text, const char *needle, const char *what)
 int main(void)
 {
     const char *names[] = {"national-2020", "national-2022", "caq-2023", "heilongjiang-2022", "shandong-2022"};
+    /* the dates the seeds give for the packages; none in the 2022 national and 2023 CAQ rules */
+    const int deadlines[] = {20200626, 0, 0, 0, 20220705};
     for (size_t i = 0; i < 5; i++) {
         qb_edition ed;
         char *err = NULL;
@@ -45,6 +47,7 @@ int main(void)
         if (st == QB_OK) {
             is_str(ed.name, names[i], "it is named %s", names[i]);
             is_int(ed.limit[QB_SEC_PRACTICE], 8000, "%s: 推进和应用情况 ≤ 8000", names[i]);
+            is_int(qb_edition_deadline(&ed), deadlines[i], "%s: the deadline of its seed", names[i]);
             qb_edition_free(&ed);
         }
         free(err);
@@ -109,6 +112,10 @@ int main(void)
     snprintf(buf, sizeof buf, "%s[format]\ntitle_size = 大号\n", head);
     expect_error(buf, "title_size", "an unknown Chinese size is refused");
     expect_error("[edition]\nname = x\n", "has no", "a file without the required keys is refused");
+    snprintf(buf, sizeof buf, "%s[edition]\ndeadline = 2023-02-29\n", head);
+    expect_error(buf, "deadline", "a deadline that is no date (29 February 2023) is refused");
+    snprintf(buf, sizeof buf, "%s[edition]\ndeadline = 2023/6/30\n", head);
+    expect_error(buf, "deadline", "a deadline in another format is refused");
     char *e2 = NULL;
     ok(qb_edition_load("../../etc/passwd", &ed, &e2) != QB_OK, "a path-like name that is no rules file fails");
     free(e2);

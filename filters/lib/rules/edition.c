@@ -25,7 +25,7 @@
 
 typedef enum {
     T_STR, T_INT, T_PATTERN, T_COUNTMODE, T_SIZE, T_BOOL, T_REQ, T_LIST, T_CRITERION,
-    T_ALIGN, T_PAGE, T_SPACING, T_SEVERITY, T_NUMBER
+    T_ALIGN, T_PAGE, T_SPACING, T_SEVERITY, T_NUMBER, T_DATE
 } vtype;
 
 typedef struct {
@@ -39,6 +39,7 @@ static const schema_row schema[] = {
     {"edition", "base", T_STR, 0},         {"edition", "name", T_STR, 0},
     {"edition", "title", T_STR, 0},        {"edition", "organiser", T_STR, 0},
     {"edition", "year", T_INT, 0},         {"edition", "counting", T_COUNTMODE, 0},
+    {"edition", "deadline", T_DATE, 0},
     {"limits", "title", T_INT, 0},         {"limits", "abstract", T_INT, 0},
     {"limits", "overview", T_INT, 0},      {"limits", "practice", T_INT, 0},
     {"limits", "results", T_INT, 0},
@@ -141,6 +142,25 @@ static int one_of(const char *v, const char *const *opts)
 }
 
 /* Why a value is wrong, or NULL when it is fine. */
+int qb_edition_date(const char *v, int *ymd)
+{
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y, m, d, n = 0;
+    if (strlen(v) != 10 || sscanf(v, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 || y < 1900 || m < 1 ||
+        m > 12 || d < 1 || d > mdays[m - 1] || (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
+        return 0;
+    if (ymd)
+        *ymd = y * 10000 + m * 100 + d;
+    return 1;
+}
+
+int qb_edition_deadline(const qb_edition *ed)
+{
+    const char *v = qb_edition_get(ed, "edition", "deadline");
+    int ymd = 0;
+    return v && qb_edition_date(v, &ymd) ? ymd : 0;
+}
+
 static const char *check_value(vtype t, const char *v)
 {
     static const char *const bools[] = {"yes", "no", "true", "false", NULL};
@@ -154,6 +174,8 @@ static const char *check_value(vtype t, const char *v)
     switch (t) {
     case T_STR:
         return *v ? NULL : "empty value";
+    case T_DATE:
+        return strcmp(v, "none") == 0 || qb_edition_date(v, NULL) ? NULL : "expected a date YYYY-MM-DD or none";
     case T_INT:
         return valid_int(v, &n) ? NULL : "expected a whole number ≥ 0";
     case T_NUMBER: {

@@ -61,6 +61,11 @@ void qb_patterns_free(qb_patterns *p);
  * md: a pcre2_match_data * of the caller's. */
 long qb_patterns_match(const qb_patterns *p, const char *s, size_t len, unsigned options, void *md);
 /* Integer value of section.key, or dflt when absent (values are validated at load). */
+/* A date YYYY-MM-DD: nonzero when valid, with YYYYMMDD in *ymd (may be NULL). */
+int qb_edition_date(const char *v, int *ymd);
+/* The call's deadline for packages ([edition] deadline = YYYY-MM-DD) as YYYYMMDD;
+ * 0 when it sets none (absent, or "none" to drop a base edition's). */
+int qb_edition_deadline(const qb_edition *ed);
 long qb_edition_int(const qb_edition *ed, const char *section, const char *key, long dflt);
 /* Iterate over all values of section.key (key NULL: every key of the section):
  * start with *pos = 0; returns the entry or NULL at the end. */
