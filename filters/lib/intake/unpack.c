@@ -21,6 +21,7 @@
 #include "buf.h"
 #include "names.h"
 #include "unpack_reader.h"
+#include "zipwalk.h"
 
 
 #define MIB (1024u * 1024u)
@@ -761,6 +762,23 @@ qb_status qb_unpack_source(const qb_unpack_src *src, const char *workdir,
     else {
         set_why(res, QB_ARC_FORMAT, "不是可识别的压缩包格式", "not a recognised archive format");
         return QB_OK;
+    }
+    if (is_rar || (src->fmt == QB_FMT_7Z && !src->is_dir && !src->display)) {
+        /* A RAR (or 7z) that also ends like a ZIP is two archives: unzip reads the one,
+         * we the other. Say what was found rather than check one half. */
+        for (size_t v = 0; src->vols[v]; v++)
+            if (qb_zip_appended(src->vols[v])) {
+                res->reader = "zip-walk";
+                if (src->fmt == QB_FMT_7Z)
+                    set_why(res, QB_ARC_FORMAT,
+                            "这个文件是一个 7z 压缩包，后面又附加了一个 ZIP 压缩包，不同的解压软件会读出不同的文件，已拒绝；请只提交一个压缩包",
+                            "a 7z archive with a ZIP archive appended: tools would read different files");
+                else
+                    set_why(res, QB_ARC_FORMAT,
+                            "这个文件是一个 RAR 压缩包，后面又附加了一个 ZIP 压缩包，不同的解压软件会读出不同的文件，已拒绝；请只提交一个压缩包",
+                            "a RAR archive with a ZIP archive appended: tools would read different files");
+                return QB_OK;
+            }
     }
     if (is_rar) {
         qb_status st = rar_scan_set(src, budget->members_left, &ri);
