@@ -215,12 +215,12 @@ static void emit_entry(qb_sink *s, qb_outcome out, uint64_t size, const char *sh
     s->name = s->raw_hex = NULL;
 }
 
-void qb_sink_verdict(qb_sink *s, qb_arc_status st, const char *why_zh, const char *why_en)
+void qb_sink_verdict(qb_sink *s, qb_arc_status st, const qb_err *why)
 {
     qb_buf b = {0};
     qb_buf_addf(&b, "V\t%d", (int)st);
-    put_hex(&b, why_zh);
-    put_hex(&b, why_en);
+    put_hex(&b, why->zh);
+    put_hex(&b, why->en);
     qb_buf_adds(&b, "\n");
     if (b.s)
         put_all(s->out, b.s, b.len);
@@ -294,7 +294,9 @@ int qb_sink_begin(qb_sink *s, const qb_entry_in *e)
         st = qb_name_decode(e->raw, e->raw_len, e->utf8, &s->name);
     if (s->members_left == 0) {
         s->stopped = 1;
-        qb_sink_verdict(s, QB_ARC_TOO_LARGE, "压缩包中的文件数量超过上限", "too many members");
+        qb_err e = {0};
+        qb_err_set(&e, QB_ERR_LIMIT, "压缩包中的文件数量超过上限", "too many members");
+        qb_sink_verdict(s, QB_ARC_TOO_LARGE, &e);
         return skip(s, QB_OUT_TOO_LARGE, "文件数量超过上限，未解压", "over the member limit");
     }
     s->members_left--;
@@ -377,8 +379,9 @@ qb_status qb_sink_write(qb_sink *s, const void *buf, size_t n)
         s->failed = 1;
         emit_entry(s, QB_OUT_TOO_LARGE, s->written, NULL, "解压后过大，超过了解压总量上限",
                    "over the unpacked-size limit");
-        qb_sink_verdict(s, QB_ARC_TOO_LARGE, "解压后的总大小超过上限（疑似“压缩炸弹”）",
-                        "unpacked size over the limit");
+        qb_err e = {0};
+        qb_err_set(&e, QB_ERR_LIMIT, "解压后的总大小超过上限（疑似“压缩炸弹”）", "unpacked size over the limit");
+        qb_sink_verdict(s, QB_ARC_TOO_LARGE, &e);
         return QB_ERR_LIMIT;
     }
     const char *p = buf;
@@ -465,7 +468,9 @@ static int child_main(void *varg, int fd)
     s.next = a->budget->next;
     s.dirfd = open(a->workdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (s.dirfd < 0) {
-        qb_sink_verdict(&s, QB_ARC_FORMAT, "无法打开工作目录", "cannot open the work folder");
+        qb_err e = {0};
+        qb_err_set(&e, QB_ERR_IO, "无法打开工作目录", "cannot open the work folder");
+        qb_sink_verdict(&s, QB_ARC_FORMAT, &e);
         return 3;
     }
     a->reader->read(&s, a->job);
@@ -682,7 +687,7 @@ static qb_status rar_scan_set(const qb_unpack_src *src, uint64_t max, qb_rar_inf
         }
         if (st != QB_OK) {
             all->damaged = 1;
-            snprintf(all->why, sizeof all->why, "volume %zu is not a RAR file", v + 1);
+            qb_err_set(&all->err, QB_ERR_FORMAT, "第 %zu 卷不是 RAR 文件", "volume %zu is not a RAR file", v + 1);
             continue;
         }
         if (v == 0) {
@@ -698,7 +703,7 @@ static qb_status rar_scan_set(const qb_unpack_src *src, uint64_t max, qb_rar_inf
         all->more_volumes = one.more_volumes;
         if (one.damaged && !all->damaged) {
             all->damaged = 1;
-            memcpy(all->why, one.why, sizeof all->why);
+            all->err = one.err;
         }
         for (size_t i = 0; i < one.n; i++) {
             qb_rar_entry *e = &one.v[i];

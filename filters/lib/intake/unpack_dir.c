@@ -115,7 +115,9 @@ static void dir_read(qb_sink *s, const qb_read_job *job)
 {
     int fd = open(job->src->vols[0], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
-        qb_sink_verdict(s, QB_ARC_FORMAT, "无法读取该文件夹", "cannot open the folder");
+        qb_err e = {0};
+        qb_err_set(&e, QB_ERR_IO, "无法读取该文件夹", "cannot open the folder");
+        qb_sink_verdict(s, QB_ARC_FORMAT, &e);
         return;
     }
     walk(s, fd, "", 0);

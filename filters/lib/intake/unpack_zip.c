@@ -187,11 +187,6 @@ static int first_entry_encrypted(const char *path)
     return enc;
 }
 
-static void verdict(qb_sink *s, qb_arc_status v, const qb_err *e)
-{
-    qb_sink_verdict(s, v, e->zh, e->en);
-}
-
 static void zip_read(qb_sink *s, const qb_read_job *job)
 {
     const char *path = job->src->vols[0];
@@ -210,32 +205,36 @@ static void zip_read(qb_sink *s, const qb_read_job *job)
     if (st != QB_OK) {
         zdir_free(&d);
         if (st == QB_ERR_FORMAT && !zi.ambiguous && first_entry_encrypted(path)) {
-            qb_sink_verdict(s, QB_ARC_ENCRYPTED, "压缩包已加密，无法读取，请去掉密码后重新提交",
-                            "encrypted ZIP (central directory unreadable)");
+            qb_err_clear(&e);
+            qb_err_set(&e, QB_ERR_ENCRYPTED, "压缩包已加密，无法读取，请去掉密码后重新提交",
+                       "encrypted ZIP (central directory unreadable)");
+            qb_sink_verdict(s, QB_ARC_ENCRYPTED, &e);
             return;
         }
-        verdict(s, st == QB_ERR_FORMAT || st == QB_ERR_IO ? QB_ARC_FORMAT
+        qb_sink_verdict(s, st == QB_ERR_FORMAT || st == QB_ERR_IO ? QB_ARC_FORMAT
                    : zi.duplicate_names                     ? QB_ARC_UNSAFE
                                                             : QB_ARC_TOO_LARGE, &e);
         return;
     }
     if (zdir_names(&d) != QB_OK) {
         zdir_free(&d);
-        qb_sink_verdict(s, QB_ARC_FORMAT, "内存不足", "out of memory");
+        qb_err_status(&e, QB_ERR_NOMEM);
+        qb_sink_verdict(s, QB_ARC_FORMAT, &e);
         return;
     }
     int err = 0;
     zip_t *z = zip_open(path, ZIP_RDONLY, &err);
     if (!z) {
         zdir_free(&d);
-        qb_sink_verdict(s, QB_ARC_FORMAT, "ZIP 压缩包已损坏，无法读取", "libzip cannot open it");
+        qb_err_set(&e, QB_ERR_FORMAT, "ZIP 压缩包已损坏，无法读取", "libzip cannot open it");
+        qb_sink_verdict(s, QB_ARC_FORMAT, &e);
         return;
     }
     /* libzip's entry i is read as our entry i: only when both read one directory. */
     if (qb_zip_dir_agrees(z, &d.dir, &e) != QB_OK) {
         zip_discard(z);
         zdir_free(&d);
-        verdict(s, QB_ARC_FORMAT, &e);
+        qb_sink_verdict(s, QB_ARC_FORMAT, &e);
         return;
     }
     char *buf = malloc(BLOCK);
@@ -272,8 +271,10 @@ static void zip_read(qb_sink *s, const qb_read_job *job)
             qb_sink_end(s, n == 0, n < 0 ? zip_error_strerror(zip_file_get_error(f)) : NULL);
         zip_fclose(f);
     }
-    if (!buf)
-        qb_sink_verdict(s, QB_ARC_FORMAT, "内存不足", "out of memory");
+    if (!buf) {
+        qb_err_status(&e, QB_ERR_NOMEM);
+        qb_sink_verdict(s, QB_ARC_FORMAT, &e);
+    }
     free(buf);
     zip_discard(z);
     zdir_free(&d);
