@@ -194,7 +194,9 @@ static qb_status identify(qb_package *pkg, const qb_unpack_limits *lim, qb_unpac
     if (pkg->fmt == QB_FMT_RAR4 || pkg->fmt == QB_FMT_RAR5) {
         qb_err e = {0};
         st = qb_volumes_collect(pkg->input, vols, &e);
-        if (st == QB_ERR_FORMAT) {
+        if (st == QB_ERR_FORMAT) { /* the manifest still names the file by its hash */
+            if (pkg->size <= lim->max_size && (st = qb_sha256_file(pkg->input, pkg->sha256)) != QB_OK)
+                return st;
             st = fadd(pkg, "package.format", QB_SEV_ERROR, name, qb_strdup(e.zh), qb_strdup(e.en));
             return st == QB_OK ? QB_ERR_FORMAT : st;
         }
