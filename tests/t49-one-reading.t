@@ -51,6 +51,17 @@ case "$(msg message) / $(msg message_en)" in *"RAR 压缩包，后面又附加�
 ok $r "RAR + ZIP: both named, in both languages"
 is "$(written)" 0 "RAR + ZIP: nothing unpacked"
 
+# The same with a 7z either way round.
+"$QB_BIN/mkzip" --7z s.7z 'hidden.txt=the other half'
+cat s.7z a.zip > sz.7z
+unpack sz.7z
+case "$rc $(rules) / $(msg message)" in "1 package.format package.name / "*"7z 压缩包，后面又附加了一个 ZIP"*) r=0 ;; *) r=1 ;; esac
+ok $r "7z + ZIP in one file: refused, both named"
+cat a.zip s.7z > zs.zip
+unpack zs.zip
+case "$rc $(rules) / $(msg message)" in "1 package.format package.name / "*"ZIP 压缩包，后面又附加了一个 7z"*) r=0 ;; *) r=1 ;; esac
+ok $r "ZIP + 7z in one file: refused, both named"
+
 # What must still pass: a package with a Word file stored in it carries that file's own
 # end record, and a ZIP as the last member of a RAR is part of the RAR.
 "$QB_BIN/mkzip" --docx d.docx '标题' '正文'
