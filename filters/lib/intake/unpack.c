@@ -308,8 +308,8 @@ int qb_sink_begin(qb_sink *s, const qb_entry_in *e)
     const char *zh = qb_name_unsafe(s->name, &en);
     if (zh)
         return skip(s, QB_OUT_UNSAFE, zh, en);
-    if (e->unsafe_zh)
-        return skip(s, QB_OUT_UNSAFE, e->unsafe_zh, e->unsafe_en);
+    if (e->unsafe)
+        return skip(s, QB_OUT_UNSAFE, e->unsafe->zh, e->unsafe->en);
     qb_name_tidy(s->name);
     if (e->kind == QB_KIND_DIR) {
         emit_entry(s, QB_OUT_OK, 0, NULL, NULL, NULL);

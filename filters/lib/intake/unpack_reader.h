@@ -24,7 +24,7 @@ typedef struct {
     int encrypted;
     int has_crc;         /* crc is the CRC-32 the data must have (checked by the sink) */
     uint32_t crc;
-    const char *unsafe_zh, *unsafe_en; /* a problem only the reader can see, or NULL */
+    const qb_err *unsafe; /* a problem only the reader can see (the entry is skipped), or NULL */
 } qb_entry_in;
 
 /* Announce an entry. Returns 1 when the reader should stream its data (qb_sink_write

@@ -237,6 +237,9 @@ static void zip_read(qb_sink *s, const qb_read_job *job)
         qb_sink_verdict(s, QB_ARC_FORMAT, &e);
         return;
     }
+    qb_err differs = {0};
+    qb_err_set(&differs, QB_ERR_UNSAFE, "压缩包内记录的文件名前后不一致（不同软件会解出不同的文件）",
+               "local and central names differ");
     char *buf = malloc(BLOCK);
     for (size_t i = 0; buf && i < d.dir.n && !qb_sink_stopped(s); i++) {
         const qb_zip_entry *ze = &d.dir.v[i];
@@ -249,10 +252,8 @@ static void zip_read(qb_sink *s, const qb_read_job *job)
         in.declared = ze->usize;
         in.packed = ze->csize;
         in.encrypted = (ze->flags & 0x41) || ze->method == 99;
-        if (d.side[i].local_differs) {
-            in.unsafe_zh = "压缩包内记录的文件名前后不一致（不同软件会解出不同的文件）";
-            in.unsafe_en = "local and central names differ";
-        }
+        if (d.side[i].local_differs)
+            in.unsafe = &differs;
         if (!qb_sink_begin(s, &in))
             continue;
         zip_file_t *f = zip_fopen_index(z, i, 0);
