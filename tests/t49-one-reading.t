@@ -95,6 +95,15 @@ ok $r "DOCX read differently by libzip (ZIP64 decoy): refused with the reason"
 is "$(unzip -p 决策.docx word/document.xml 2>/dev/null | grep -c 很长) $(jq -r '.counts.abstract.count' out.json)" "0 0" \
    "ZIP64 decoy: what unzip extracts is short, and nothing else was counted"
 
+# A DOCX whose local header names another part than its directory (CHECKCONS refuses
+# it; the retry without CHECKCONS must not let it through).
+mkdir parts && (cd parts && unzip -q ../short.docx && "$QB_BIN/mkzip" ../名不一致.docx \
+  '[Content_Types].xml=@[Content_Types].xml' '_rels/.rels=@_rels/.rels' \
+  --local word/other.xml 'word/document.xml=@word/document.xml')
+"$QB_BIN/qb-check" --json 名不一致.docx >out.json 2>err; rc=$?
+case "$rc $(jq -r '.findings[0].rule + " " + .findings[0].message' out.json)" in "2 package.format "*文件名前后不一致*) r=0 ;; *) r=1 ;; esac
+ok $r "DOCX whose local header names another part: refused with the reason"
+
 # Too large is said before anything reads the file: a 30 GB sparse file at once.
 if truncate -s 30G huge.rar 2>/dev/null; then
   timeout 20 "$QB_BIN/qb-check" --json huge.rar >out.json 2>err

@@ -57,6 +57,12 @@ qb_status qb_opc_open(const char *path, qb_opc *o)
     if (st != QB_OK)
         return dir.ambiguous ? opc_refuse(o, &e) : opc_fail(o, st, e.en);
     st = qb_zip_check_dir(&dir, &lim, &info, &e);
+    /* A part whose local header names another part is two documents in one: a reader
+     * of local headers sees the other (CHECKCONS would refuse it, the retry not). */
+    if (st == QB_OK && qb_zip_dir_local_names(&dir, &e) != QB_OK) {
+        qb_zip_dir_free(&dir);
+        return opc_refuse(o, &e);
+    }
     if (st == QB_OK && info.encrypted)
         st = opc_fail(o, QB_ERR_ENCRYPTED, "ZIP entries are encrypted");
     else if (st != QB_OK)
@@ -68,8 +74,8 @@ qb_status qb_opc_open(const char *path, qb_opc *o)
     int err = 0;
     o->z = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &err);
     /* Some writers (pandoc) leave harmless local/central differences that CHECKCONS
-     * refuses. Without it libzip may choose another of several directories: the
-     * comparison below makes sure that it read ours, entry by entry. */
+     * refuses (names were compared above). Without it libzip may choose another of
+     * several directories: the comparison below makes sure it read ours, entry by entry. */
     if (!o->z && err == ZIP_ER_INCONS)
         o->z = zip_open(path, ZIP_RDONLY, &err);
     if (!o->z) {

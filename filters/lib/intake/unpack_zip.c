@@ -35,10 +35,6 @@ typedef struct {
 } zdir;
 
 static uint16_t le16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
-static uint32_t le32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
 
 static int pread_all(int fd, void *buf, size_t n, uint64_t off)
 {
@@ -54,74 +50,16 @@ static void zdir_free(zdir *d)
     d->side = NULL;
 }
 
-/* The Unicode Path (extra 0x7075) in x, when its CRC is that of one of the two raw
- * names (the spec says this header's own; writers that changed only the local or only
- * the central name exist, libarchive's test files among them). NULL when absent. */
-static char *upath(const unsigned char *x, size_t xlen, const unsigned char *n1, size_t l1,
-                   const unsigned char *n2, size_t l2)
-{
-    const unsigned char *xe = x + xlen;
-    while (xe - x >= 4) {
-        uint16_t id = le16(x), sz = le16(x + 2);
-        if ((size_t)(xe - x - 4) < sz)
-            break;
-        const unsigned char *q = x + 4;
-        if (id == 0x7075 && sz >= 5 && q[0] == 1) {
-            uint32_t crc = le32(q + 1);
-            if (crc == qb_crc32(0, n1, l1) || (n2 && crc == qb_crc32(0, n2, l2)))
-                return qb_strndup((const char *)q + 5, sz - 5u);
-        }
-        x += 4 + sz;
-    }
-    return NULL;
-}
-
-/* The name an entry goes by: the Unicode Path when there is one, else the raw bytes. */
-static int same_effective(const char *u1, const unsigned char *r1, size_t l1, const char *u2,
-                          const unsigned char *r2, size_t l2)
-{
-    if (u1 && u2)
-        return strcmp(u1, u2) == 0;
-    if (u1)
-        return strlen(u1) == l2 && memcmp(u1, r2, l2) == 0;
-    if (u2)
-        return strlen(u2) == l1 && memcmp(u2, r1, l1) == 0;
-    return l1 == l2 && memcmp(r1, r2, l1) == 0;
-}
-
 /* The side names of every entry of a walked directory. */
 static qb_status zdir_names(zdir *d)
 {
     d->side = calloc(d->dir.n ? d->dir.n : 1, sizeof *d->side);
     if (!d->side)
         return QB_ERR_NOMEM;
-    for (size_t i = 0; i < d->dir.n; i++) {
-        const qb_zip_entry *z = &d->dir.v[i];
-        /* The local header: its name (and Unicode Path) must give the same name as the
-         * central record, unless bit 13 says the local header is masked. */
-        unsigned char lh[30];
-        unsigned char *local = NULL;
-        uint16_t ln = 0, lx = 0;
-        if (qb_zip_local_header(&d->dir, z, lh)) {
-            ln = le16(lh + 26);
-            lx = le16(lh + 28);
-            local = malloc((size_t)ln + lx + 1);
-            if (!local)
-                return QB_ERR_NOMEM;
-            if (!pread_all(d->dir.fd, local, (size_t)ln + lx, z->loff + 30)) {
-                free(local);
-                local = NULL;
-            }
-        }
-        d->side[i].uname = upath(z->extra, z->xlen, z->name, z->nlen, local, ln);
-        if (local && !(z->flags & 0x2000)) {
-            char *lu = upath(local + ln, lx, local, ln, z->name, z->nlen);
-            d->side[i].local_differs = !same_effective(d->side[i].uname, z->name, z->nlen, lu, local, ln);
-            free(lu);
-        }
-        free(local);
-    }
-    return QB_OK;
+    qb_status st = QB_OK;
+    for (size_t i = 0; i < d->dir.n && st == QB_OK; i++)
+        st = qb_zip_entry_names(&d->dir, &d->dir.v[i], &d->side[i].uname, &d->side[i].local_differs);
+    return st;
 }
 
 /* A damaged OOXML file still starts like one: its first local header names an OPC part. */

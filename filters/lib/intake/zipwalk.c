@@ -310,6 +310,86 @@ void qb_zip_entry_name(const qb_zip_entry *z, const unsigned char **name, size_t
     }
 }
 
+/* The Unicode Path (extra 0x7075) in x, when its CRC is that of one of the two raw
+ * names. NULL when absent. */
+static char *upath(const unsigned char *x, size_t xlen, const unsigned char *n1, size_t l1,
+                   const unsigned char *n2, size_t l2)
+{
+    const unsigned char *xe = x + xlen;
+    while (xe - x >= 4) {
+        uint16_t id = le16(x), sz = le16(x + 2);
+        if ((size_t)(xe - x - 4) < sz)
+            break;
+        const unsigned char *q = x + 4;
+        if (id == 0x7075 && sz >= 5 && q[0] == 1) {
+            uint32_t crc = le32(q + 1);
+            if (crc == qb_crc32(0, n1, l1) || (n2 && crc == qb_crc32(0, n2, l2)))
+                return qb_strndup((const char *)q + 5, sz - 5u);
+        }
+        x += 4 + sz;
+    }
+    return NULL;
+}
+
+/* The name an entry goes by: the Unicode Path when there is one, else the raw bytes. */
+static int same_effective(const char *u1, const unsigned char *r1, size_t l1, const char *u2,
+                          const unsigned char *r2, size_t l2)
+{
+    if (u1 && u2)
+        return strcmp(u1, u2) == 0;
+    if (u1)
+        return strlen(u1) == l2 && memcmp(u1, r2, l2) == 0;
+    if (u2)
+        return strlen(u2) == l1 && memcmp(u2, r1, l1) == 0;
+    return l1 == l2 && memcmp(r1, r2, l1) == 0;
+}
+
+qb_status qb_zip_entry_names(const qb_zip_dir *d, const qb_zip_entry *z, char **uname, int *local_differs)
+{
+    *uname = NULL;
+    *local_differs = 0;
+    unsigned char lh[30];
+    unsigned char *local = NULL;
+    uint16_t ln = 0, lx = 0;
+    if (qb_zip_local_header(d, z, lh)) {
+        ln = le16(lh + 26);
+        lx = le16(lh + 28);
+        local = malloc((size_t)ln + lx + 1);
+        if (!local)
+            return QB_ERR_NOMEM;
+        if (!read_at(d->fd, local, (size_t)ln + lx, z->loff + 30)) {
+            free(local);
+            local = NULL;
+        }
+    }
+    *uname = upath(z->extra, z->xlen, z->name, z->nlen, local, ln);
+    if (local && !(z->flags & 0x2000)) {
+        char *lu = upath(local + ln, lx, local, ln, z->name, z->nlen);
+        *local_differs = !same_effective(*uname, z->name, z->nlen, lu, local, ln);
+        free(lu);
+    }
+    free(local);
+    return QB_OK;
+}
+
+qb_status qb_zip_dir_local_names(qb_zip_dir *d, qb_err *e)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        char *u;
+        int differs;
+        if (qb_zip_entry_names(d, &d->v[i], &u, &differs) != QB_OK)
+            return qb_err_status(e, QB_ERR_NOMEM);
+        free(u);
+        if (differs) {
+            d->ambiguous = 1;
+            return qb_err_set(e, QB_ERR_FORMAT,
+                              "压缩包内第 %zu 个文件记录的文件名前后不一致，不同的软件会读出不同的文件，已拒绝；请重新保存后提交",
+                              "entry %zu: the local header names another file than the central directory", i + 1);
+        }
+    }
+    return QB_OK;
+}
+
 /* libzip's name (a C string: it shows a NUL byte as a space) is ours. */
 static int same_name(const unsigned char *lz, const unsigned char *ours, size_t len)
 {

@@ -55,6 +55,16 @@ int qb_zip_local_header(const qb_zip_dir *d, const qb_zip_entry *z, unsigned cha
  * central record when its CRC is that of the raw name, else the raw name. */
 void qb_zip_entry_name(const qb_zip_entry *z, const unsigned char **name, size_t *len);
 
+/* The names entry z goes by: *uname, the Info-ZIP Unicode Path (extra 0x7075) whose
+ * CRC is that of the central or of the local raw name (writers that changed only one
+ * exist; caller frees; NULL when none); *local_differs, when the local header names
+ * another file than the central record (unless bit 13 masks it): a tool that reads
+ * the local headers unpacks another file. QB_ERR_NOMEM. */
+qb_status qb_zip_entry_names(const qb_zip_dir *d, const qb_zip_entry *z, char **uname, int *local_differs);
+/* QB_ERR_FORMAT with a reason (and d->ambiguous) when some entry's local header names
+ * another file: for a document, which has no entry to skip. */
+qb_status qb_zip_dir_local_names(qb_zip_dir *d, qb_err *e);
+
 /* libzip's reading of the archive against ours, entry by entry: count, name, sizes,
  * CRC (libzip shows no local header offset; with one end record both read the same
  * central directory, so the offsets are those). QB_ERR_FORMAT with a reason when they
