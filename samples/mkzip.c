@@ -385,6 +385,7 @@ int main(int argc, char **argv)
         case O_7Z: sevenz = 1; bad = out != NULL; break;
         case O_DOCX: /* the rest are paragraphs, taken as they are (one may start with '-') */
             if (out || optind >= argc) {
+                fputs("mkzip: --docx comes first and takes OUT.docx\n", stderr);
                 bad = 1;
                 break;
             }
@@ -394,6 +395,7 @@ int main(int argc, char **argv)
             return 1;
         case O_JOIN:
             if (out || argc - optind != 3) {
+                fputs("mkzip: --join comes first and takes MODE OUT A.zip B.zip\n", stderr);
                 bad = 1;
                 break;
             }
