@@ -1,9 +1,10 @@
 /* The one central-directory walk (zipwalk.h) and the checks on it (zipcheck.h), on
  * ZIPs built here byte by byte: what a plain, commented or ZIP64 archive reads as; and
  * the one-reading rule — a second end record that reads (also one out of libzip's
- * sight, or hidden in the comment), bytes after the end record, a ZIP at the end of
- * another archive — each refused with its reason in both languages, while an empty
- * archive's end record inside a member is not a second reading. */
+ * sight, or hidden in the comment), bytes after the end record, a ZIP64 record naming
+ * another directory, libzip reading other entries, a ZIP at the end of another
+ * archive — each refused with its reason in both languages, while an empty archive's
+ * end record inside a member is not a second reading. */
 #define _GNU_SOURCE
 #include <stdint.h>
 #include <stdlib.h>
@@ -170,6 +171,60 @@ int main(void)
     save(&b);
     ok(walk(&d, &e) == QB_OK && d.n == 2 && d.v[0].usize == 5, "ZIP64 end record followed (%s)", e.en);
     qb_zip_dir_free(&d);
+
+    /* The ZIP64 record names another directory than the end record (libzip follows
+     * the locator, a tool without ZIP64 the end record). */
+    qb_buf_free(&b);
+    static const char *const other[] = {"a.txt", "other", "c.txt", "third"};
+    build_zip(&b, other, NULL, 2, NULL, 1);
+    qb_buf tail64 = {0};
+    qb_buf_add(&tail64, b.s + b.len - 22 - 20 - 56, 56 + 20); /* its ZIP64 record and locator */
+    b.len -= 22 + 20 + 56;
+    build_zip(&b, two, NULL, 2, NULL, 0); /* then a plain archive (offsets from the start) */
+    qb_buf plain_end = {0};
+    qb_buf_add(&plain_end, b.s + b.len - 22, 22);
+    b.len -= 22;
+    uint64_t rec_new = b.len;
+    qb_buf_add(&b, tail64.s, 56);
+    p32(&b, 0x07064b50), p32(&b, 0), p64(&b, rec_new), p32(&b, 1);
+    qb_buf_add(&b, plain_end.s, 22);
+    qb_buf_free(&tail64);
+    qb_buf_free(&plain_end);
+    save(&b);
+    ok(walk(&d, &e) == QB_ERR_FORMAT && d.ambiguous && strstr(e.en, "ZIP64 end record names another directory"),
+       "a ZIP64 record that disagrees with the end record: refused (%s)", e.en);
+
+    /* libzip's reading against another walk: every difference is named. */
+    qb_buf_free(&b);
+    build_zip(&b, two, NULL, 2, NULL, 0);
+    save(&b);
+    z = zip_open(path, ZIP_RDONLY, &zerr);
+    qb_buf_free(&b);
+    build_zip(&b, other, NULL, 2, NULL, 0);
+    save(&b);
+    ok(z && walk(&d, &e) == QB_OK, "another archive walked");
+    ok(z && qb_zip_dir_agrees(z, &d, &e) == QB_ERR_FORMAT && strstr(e.en, "entry 1: CRC") &&
+           strstr(e.zh, "第 1 个文件的校验值"),
+       "libzip's entries against another walk: the first difference named (%s)", e.en);
+    qb_zip_dir_free(&d);
+    qb_buf_free(&b);
+    static const char *const renamed[] = {"A.txt", "first", "dir/b.txt", "second entry"};
+    build_zip(&b, renamed, NULL, 2, NULL, 0);
+    save(&b);
+    walk(&d, &e);
+    qb_err_clear(&e);
+    ok(z && qb_zip_dir_agrees(z, &d, &e) == QB_ERR_FORMAT && strstr(e.en, "entry 1: name"), "a name (%s)", e.en);
+    qb_zip_dir_free(&d);
+    qb_buf_free(&b);
+    build_zip(&b, two, NULL, 1, NULL, 0);
+    save(&b);
+    walk(&d, &e);
+    qb_err_clear(&e);
+    ok(z && qb_zip_dir_agrees(z, &d, &e) == QB_ERR_FORMAT && strstr(e.en, "number of entries"),
+       "the number of entries (%s)", e.en);
+    qb_zip_dir_free(&d);
+    if (z)
+        zip_discard(z);
 
     /* No end record at all. */
     qb_buf_free(&b);

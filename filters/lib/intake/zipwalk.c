@@ -35,9 +35,12 @@ typedef struct {
     uint64_t cd_end; /* where the directory must end: the end record or its ZIP64 record */
 } endrec;
 
-/* Read the end record at pos (rec: its 22 bytes), following ZIP64. */
+/* Read the end record at pos (rec: its 22 bytes), following ZIP64 whenever a locator
+ * precedes it, as libzip does (not only when the end record's fields are saturated):
+ * fields the end record does give must then say the same, or two tools read two
+ * directories (*ambiguous). */
 static qb_status end_read(int fd, uint64_t fsize, uint64_t pos, const unsigned char *rec, endrec *r,
-                          qb_err *e)
+                          int *ambiguous, qb_err *e)
 {
     memset(r, 0, sizeof *r);
     r->pos = r->cd_end = pos;
@@ -48,15 +51,27 @@ static qb_status end_read(int fd, uint64_t fsize, uint64_t pos, const unsigned c
     r->cdsize = le32(rec + 12);
     r->cdoff = le32(rec + 16);
     r->clen = le16(rec + 20);
-    if (r->n == 0xFFFF || r->cdsize == 0xFFFFFFFF || r->cdoff == 0xFFFFFFFF) {
-        /* ZIP64: the locator just before the end record points at the ZIP64 record. */
-        unsigned char loc[20], z[56];
-        if (pos < 20 || !read_at(fd, loc, 20, pos - 20) || memcmp(loc, "PK\x06\x07", 4) != 0 ||
-            le64(loc + 8) > fsize || !read_at(fd, z, 56, le64(loc + 8)) || memcmp(z, "PK\x06\x06", 4) != 0)
-            return qb_err_set(e, QB_ERR_FORMAT, ZH_CORRUPT, "invalid ZIP64 end of central directory");
-        r->n = le64(z + 32);
-        r->cdsize = le64(z + 40);
-        r->cdoff = le64(z + 48);
+    int saturated = r->n == 0xFFFF || r->cdsize == 0xFFFFFFFF || r->cdoff == 0xFFFFFFFF;
+    /* ZIP64: the locator just before the end record points at the ZIP64 record. */
+    unsigned char loc[20], z[56];
+    int located = pos >= 20 && read_at(fd, loc, 20, pos - 20) && memcmp(loc, "PK\x06\x07", 4) == 0;
+    int zip64 = located && le64(loc + 8) <= fsize && read_at(fd, z, 56, le64(loc + 8)) &&
+                memcmp(z, "PK\x06\x06", 4) == 0;
+    if (saturated && !zip64)
+        return qb_err_set(e, QB_ERR_FORMAT, ZH_CORRUPT, "invalid ZIP64 end of central directory");
+    if (zip64) {
+        uint64_t n = le64(z + 32), cdsize = le64(z + 40), cdoff = le64(z + 48);
+        if ((r->n != 0xFFFF && r->n != n) || (r->cdsize != 0xFFFFFFFF && r->cdsize != cdsize) ||
+            (r->cdoff != 0xFFFFFFFF && r->cdoff != cdoff)) {
+            if (ambiguous)
+                *ambiguous = 1;
+            return qb_err_set(e, QB_ERR_FORMAT,
+                              "ZIP 压缩包的目录在不同的解压软件中读法不一致（ZIP64 结束记录与结束记录指向不同的目录），不同的软件会读出不同的文件，已拒绝；请重新打包后提交",
+                              "the ZIP64 end record names another directory than the end record: tools would read different files");
+        }
+        r->n = n;
+        r->cdsize = cdsize;
+        r->cdoff = cdoff;
         r->cd_end = le64(loc + 8);
     }
     if (r->cdoff > fsize || r->cdsize > fsize - r->cdoff || r->cdsize > QB_ZIP_MAX_CD)
@@ -118,7 +133,7 @@ static int end_valid(int fd, uint64_t fsize, uint64_t pos, int shifted_ok, int *
     unsigned char rec[22];
     endrec r;
     if (fsize - pos < 22 || !read_at(fd, rec, 22, pos) || le16(rec + 8) != le16(rec + 10) ||
-        end_read(fd, fsize, pos, rec, &r, NULL) != QB_OK || r.n == 0)
+        end_read(fd, fsize, pos, rec, &r, NULL, NULL) != QB_OK || r.n == 0)
         return 0; /* an empty directory is nothing another tool would prefer */
     uint64_t at[2] = {r.cdoff, r.cd_end >= r.cdsize ? r.cd_end - r.cdsize : UINT64_MAX};
     for (int k = 0; k < 1 + shifted_ok; k++) {
@@ -221,7 +236,7 @@ static qb_status find_end(qb_zip_dir *d, endrec *r, qb_err *e)
         return st;
     }
     uint64_t pos = fsize - tlen + (uint64_t)at;
-    st = end_read(fd, fsize, pos, tail + at, r, e);
+    st = end_read(fd, fsize, pos, tail + at, r, &d->ambiguous, e);
     free(tail);
     if (st != QB_OK)
         return st;

@@ -6,8 +6,10 @@
  * end record, libzip 1.7 the first consistent one. So an archive must have exactly one
  * end record whose central directory reads (anywhere in the file, also one far from
  * the end that libzip's tail window does not see), nothing after it but its declared
- * comment, and — once libzip has opened it — the same entries in libzip as here
- * (qb_zip_dir_agrees). Anything else is refused with QB_ERR_FORMAT and dir->ambiguous. */
+ * comment, a ZIP64 record (followed whenever its locator is there, as libzip does) that
+ * says what the end record says, and — once libzip has opened it — the same entries in
+ * libzip as here (qb_zip_dir_agrees). Anything else is refused with QB_ERR_FORMAT and
+ * dir->ambiguous. */
 #ifndef QB_ZIPWALK_H
 #define QB_ZIPWALK_H
 
