@@ -4,6 +4,7 @@
  * names, entries flagged encrypted, encrypted headers, the solid flag, and volume sets
  * split across files. Fixed times: the bytes are the same on every run. */
 #define _GNU_SOURCE
+#include <getopt.h>
 #include <iconv.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,10 +18,11 @@
 
 #define MTIME 1704067200u /* 2024-01-01 00:00 UTC */
 
-static void usage(void)
+static void usage(FILE *to)
 {
     fputs("用法 usage: mkrar [--rar4] [--solid] [--header-encrypted] [--volumes N] [--old-naming]\n"
           "             OUT ENTRY...\n"
+          "       mkrar -h | --help\n"
           "  OUT holds %d where the volume number goes when --volumes N > 1 (x.part%d.rar).\n"
           "  --old-naming: RAR4 volumes flagged for x.rar, x.r00, x.r01 … (rename them so).\n"
           "  ENTRY is NAME=CONTENT; CONTENT is literal text, @FILE or %zeros:N.\n"
@@ -32,7 +34,7 @@ static void usage(void)
           "    --encrypted  flagged as encrypted (RAR5 encryption record, RAR4 flag 0x0004)\n"
           "    --windows    Windows host (default Unix)\n"
           "    --declare N  declare N bytes as the unpacked size (a lying header)\n",
-          stderr);
+          to);
 }
 
 typedef struct {
@@ -298,43 +300,60 @@ static int write_entry(writer *w, const entry *e, size_t idx)
 
 
 
+enum { O_RAR4 = 256, O_SOLID, O_HDRENC, O_VOLUMES, O_OLDNAMING, O_GBK, O_HEX, O_DIR, O_SYMLINK, O_ENC, O_WINDOWS,
+       O_DECLARE };
+
 int main(int argc, char **argv)
 {
+    static const struct option opts[] = {
+        {"help", no_argument, NULL, 'h'},          {"rar4", no_argument, NULL, O_RAR4},
+        {"solid", no_argument, NULL, O_SOLID},     {"header-encrypted", no_argument, NULL, O_HDRENC},
+        {"volumes", required_argument, NULL, O_VOLUMES}, {"old-naming", no_argument, NULL, O_OLDNAMING},
+        {"gbk", no_argument, NULL, O_GBK},         {"hex", no_argument, NULL, O_HEX},
+        {"dir", no_argument, NULL, O_DIR},         {"symlink", no_argument, NULL, O_SYMLINK},
+        {"encrypted", no_argument, NULL, O_ENC},   {"windows", no_argument, NULL, O_WINDOWS},
+        {"declare", required_argument, NULL, O_DECLARE}, {NULL, 0, NULL, 0}};
     writer w = {0};
     w.nvol = 1;
-    int i = 1;
-    for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
-        if (strcmp(argv[i], "--rar4") == 0) w.rar4 = 1;
-        else if (strcmp(argv[i], "--solid") == 0) w.solid = 1;
-        else if (strcmp(argv[i], "--header-encrypted") == 0) w.hdr_enc = 1;
-        else if (strcmp(argv[i], "--volumes") == 0 && i + 1 < argc) w.nvol = atoi(argv[++i]);
-        else if (strcmp(argv[i], "--old-naming") == 0) w.old_naming = 1;
-        else break;
-    }
-    if (argc - i < 1 || w.nvol < 1) {
-        usage();
-        return 2;
-    }
-    w.pattern = argv[i++];
     entry *v = NULL;
     size_t n = 0, cap = 0;
     entry cur;
     memset(&cur, 0, sizeof cur);
     cur.declare = -1;
-    int gbk = 0, hex = 0, bad = 0;
-    for (; i < argc && !bad; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--gbk") == 0) gbk = 1;
-        else if (strcmp(a, "--hex") == 0) hex = 1;
-        else if (strcmp(a, "--dir") == 0) cur.dir = 1;
-        else if (strcmp(a, "--symlink") == 0) cur.symlink = 1;
-        else if (strcmp(a, "--encrypted") == 0) cur.encrypted = 1;
-        else if (strcmp(a, "--windows") == 0) cur.windows = 1;
-        else if (strcmp(a, "--declare") == 0 && i + 1 < argc) cur.declare = atoll(argv[++i]);
-        else if (strncmp(a, "--", 2) == 0) bad = 1;
-        else {
+    int gbk = 0, hex = 0, bad = 0, help = 0, c;
+    /* "-": operands come back in order (code 1), so an option applies to the entry
+     * after it; archive options come before OUT. */
+    opterr = 0;
+    while (!bad && !help && (c = getopt_long(argc, argv, "-h", opts, NULL)) != -1) {
+        int archive_opt = c == O_RAR4 || c == O_SOLID || c == O_HDRENC || c == O_VOLUMES || c == O_OLDNAMING;
+        if (archive_opt && w.pattern) {
+            fprintf(stderr, "mkrar: %s: an archive option goes before OUT\n", argv[optind - 1]);
+            bad = 1;
+            break;
+        }
+        switch (c) {
+        case 'h': help = 1; break;
+        case O_RAR4: w.rar4 = 1; break;
+        case O_SOLID: w.solid = 1; break;
+        case O_HDRENC: w.hdr_enc = 1; break;
+        case O_VOLUMES: w.nvol = atoi(optarg); bad = w.nvol < 1; break;
+        case O_OLDNAMING: w.old_naming = 1; break;
+        case O_GBK: gbk = 1; break;
+        case O_HEX: hex = 1; break;
+        case O_DIR: cur.dir = 1; break;
+        case O_SYMLINK: cur.symlink = 1; break;
+        case O_ENC: cur.encrypted = 1; break;
+        case O_WINDOWS: cur.windows = 1; break;
+        case O_DECLARE: cur.declare = atoll(optarg); break;
+        case 1: {
+            const char *a = optarg;
+            if (!w.pattern) {
+                w.pattern = a;
+                break;
+            }
             const char *eq = strchr(a, '=');
             if (!eq) {
+                fprintf(stderr, "mkrar: %s: an entry is NAME=CONTENT\n", a);
                 bad = 1;
                 break;
             }
@@ -351,11 +370,22 @@ int main(int argc, char **argv)
             memset(&cur, 0, sizeof cur);
             cur.declare = -1;
             gbk = hex = 0;
+            break;
+        }
+        default:
+            fprintf(stderr, "mkrar: %s: unknown option or missing argument\n", argv[optind - 1]);
+            bad = 1;
         }
     }
+    if (!help && !bad && !w.pattern) {
+        fputs("mkrar: no output file given\n", stderr);
+        bad = 1;
+    }
     int rc = 0;
-    if (bad) {
-        usage();
+    if (help) {
+        usage(stdout);
+    } else if (bad) {
+        usage(stderr);
         rc = 2;
     } else {
         uint64_t total = 0;

@@ -54,6 +54,13 @@ unpack r4.rar
 is "$(outcomes)" "ok unsafe unsafe encrypted" "RAR4: .., a symlink, an encrypted entry skipped"
 clean_box RAR4
 
+# A 7z with a real symlink entry (libarchive writes one; mkzip --7z --symlink).
+"$QB_BIN/mkzip" --7z s.7z 'good.txt=fine' --symlink 'evil=../../../etc/passwd'
+unpack s.7z
+is "$(jq -r '[.members[] | .kind + ":" + .outcome] | join(" ")' out.json)" "file:ok link:unsafe" \
+   "7z: a symlink entry is skipped as unsafe"
+clean_box 7z
+
 "$QB_BIN/mkzip" j.zip '某公司/申报书.docx=x' '某公司/__MACOSX/._申报书.docx=junk' '某公司/Thumbs.db=junk' \
   '某公司/~$报书.docx=lock' '某公司/.DS_Store=junk'
 unpack j.zip
@@ -71,6 +78,6 @@ is "$(jq -r '[.members[] | .name + ":" + (.depth | tostring)] | join(" ")' out.j
    "top.txt:0 in1.zip:0 in1.zip/mid.txt:1 in1.zip/in2.zip:1" "an inner archive is unpacked one level, not two"
 jq -r '.findings[] | select(.rule == "package.too-large") | .severity + " " + .message' out.json | grep -q '^warning .*嵌套'
 ok $? "the archive two levels down is reported, not unpacked"
-rm -f z.zip d.zip d.rar r.rar r4.rar j.zip in1.zip in2.zip n.rar out.json err
+rm -f z.zip d.zip d.rar r.rar r4.rar s.7z j.zip in1.zip in2.zip n.rar out.json err
 rm -rf w
 done_testing

@@ -128,9 +128,8 @@ qb_status qb_batch_fingerprint(const qb_batch_item *it, uint64_t max_bytes, char
         st = folder_digest(it->path, max_bytes, hex);
     } else if (it->kind == QB_ITEM_FILE) {
         char **vols = NULL;
-        const char *why_zh, *why_en;
         /* an incomplete set is hashed by its first volume; the check reports the rest */
-        if (qb_volumes_collect(it->path, &vols, &why_zh, &why_en) == QB_OK && vols[0] && vols[1])
+        if (qb_volumes_collect(it->path, &vols, NULL) == QB_OK && vols[0] && vols[1])
             st = volumes_digest(vols, hex, &nb);
         else
             st = qb_sha256_file(it->path, hex);

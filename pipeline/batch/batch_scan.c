@@ -80,8 +80,7 @@ static qb_status claim_volumes(const qb_batch_list *l, const int *later, int *cl
         if (l->v[i].kind != QB_ITEM_FILE || later[i])
             continue;
         char **vols = NULL;
-        const char *why_zh, *why_en;
-        qb_status cs = qb_volumes_collect(l->v[i].path, &vols, &why_zh, &why_en);
+        qb_status cs = qb_volumes_collect(l->v[i].path, &vols, NULL);
         for (size_t k = 1; cs == QB_OK && vols[k]; k++)
             for (size_t j = 0; j < l->n; j++)
                 if (later[j] && strcmp(qb_basename(vols[k]), l->v[j].name) == 0)

@@ -74,7 +74,7 @@ static void check_file(const char *path)
     qb_status st = qb_opc_open(path, &o);
     if (st != QB_OK) {
         ok(0, "%s opens", qb_basename(path));
-        printf("#   qb_opc_open: %s (%s)\n", o.why, qb_status_str(st));
+        printf("#   qb_opc_open: %s (%s)\n", o.err.en, qb_status_str(st));
         return;
     }
     if (strcmp(o.main_part, "word/document.xml") != 0) {

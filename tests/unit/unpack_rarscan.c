@@ -97,20 +97,20 @@ int main(void)
     ok(qb_rar_scan(zip, 0, &ri) == QB_ERR_FORMAT, "a ZIP is not a RAR");
 
     char **vols = NULL;
-    const char *zh, *en;
-    ok(qb_volumes_collect(path_of("rar4_multivolume.part0001.rar"), &vols, &zh, &en) == QB_OK && vols &&
+    qb_err ve = {0};
+    ok(qb_volumes_collect(path_of("rar4_multivolume.part0001.rar"), &vols, &ve) == QB_OK && vols &&
            vols[0] && vols[1] && vols[2] && vols[3] && !vols[4] && strstr(vols[3], "part0004.rar"),
        "the first of four RAR4 volumes collects all four, in order");
     qb_volumes_free(vols);
-    ok(qb_volumes_collect(path_of("rar5_multiarchive_solid.part01.rar"), &vols, &zh, &en) == QB_OK && vols &&
+    ok(qb_volumes_collect(path_of("rar5_multiarchive_solid.part01.rar"), &vols, &ve) == QB_OK && vols &&
            vols[3] && !vols[4] && strstr(vols[1], "part02.rar"),
        "the first of four RAR5 volumes collects all four");
     qb_volumes_free(vols);
     vols = NULL;
-    ok(qb_volumes_collect(path_of("rar5_multiarchive_solid.part03.rar"), &vols, &zh, &en) == QB_ERR_FORMAT &&
-           !vols && strstr(zh, "后续分卷"),
+    ok(qb_volumes_collect(path_of("rar5_multiarchive_solid.part03.rar"), &vols, &ve) == QB_ERR_FORMAT &&
+           !vols && strstr(ve.zh, "后续分卷") && strstr(ve.en, "later volume"),
        "a later volume is refused with a reason");
-    ok(qb_volumes_collect(path_of("rar5_stored.rar"), &vols, &zh, &en) == QB_OK && vols && !vols[1],
+    ok(qb_volumes_collect(path_of("rar5_stored.rar"), &vols, &ve) == QB_OK && vols && !vols[1],
        "a single archive is a set of one");
     qb_volumes_free(vols);
     ok(qb_volume_is_continuation(path_of("rar4_multivolume.part0003.rar")) &&

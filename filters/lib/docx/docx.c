@@ -642,11 +642,8 @@ qb_status qb_docx_read(const char *path, qb_doc *doc, char **why, char **why_zh)
     qb_opc o;
     qb_status st = qb_opc_open(path, &o);
     if (st != QB_OK) {
-        *why = qb_strdup(o.why);
-        *why_zh = qb_strdup(st == QB_ERR_ENCRYPTED ? "文档已加密，无法读取" :
-                            st == QB_ERR_UNSAFE ? "文件结构异常（疑似恶意构造），已拒绝" :
-                            st == QB_ERR_LIMIT ? "文件解压后过大，已拒绝" :
-                            "不是可读取的 Word 文档（文件损坏或格式不符）");
+        *why = qb_strdup(o.err.en);
+        *why_zh = qb_strdup(o.err.zh);
         return st;
     }
     qb_rels rels = {0};

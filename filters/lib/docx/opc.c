@@ -9,11 +9,24 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
-static qb_status opc_fail(qb_opc *o, qb_status st, const char *why)
+/* What the applicant is told when the file does not open: one sentence per kind of
+ * failure (the English says precisely what), or the walk's own reason when the file
+ * reads differently in different programs. */
+static qb_status opc_fail(qb_opc *o, qb_status st, const char *en)
 {
-    snprintf(o->why, sizeof o->why, "%s", why);
-    return st;
+    const char *zh = st == QB_ERR_ENCRYPTED ? "文档已加密，无法读取"
+                     : st == QB_ERR_UNSAFE ? "文件结构异常（疑似恶意构造），已拒绝"
+                     : st == QB_ERR_LIMIT  ? "文件解压后过大，已拒绝"
+                                           : "不是可读取的 Word 文档（文件损坏或格式不符）";
+    return qb_err_set(&o->err, st, "%s%.0s", "%.0s%s", zh, en); /* each language its own */
+}
+
+static qb_status opc_refuse(qb_opc *o, const qb_err *e)
+{
+    o->ambiguous = 1;
+    return qb_err_set(&o->err, e->st, "不是可读取的 Word 文档：%s%.0s", "%.0s%s", e->zh, e->en);
 }
 
 qb_status qb_opc_open(const char *path, qb_opc *o)
@@ -31,15 +44,38 @@ qb_status qb_opc_open(const char *path, qb_opc *o)
                    : opc_fail(o, QB_ERR_FORMAT, "legacy Word 97-2003 (.doc) or WPS file, not a .docx");
     if (fmt != QB_FMT_ZIP)
         return opc_fail(o, QB_ERR_FORMAT, "not a ZIP-based Office document");
-    st = qb_zip_check(path, &lim, &info);
+    /* Parts hold at least what the file holds (less the directory): a bigger file is
+     * over the limit before anything reads it all (a 30 GB file answers at once). */
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return opc_fail(o, QB_ERR_IO, "cannot read file");
+    if ((uint64_t)sb.st_size > (uint64_t)QB_OPC_MAX_TOTAL + QB_ZIP_MAX_CD)
+        return opc_fail(o, QB_ERR_LIMIT, "file larger than a Word document may unpack to");
+    qb_err e = {0};
+    qb_zip_dir dir;
+    st = qb_zip_dir_read(path, lim.max_entries, &dir, &e);
     if (st != QB_OK)
-        return opc_fail(o, st, info.why);
-    if (info.encrypted)
-        return opc_fail(o, QB_ERR_ENCRYPTED, "ZIP entries are encrypted");
+        return dir.ambiguous ? opc_refuse(o, &e) : opc_fail(o, st, e.en);
+    st = qb_zip_check_dir(&dir, &lim, &info, &e);
+    /* A part whose local header names another part is two documents in one: a reader
+     * of local headers sees the other (CHECKCONS would refuse it, the retry not). */
+    if (st == QB_OK && qb_zip_dir_local_names(&dir, &e) != QB_OK) {
+        qb_zip_dir_free(&dir);
+        return opc_refuse(o, &e);
+    }
+    if (st == QB_OK && info.encrypted)
+        st = opc_fail(o, QB_ERR_ENCRYPTED, "ZIP entries are encrypted");
+    else if (st != QB_OK)
+        opc_fail(o, st, e.en);
+    if (st != QB_OK) {
+        qb_zip_dir_free(&dir);
+        return st;
+    }
     int err = 0;
     o->z = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &err);
     /* Some writers (pandoc) leave harmless local/central differences that CHECKCONS
-     * refuses; our own walk above already checked offsets, overlaps and duplicates. */
+     * refuses (names were compared above). Without it libzip may choose another of
+     * several directories: the comparison below makes sure it read ours, entry by entry. */
     if (!o->z && err == ZIP_ER_INCONS)
         o->z = zip_open(path, ZIP_RDONLY, &err);
     if (!o->z) {
@@ -47,7 +83,14 @@ qb_status qb_opc_open(const char *path, qb_opc *o)
         zip_error_init_with_code(&ze, err);
         opc_fail(o, QB_ERR_FORMAT, zip_error_strerror(&ze));
         zip_error_fini(&ze);
+        qb_zip_dir_free(&dir);
         return QB_ERR_FORMAT;
+    }
+    st = qb_zip_dir_agrees(o->z, &dir, &e);
+    qb_zip_dir_free(&dir);
+    if (st != QB_OK) {
+        qb_opc_close(o);
+        return opc_refuse(o, &e);
     }
     /* The main document is whatever _rels/.rels names (pandoc's test has document2.xml). */
     qb_rels rels = {0};

@@ -1,5 +1,6 @@
 /* opc.h — an Office Open XML package (a DOCX) opened safely: our ZIP layout check
- * first, then libzip with CHECKCONS; parts read with a size cap (libzip does not
+ * first (one end record, no overlaps or duplicates, zipcheck.h), then libzip, which
+ * must read the same entries as our walk; parts read with a size cap (libzip does not
  * enforce declared sizes); the main part found through _rels/.rels. */
 #ifndef QB_OPC_H
 #define QB_OPC_H
@@ -7,6 +8,7 @@
 #include <libxml/xmlreader.h>
 #include <zip.h>
 
+#include "err.h"
 #include "qb.h"
 
 #define QB_OPC_MAX_PART (64u << 20)   /* one XML part: 64 MiB */
@@ -15,7 +17,8 @@
 typedef struct {
     zip_t *z;
     char *main_part;   /* e.g. "word/document.xml" */
-    char why[200];     /* English reason when open fails */
+    qb_err err;        /* why open failed: the reason for the applicant in both languages */
+    int ambiguous;     /* it failed because tools would read the file differently */
 } qb_opc;
 
 typedef struct {
@@ -28,7 +31,7 @@ typedef struct {
     size_t n, cap;
 } qb_rels;
 
-/* QB_ERR_FORMAT / QB_ERR_UNSAFE / QB_ERR_LIMIT / QB_ERR_ENCRYPTED with o->why set. */
+/* QB_ERR_FORMAT / QB_ERR_UNSAFE / QB_ERR_LIMIT / QB_ERR_ENCRYPTED with o->err set. */
 qb_status qb_opc_open(const char *path, qb_opc *o);
 void qb_opc_close(qb_opc *o);
 

@@ -593,10 +593,13 @@ static qb_status check_word(qb_package *pkg, qb_member *m, int required, const c
             st = add(pkg, "package.encrypted", QB_SEV_ERROR, m,
                      qb_asprintf("%s“%s”设置了密码，无法读取，请去掉密码后重新提交", what, shown(m)),
                      qb_asprintf("%s is encrypted", shown(m)));
+        else if (os != QB_ERR_NOMEM && o.ambiguous)
+            st = add(pkg, "package.format", QB_SEV_ERROR, m, qb_asprintf("%s“%s”%s", what, shown(m), o.err.zh),
+                     qb_asprintf("%s is refused: %s", shown(m), o.err.en));
         else if (os != QB_ERR_NOMEM)
             st = add(pkg, "package.format", QB_SEV_ERROR, m,
                      qb_asprintf("%s“%s”已损坏，无法打开，请重新保存后提交", what, shown(m)),
-                     qb_asprintf("%s is damaged: %s", shown(m), o.why));
+                     qb_asprintf("%s is damaged: %s", shown(m), o.err.en));
         else
             st = QB_ERR_NOMEM;
     } else if (required) {

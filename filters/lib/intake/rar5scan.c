@@ -35,10 +35,10 @@ static uint32_t le32(const unsigned char *p)
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-static void damaged(qb_rar_info *info, const char *why)
+static void damaged(qb_rar_info *info, const char *why_en)
 {
     info->damaged = 1;
-    snprintf(info->why, sizeof info->why, "%s", why);
+    qb_err_set(&info->err, QB_ERR_FORMAT, "RAR 压缩包已损坏或不完整%.0s", "%s", why_en);
 }
 
 static int read_at(FILE *f, void *buf, size_t n, uint64_t off)

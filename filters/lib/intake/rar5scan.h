@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "err.h"
 #include "qb.h"
 #include "sniff.h"
 
@@ -46,7 +47,7 @@ typedef struct {
     int end_seen;          /* an end-of-archive block was found */
     int more_volumes;      /* the end block says another volume follows */
     int damaged;           /* bad header CRC, impossible field or truncated header */
-    char why[160];         /* English reason when damaged */
+    qb_err err;            /* why it is damaged (the first damage found) */
     qb_rar_entry *v;       /* file entries in header order (service headers left out) */
     size_t n, cap;
 } qb_rar_info;

@@ -21,6 +21,7 @@
 #include "buf.h"
 #include "names.h"
 #include "unpack_reader.h"
+#include "zipwalk.h"
 
 
 #define MIB (1024u * 1024u)
@@ -214,12 +215,12 @@ static void emit_entry(qb_sink *s, qb_outcome out, uint64_t size, const char *sh
     s->name = s->raw_hex = NULL;
 }
 
-void qb_sink_verdict(qb_sink *s, qb_arc_status st, const char *why_zh, const char *why_en)
+void qb_sink_verdict(qb_sink *s, qb_arc_status st, const qb_err *why)
 {
     qb_buf b = {0};
     qb_buf_addf(&b, "V\t%d", (int)st);
-    put_hex(&b, why_zh);
-    put_hex(&b, why_en);
+    put_hex(&b, why->zh);
+    put_hex(&b, why->en);
     qb_buf_adds(&b, "\n");
     if (b.s)
         put_all(s->out, b.s, b.len);
@@ -293,7 +294,9 @@ int qb_sink_begin(qb_sink *s, const qb_entry_in *e)
         st = qb_name_decode(e->raw, e->raw_len, e->utf8, &s->name);
     if (s->members_left == 0) {
         s->stopped = 1;
-        qb_sink_verdict(s, QB_ARC_TOO_LARGE, "压缩包中的文件数量超过上限", "too many members");
+        qb_err e = {0};
+        qb_err_set(&e, QB_ERR_LIMIT, "压缩包中的文件数量超过上限", "too many members");
+        qb_sink_verdict(s, QB_ARC_TOO_LARGE, &e);
         return skip(s, QB_OUT_TOO_LARGE, "文件数量超过上限，未解压", "over the member limit");
     }
     s->members_left--;
@@ -305,8 +308,8 @@ int qb_sink_begin(qb_sink *s, const qb_entry_in *e)
     const char *zh = qb_name_unsafe(s->name, &en);
     if (zh)
         return skip(s, QB_OUT_UNSAFE, zh, en);
-    if (e->unsafe_zh)
-        return skip(s, QB_OUT_UNSAFE, e->unsafe_zh, e->unsafe_en);
+    if (e->unsafe)
+        return skip(s, QB_OUT_UNSAFE, e->unsafe->zh, e->unsafe->en);
     qb_name_tidy(s->name);
     if (e->kind == QB_KIND_DIR) {
         emit_entry(s, QB_OUT_OK, 0, NULL, NULL, NULL);
@@ -376,8 +379,9 @@ qb_status qb_sink_write(qb_sink *s, const void *buf, size_t n)
         s->failed = 1;
         emit_entry(s, QB_OUT_TOO_LARGE, s->written, NULL, "解压后过大，超过了解压总量上限",
                    "over the unpacked-size limit");
-        qb_sink_verdict(s, QB_ARC_TOO_LARGE, "解压后的总大小超过上限（疑似“压缩炸弹”）",
-                        "unpacked size over the limit");
+        qb_err e = {0};
+        qb_err_set(&e, QB_ERR_LIMIT, "解压后的总大小超过上限（疑似“压缩炸弹”）", "unpacked size over the limit");
+        qb_sink_verdict(s, QB_ARC_TOO_LARGE, &e);
         return QB_ERR_LIMIT;
     }
     const char *p = buf;
@@ -464,7 +468,9 @@ static int child_main(void *varg, int fd)
     s.next = a->budget->next;
     s.dirfd = open(a->workdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (s.dirfd < 0) {
-        qb_sink_verdict(&s, QB_ARC_FORMAT, "无法打开工作目录", "cannot open the work folder");
+        qb_err e = {0};
+        qb_err_set(&e, QB_ERR_IO, "无法打开工作目录", "cannot open the work folder");
+        qb_sink_verdict(&s, QB_ARC_FORMAT, &e);
         return 3;
     }
     a->reader->read(&s, a->job);
@@ -681,7 +687,7 @@ static qb_status rar_scan_set(const qb_unpack_src *src, uint64_t max, qb_rar_inf
         }
         if (st != QB_OK) {
             all->damaged = 1;
-            snprintf(all->why, sizeof all->why, "volume %zu is not a RAR file", v + 1);
+            qb_err_set(&all->err, QB_ERR_FORMAT, "第 %zu 卷不是 RAR 文件", "volume %zu is not a RAR file", v + 1);
             continue;
         }
         if (v == 0) {
@@ -697,7 +703,7 @@ static qb_status rar_scan_set(const qb_unpack_src *src, uint64_t max, qb_rar_inf
         all->more_volumes = one.more_volumes;
         if (one.damaged && !all->damaged) {
             all->damaged = 1;
-            memcpy(all->why, one.why, sizeof all->why);
+            all->err = one.err;
         }
         for (size_t i = 0; i < one.n; i++) {
             qb_rar_entry *e = &one.v[i];
@@ -761,6 +767,23 @@ qb_status qb_unpack_source(const qb_unpack_src *src, const char *workdir,
     else {
         set_why(res, QB_ARC_FORMAT, "不是可识别的压缩包格式", "not a recognised archive format");
         return QB_OK;
+    }
+    if (is_rar || (src->fmt == QB_FMT_7Z && !src->is_dir && !src->display)) {
+        /* A RAR (or 7z) that also ends like a ZIP is two archives: unzip reads the one,
+         * we the other. Say what was found rather than check one half. */
+        for (size_t v = 0; src->vols[v]; v++)
+            if (qb_zip_appended(src->vols[v])) {
+                res->reader = "zip-walk";
+                if (src->fmt == QB_FMT_7Z)
+                    set_why(res, QB_ARC_FORMAT,
+                            "这个文件是一个 7z 压缩包，后面又附加了一个 ZIP 压缩包，不同的解压软件会读出不同的文件，已拒绝；请只提交一个压缩包",
+                            "a 7z archive with a ZIP archive appended: tools would read different files");
+                else
+                    set_why(res, QB_ARC_FORMAT,
+                            "这个文件是一个 RAR 压缩包，后面又附加了一个 ZIP 压缩包，不同的解压软件会读出不同的文件，已拒绝；请只提交一个压缩包",
+                            "a RAR archive with a ZIP archive appended: tools would read different files");
+                return QB_OK;
+            }
     }
     if (is_rar) {
         qb_status st = rar_scan_set(src, budget->members_left, &ri);

@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "edition.h"
+#include "err.h"
 #include "qb.h"
 #include "sniff.h"
 
@@ -112,10 +113,9 @@ void qb_unpack_result_free(qb_unpack_result *res);
 /* Given the first volume (x.part1.rar, x.part01.rar, x.part0001.rar, or x.rar of an
  * old-style x.rar/x.r00/x.r01 set), the sorted, complete list of volumes (NULL-
  * terminated; caller frees with qb_volumes_free). A single-volume archive gives a list
- * of one. QB_ERR_FORMAT with *why_zh / *why_en (static) when the set is incomplete
- * or the input is not its first volume. */
-qb_status qb_volumes_collect(const char *path, char ***vols, const char **why_zh,
-                             const char **why_en);
+ * of one. QB_ERR_FORMAT with e set (e may be NULL) when the set is incomplete or the
+ * input is not its first volume. */
+qb_status qb_volumes_collect(const char *path, char ***vols, qb_err *e);
 void qb_volumes_free(char **vols);
 /* Nonzero when path is a later volume of a set (x.part2.rar, x.r00 …): a batch over an
  * inbox processes the set once, through its first volume. */

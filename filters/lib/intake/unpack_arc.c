@@ -28,12 +28,32 @@ static int is_encryption_error(const char *msg)
     return msg && (strstr(msg, "ncrypt") || strstr(msg, "assword"));
 }
 
+/* libarchive's message m as the verdict: encrypted, or broken as zh says. */
+static void arc_fail(qb_sink *s, const char *m, const char *zh, const char *en_default)
+{
+    qb_err e = {0};
+    if (is_encryption_error(m)) {
+        qb_err_set(&e, QB_ERR_ENCRYPTED, "压缩包已加密，无法读取，请去掉密码后重新提交%.0s", "%s", m);
+        qb_sink_verdict(s, QB_ARC_ENCRYPTED, &e);
+    } else {
+        qb_err_set(&e, QB_ERR_FORMAT, "%s%.0s", "%.0s%s", zh, m ? m : en_default);
+        qb_sink_verdict(s, QB_ARC_FORMAT, &e);
+    }
+}
+
+static void arc_nomem(qb_sink *s)
+{
+    qb_err e = {0};
+    qb_err_set(&e, QB_ERR_NOMEM, "内存不足", "out of memory");
+    qb_sink_verdict(s, QB_ARC_FORMAT, &e);
+}
+
 static void arc_read(qb_sink *s, const qb_read_job *job)
 {
     const qb_unpack_src *src = job->src;
     struct archive *a = archive_read_new();
     if (!a) {
-        qb_sink_verdict(s, QB_ARC_FORMAT, "内存不足", "out of memory");
+        arc_nomem(s);
         return;
     }
     if (src->fmt == QB_FMT_RAR4)
@@ -52,17 +72,13 @@ static void arc_read(qb_sink *s, const qb_read_job *job)
         free(names);
         free(buf);
         archive_read_free(a);
-        qb_sink_verdict(s, QB_ARC_FORMAT, "内存不足", "out of memory");
+        arc_nomem(s);
         return;
     }
     for (size_t i = 0; i < nv; i++)
         names[i] = src->vols[i];
     if (archive_read_open_filenames(a, names, BLOCK) != ARCHIVE_OK) {
-        const char *m = archive_error_string(a);
-        if (is_encryption_error(m))
-            qb_sink_verdict(s, QB_ARC_ENCRYPTED, "压缩包已加密，无法读取，请去掉密码后重新提交", m);
-        else
-            qb_sink_verdict(s, QB_ARC_FORMAT, "压缩包已损坏或格式无法识别", m ? m : "cannot open");
+        arc_fail(s, archive_error_string(a), "压缩包已损坏或格式无法识别", "cannot open");
         free(names);
         free(buf);
         archive_read_free(a);
@@ -138,13 +154,13 @@ static void arc_read(qb_sink *s, const qb_read_job *job)
     }
     if (!qb_sink_stopped(s) && r == ARCHIVE_FATAL) {
         const char *m = archive_error_string(a);
-        if (m && strstr(m, "solid archive support unavailable"))
-            qb_sink_verdict(s, QB_ARC_UNSUPPORTED, "libarchive 不支持 RAR4 固实压缩", m);
-        else if (is_encryption_error(m))
-            qb_sink_verdict(s, QB_ARC_ENCRYPTED, "压缩包已加密，无法读取，请去掉密码后重新提交", m);
-        else
-            qb_sink_verdict(s, QB_ARC_FORMAT, "压缩包已损坏或不完整，无法全部读取",
-                            m ? m : "archive error");
+        if (m && strstr(m, "solid archive support unavailable")) {
+            qb_err e = {0};
+            qb_err_set(&e, QB_ERR_FORMAT, "libarchive 不支持 RAR4 固实压缩%.0s", "%s", m);
+            qb_sink_verdict(s, QB_ARC_UNSUPPORTED, &e);
+        } else {
+            arc_fail(s, m, "压缩包已损坏或不完整，无法全部读取", "archive error");
+        }
     }
     archive_read_free(a);
     free(names);

@@ -81,12 +81,13 @@ static void walk(qb_sink *s, int dfd, const char *prefix, int depth)
         in.packed = UINT64_MAX;
         in.kind = S_ISREG(sb.st_mode) ? QB_KIND_FILE : S_ISDIR(sb.st_mode) ? QB_KIND_DIR
                   : S_ISLNK(sb.st_mode) ? QB_KIND_LINK : QB_KIND_OTHER;
+        qb_err deep = {0};
         if (in.kind == QB_KIND_DIR && depth >= MAX_DEPTH) {
-            in.unsafe_zh = "文件夹层次过深";
-            in.unsafe_en = "folders nested too deep";
+            qb_err_set(&deep, QB_ERR_UNSAFE, "文件夹层次过深", "folders nested too deep");
+            in.unsafe = &deep;
         }
         int take = qb_sink_begin(s, &in);
-        if (in.kind == QB_KIND_DIR && !in.unsafe_zh) {
+        if (in.kind == QB_KIND_DIR && !in.unsafe) {
             int sub = openat(dirfd(d), names[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
             char *p = qb_asprintf("%s/", rel);
             if (sub >= 0 && p)
@@ -115,7 +116,9 @@ static void dir_read(qb_sink *s, const qb_read_job *job)
 {
     int fd = open(job->src->vols[0], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
-        qb_sink_verdict(s, QB_ARC_FORMAT, "无法读取该文件夹", "cannot open the folder");
+        qb_err e = {0};
+        qb_err_set(&e, QB_ERR_IO, "无法读取该文件夹", "cannot open the folder");
+        qb_sink_verdict(s, QB_ARC_FORMAT, &e);
         return;
     }
     walk(s, fd, "", 0);

@@ -167,25 +167,37 @@ static qb_status nested(qb_package *pkg, qb_unpack_budget *b)
     return st;
 }
 
+/* The package's size against the limit, before anything reads the whole file (a 30 GB
+ * sparse file is refused at once, not after hashing it). */
+static qb_status size_check(qb_package *pkg, const qb_unpack_limits *lim)
+{
+    if (pkg->size <= lim->max_size)
+        return QB_OK;
+    qb_status st = fadd(pkg, "package.too-large", QB_SEV_ERROR, pkg->display_name,
+                        qb_asprintf("压缩包大小为 %.1f MB，超过了 %llu MB 的上限", pkg->size / 1048576.0,
+                                    (unsigned long long)(lim->max_size >> 20)),
+                        qb_asprintf("package is %.1f MB, over the %llu MB limit", pkg->size / 1048576.0,
+                                    (unsigned long long)(lim->max_size >> 20)));
+    return st == QB_OK ? QB_ERR_LIMIT : st;
+}
+
 /* What kind of input this is; fills src and flags. QB_ERR_FORMAT with a finding added
- * when it cannot be read at all. */
+ * when it cannot be read at all, QB_ERR_LIMIT when it is too large to read. */
 static qb_status identify(qb_package *pkg, const qb_unpack_limits *lim, qb_unpack_src *src,
                           char ***vols)
 {
-    qb_status st = qb_sha256_file(pkg->input, pkg->sha256);
+    qb_status st = qb_sniff_file(pkg->input, &pkg->fmt);
     if (st != QB_OK)
-        return st;
-    if ((st = qb_sniff_file(pkg->input, &pkg->fmt)) != QB_OK)
         return st;
     src->fmt = pkg->fmt;
     const char *name = pkg->display_name;
-    switch (pkg->fmt) {
-    case QB_FMT_RAR4:
-    case QB_FMT_RAR5: {
-        const char *zh, *en;
-        st = qb_volumes_collect(pkg->input, vols, &zh, &en);
-        if (st == QB_ERR_FORMAT) {
-            st = fadd(pkg, "package.format", QB_SEV_ERROR, name, qb_strdup(zh), qb_strdup(en));
+    if (pkg->fmt == QB_FMT_RAR4 || pkg->fmt == QB_FMT_RAR5) {
+        qb_err e = {0};
+        st = qb_volumes_collect(pkg->input, vols, &e);
+        if (st == QB_ERR_FORMAT) { /* the manifest still names the file by its hash */
+            if (pkg->size <= lim->max_size && (st = qb_sha256_file(pkg->input, pkg->sha256)) != QB_OK)
+                return st;
+            st = fadd(pkg, "package.format", QB_SEV_ERROR, name, qb_strdup(e.zh), qb_strdup(e.en));
             return st == QB_OK ? QB_ERR_FORMAT : st;
         }
         if (st != QB_OK)
@@ -198,13 +210,17 @@ static qb_status identify(qb_package *pkg, const qb_unpack_limits *lim, qb_unpac
             pkg->volumes = i + 1;
         }
         src->vols = (const char *const *)*vols;
-        break;
     }
+    if ((st = size_check(pkg, lim)) != QB_OK || (st = qb_sha256_file(pkg->input, pkg->sha256)) != QB_OK)
+        return st;
+    switch (pkg->fmt) {
+    case QB_FMT_RAR4:
+    case QB_FMT_RAR5:
+    case QB_FMT_7Z:
+        break;
     case QB_FMT_ZIP:
         if (qb_zip_is_ooxml(pkg->input))
             pkg->is_document = 1; /* a .docx (or .xlsx …) is one document, not a package */
-        break;
-    case QB_FMT_7Z:
         break;
     case QB_FMT_EMPTY:
         st = fadd(pkg, "package.format", QB_SEV_ERROR, name, qb_strdup("文件是空的（0 字节），请重新提交"),
@@ -218,14 +234,6 @@ static qb_status identify(qb_package *pkg, const qb_unpack_limits *lim, qb_unpac
     default: /* OLE (.doc, encrypted .docx), PDF, images: one document */
         pkg->is_document = 1;
         break;
-    }
-    if (pkg->size > lim->max_size) {
-        st = fadd(pkg, "package.too-large", QB_SEV_ERROR, name,
-                  qb_asprintf("压缩包大小为 %.1f MB，超过了 %llu MB 的上限", pkg->size / 1048576.0,
-                              (unsigned long long)(lim->max_size >> 20)),
-                  qb_asprintf("package is %.1f MB, over the %llu MB limit", pkg->size / 1048576.0,
-                              (unsigned long long)(lim->max_size >> 20)));
-        return st == QB_OK ? QB_ERR_LIMIT : st;
     }
     if (pkg->is_document)
         src->display = name;

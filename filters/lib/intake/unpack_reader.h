@@ -5,6 +5,7 @@
 #ifndef QB_UNPACK_READER_H
 #define QB_UNPACK_READER_H
 
+#include "err.h"
 #include "rar5scan.h"
 #include "unpack.h"
 
@@ -23,7 +24,7 @@ typedef struct {
     int encrypted;
     int has_crc;         /* crc is the CRC-32 the data must have (checked by the sink) */
     uint32_t crc;
-    const char *unsafe_zh, *unsafe_en; /* a problem only the reader can see, or NULL */
+    const qb_err *unsafe; /* a problem only the reader can see (the entry is skipped), or NULL */
 } qb_entry_in;
 
 /* Announce an entry. Returns 1 when the reader should stream its data (qb_sink_write
@@ -33,8 +34,8 @@ int qb_sink_begin(qb_sink *s, const qb_entry_in *e);
 qb_status qb_sink_write(qb_sink *s, const void *buf, size_t n);
 /* The data ended: ok nonzero when the reader saw no error; otherwise why_en says. */
 void qb_sink_end(qb_sink *s, int ok, const char *why_en);
-/* The archive-level verdict (the last one reported wins). */
-void qb_sink_verdict(qb_sink *s, qb_arc_status st, const char *why_zh, const char *why_en);
+/* The archive-level verdict and its reason (the last one reported wins). */
+void qb_sink_verdict(qb_sink *s, qb_arc_status st, const qb_err *why);
 /* Nonzero once a total limit was hit: the reader should stop. */
 int qb_sink_stopped(const qb_sink *s);
 /* The limits in force (for readers that pass them on, e.g. to unar). */

@@ -195,14 +195,18 @@ static void unar_read(qb_sink *s, const qb_read_job *job)
     char *archive = private_links(job);
     if (!archive) {
         qb_unar_cleanup(job->workdir);
-        qb_sink_verdict(s, QB_ARC_FORMAT, "无法准备第二种解压程序", "cannot set up unar");
+        qb_err e = {0};
+        qb_err_set(&e, QB_ERR_IO, "无法准备第二种解压程序", "cannot set up unar");
+        qb_sink_verdict(s, QB_ARC_FORMAT, &e);
         return;
     }
     json_t *j = listing(archive);
     json_t *items = j ? json_object_get(j, "lsarContents") : NULL;
     if (!items || !json_is_array(items)) {
         json_decref(j);
-        qb_sink_verdict(s, QB_ARC_FORMAT, "压缩包已损坏或格式无法识别", "lsar cannot list the archive");
+        qb_err e = {0};
+        qb_err_set(&e, QB_ERR_FORMAT, "压缩包已损坏或格式无法识别", "lsar cannot list the archive");
+        qb_sink_verdict(s, QB_ARC_FORMAT, &e);
         free(archive);
         qb_unar_cleanup(job->workdir);
         return;

@@ -189,11 +189,9 @@ static qb_status collect_old(const char *path, vol **out, size_t *n)
     return st;
 }
 
-qb_status qb_volumes_collect(const char *path, char ***vols, const char **why_zh,
-                             const char **why_en)
+qb_status qb_volumes_collect(const char *path, char ***vols, qb_err *e)
 {
     *vols = NULL;
-    *why_zh = *why_en = NULL;
     qb_rar_info ri;
     if (qb_rar_scan(path, 1, &ri) != QB_OK)
         return single(path, vols); /* not a RAR: nothing to collect */
@@ -208,9 +206,9 @@ qb_status qb_volumes_collect(const char *path, char ***vols, const char **why_zh
         return single(path, vols);
     if ((rar5 && !first) || (parted && num != 1) || (!rar5 && !first && !parted &&
                                                       old_name(base, &prefix) >= 0)) {
-        *why_zh = "这是分卷压缩包的后续分卷，请提交第一卷（如 .part1.rar），并把各分卷放在同一文件夹中";
-        *why_en = "a later volume of a multi-volume set; give the first volume";
-        return QB_ERR_FORMAT;
+        return qb_err_set(e, QB_ERR_FORMAT,
+                          "这是分卷压缩包的后续分卷，请提交第一卷（如 .part1.rar），并把各分卷放在同一文件夹中",
+                          "a later volume of a multi-volume set; give the first volume");
     }
     vol *v = NULL;
     size_t n = 0;
@@ -222,9 +220,8 @@ qb_status qb_volumes_collect(const char *path, char ***vols, const char **why_zh
     else {
         if (!more)
             return single(path, vols);
-        *why_zh = "分卷压缩包不完整：找不到其余分卷（分卷文件名被改过？）";
-        *why_en = "incomplete volume set: the other volumes cannot be found";
-        return QB_ERR_FORMAT;
+        return qb_err_set(e, QB_ERR_FORMAT, "分卷压缩包不完整：找不到其余分卷（分卷文件名被改过？）",
+                          "incomplete volume set: the other volumes cannot be found");
     }
     if (st != QB_OK)
         return st;
@@ -240,9 +237,8 @@ qb_status qb_volumes_collect(const char *path, char ***vols, const char **why_zh
         qb_rar_info_free(&ri);
     }
     if (gap || last_more) {
-        *why_zh = "分卷压缩包不完整：缺少其中的分卷，请把全部分卷一起提交";
-        *why_en = "incomplete volume set: a volume is missing";
-        st = QB_ERR_FORMAT;
+        st = qb_err_set(e, QB_ERR_FORMAT, "分卷压缩包不完整：缺少其中的分卷，请把全部分卷一起提交",
+                        "incomplete volume set: a volume is missing");
     }
     char **out = NULL;
     if (st == QB_OK && !(out = calloc(n + 1, sizeof *out)))

@@ -1,13 +1,15 @@
-/* zipcheck.h — our own walk of a ZIP's central directory, for what libzip does not
- * check (LIBRARIES.md §3): overlapping entries (the "better zip bomb"), declared
- * sizes and ratios, entry count, encryption bits. Run it before handing a ZIP
- * (a package or a DOCX) to libzip or libarchive. */
+/* zipcheck.h — what libzip does not check in a ZIP (LIBRARIES.md §3), on top of our
+ * own central-directory walk (zipwalk.h): overlapping entries (the "better zip bomb"),
+ * duplicate names, declared sizes and ratios, entry count, encryption bits. Run it
+ * before handing a ZIP (a package or a DOCX) to libzip or libarchive. */
 #ifndef QB_ZIPCHECK_H
 #define QB_ZIPCHECK_H
 
 #include <stdint.h>
 
+#include "err.h"
 #include "qb.h"
+#include "zipwalk.h"
 
 typedef struct {
     uint64_t max_entries;     /* 0 = no limit */
@@ -19,11 +21,15 @@ typedef struct {
     uint64_t entries;
     uint64_t total_size;      /* sum of declared uncompressed sizes */
     int encrypted;            /* some entry has the encryption bit, or strong encryption */
-    char why[160];            /* English reason when the check fails */
+    int ambiguous;            /* refused: tools would read the archive differently */
+    int duplicate_names;      /* refused: two entries of one name (OPC compares without case) */
 } qb_zip_info;
 
-/* QB_OK when the layout is sane; QB_ERR_FORMAT (no/invalid central directory),
- * QB_ERR_UNSAFE (overlapping entries), QB_ERR_LIMIT (count, size or ratio). */
-qb_status qb_zip_check(const char *path, const qb_zip_limits *lim, qb_zip_info *info);
+/* Check a directory already walked. QB_OK when the layout is sane; QB_ERR_FORMAT (an
+ * entry without its local header or past the end of the file), QB_ERR_UNSAFE
+ * (overlapping entries, duplicate names), QB_ERR_LIMIT (size or ratio); e says why. */
+qb_status qb_zip_check_dir(const qb_zip_dir *d, const qb_zip_limits *lim, qb_zip_info *info, qb_err *e);
+/* Walk (zipwalk.h, max_entries from lim) and check. */
+qb_status qb_zip_check(const char *path, const qb_zip_limits *lim, qb_zip_info *info, qb_err *e);
 
 #endif
