@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "buf.h"
 #include "member_spec.h"
 #include "qb.h"
@@ -324,7 +325,7 @@ int main(int argc, char **argv)
     /* "-": operands come back in order (code 1), so an option applies to the entry
      * after it; archive options come before OUT. */
     opterr = 0;
-    while (!bad && !help && (c = getopt_long(argc, argv, "-h", opts, NULL)) != -1) {
+    while (!bad && !help && (c = getopt_long(argc, argv, "-:h", opts, NULL)) != -1) {
         int archive_opt = c == O_RAR4 || c == O_SOLID || c == O_HDRENC || c == O_VOLUMES || c == O_OLDNAMING;
         if (archive_opt && w.pattern) {
             fprintf(stderr, "mkrar: %s: an archive option goes before OUT\n", argv[optind - 1]);
@@ -372,9 +373,9 @@ int main(int argc, char **argv)
             gbk = hex = 0;
             break;
         }
-        default:
-            fprintf(stderr, "mkrar: %s: unknown option or missing argument\n", argv[optind - 1]);
-            bad = 1;
+        default: /* the reason and the usage, as every program says them */
+            qb_cli_bad_option("mkrar", usage, argv, c);
+            bad = 2;
         }
     }
     if (!help && !bad && !w.pattern) {
@@ -385,7 +386,8 @@ int main(int argc, char **argv)
     if (help) {
         usage(stdout);
     } else if (bad) {
-        usage(stderr);
+        if (bad == 1)
+            usage(stderr);
         rc = 2;
     } else {
         uint64_t total = 0;

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "buf.h"
 #include "member_spec.h"
 #include "qb.h"
@@ -378,7 +379,7 @@ int main(int argc, char **argv)
     /* "-": operands come back in order (code 1), so an option applies to the entry
      * after it; "+" would stop at the first operand, the default would reorder them. */
     opterr = 0;
-    while (!bad && !help && (c = getopt_long(argc, argv, "-h", opts, NULL)) != -1) {
+    while (!bad && !help && (c = getopt_long(argc, argv, "-:h", opts, NULL)) != -1) {
         const char *a = optarg;
         switch (c) {
         case 'h': help = 1; break;
@@ -444,9 +445,9 @@ int main(int argc, char **argv)
             gbk = noflag = hex = 0;
             break;
         }
-        default:
-            fprintf(stderr, "mkzip: %s: unknown option or missing argument\n", argv[optind - 1]);
-            bad = 1;
+        default: /* the reason and the usage, as every program says them */
+            qb_cli_bad_option("mkzip", usage, argv, c);
+            bad = 2;
         }
     }
     if (!help && !bad && !out) {
@@ -457,8 +458,10 @@ int main(int argc, char **argv)
     if (help) {
         usage(stdout);
         rc = 0;
-    } else if (bad)
-        usage(stderr);
+    } else if (bad) {
+        if (bad == 1) /* bad == 2: said already, usage included */
+            usage(stderr);
+    }
     else
         rc = (sevenz ? write_7z(out, v, n) : write_zip(out, v, n)) == 0 ? 0 : 1;
     for (size_t k = 0; k < n; k++) {

@@ -148,10 +148,9 @@ qb_status qb_batch_input_probe(const qb_batch_item *it, uint64_t *size, char **l
     if (it->kind != QB_ITEM_FILE)
         return QB_ERR_USAGE;
     char **vols = NULL;
-    const char *why_zh, *why_en;
     const char *one[2] = {it->path, NULL};
     /* an incomplete set counts its first volume; the check reports the rest */
-    int set = qb_volumes_collect(it->path, &vols, &why_zh, &why_en) == QB_OK && vols[0];
+    int set = qb_volumes_collect(it->path, &vols, NULL) == QB_OK && vols[0];
     qb_status st = QB_OK;
     for (const char *const *v = set ? (const char *const *)vols : one; *v && st == QB_OK && !*link; v++) {
         struct stat sb;

@@ -6,6 +6,7 @@
 #include "opc.h"
 #include "sniff.h"
 #include "tmpdir.h"
+#include "unpack.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -165,10 +166,14 @@ static qb_status check_package(const char *input, const char *workdir, const qb_
         return st;
     res->have_pkg = 1;
     qb_package *pkg = &res->pkg;
-    /* the package's hash is the input's: hashed once */
+    /* the package's hash is the input's: hashed once, and never for a file the limits
+     * refused unread (a 30 GB file is too large at once, not after reading it all) */
+    qb_unpack_limits lim;
+    qb_unpack_limits_from_edition(ed, &lim);
     if (pkg->sha256[0])
         memcpy(res->input.sha256, pkg->sha256, sizeof pkg->sha256);
-    else if (res->input.regular && qb_sha256_file(input, res->input.sha256) != QB_OK)
+    else if (res->input.regular && res->input.size <= lim.max_size &&
+             qb_sha256_file(input, res->input.sha256) != QB_OK)
         res->input.sha256[0] = '\0';
     const qb_member *form = qb_package_member(pkg, QB_ROLE_FORM);
     if (form && (st = read_form(form, ed, res)) != QB_OK)
