@@ -15,6 +15,11 @@ qb_status qb_sections_run(qb_doc *doc, const qb_edition *ed);
  * (the form, proof documents) get only this. */
 qb_status qb_roles_content(qb_doc *doc, const qb_edition *ed);
 
+/* Does text s read as a line of a table of contents — text, a leader, a page number at
+ * the end ("摘要……1", "一、企业概况\t2")? 0 no, 1 with a leader of spaces only, 2 with a
+ * tab or dot leader. */
+int qb_toc_line(const char *s);
+
 /* The section a paragraph belongs to (body or heading), or -1. */
 int qb_sections_of_para(const qb_doc *doc, size_t para);
 
