@@ -85,6 +85,9 @@ bad:
 
 #define COMPANY "某某精工机械制造有限公司"
 #define TITLE_OK COMPANY "实施六西格玛设计的经验"
+/* a title too long for one line, split by the writer after its method (layout-title-two-lines) */
+#define TITLE_2LINES_FIRST COMPANY "实施六西格玛设计"
+#define TITLE_2LINES TITLE_2LINES_FIRST "提升主轴部件可靠性的经验"
 
 static const char *const abstract_pool[] = {
     "本文介绍了" COMPANY "在高端数控机床关键功能部件研发过程中系统实施六西格玛设计的做法与成效。"
@@ -477,8 +480,8 @@ static const sample samples[] = {
      "", M_DIRECT, TITLE_OK, T_STD, F_HEAD_BRACKETS, PG_A4, {{0}}},
     {"layout-headings-colons", "compliant; headings 摘要: 一、企业概况： 二、主要做法: 三、取得成效：",
      "", M_DIRECT, TITLE_OK, T_STD, F_HEAD_COLONS, PG_A4, {{0}}},
-    {"layout-title-two-lines", "compliant; the title over two centred 黑体 小二 lines: 某某精工机械制造有限公司 / 实施六西格玛设计的经验",
-     "", M_DIRECT, TITLE_OK, T_STD, F_TITLE_2LINES, PG_A4, {{0}}},
+    {"layout-title-two-lines", "compliant; a long title over two centred 黑体 小二 lines: 某某精工机械制造有限公司实施六西格玛设计 / 提升主轴部件可靠性的经验",
+     "", M_DIRECT, TITLE_2LINES, T_STD, F_TITLE_2LINES, PG_A4, {{0}}},
     {"layout-title-subtitle", "compliant; the title and a subtitle line ——以数控机床主轴部件研发为例 (楷体 四号 bold), counted in the title",
      "", M_DIRECT, TITLE_OK "——以数控机床主轴部件研发为例", T_STD, F_SUBTITLE, PG_A4, {{0}}},
     {"layout-form-table", "compliant; a form: the title, then a table with each heading in its first column and the section's text in the cell beside it",
@@ -1269,14 +1272,14 @@ static void toc(gen *g)
         dw_puts(x, "</w:sdtContent></w:sdt>");
 }
 
-/* The title: one line, two lines (the company, then the rest), or a line and its
+/* The title: one line, two lines (the company and its method, then the rest), or a line and its
  * ——subtitle in 楷体 四号 bold. All of it is the title's figure (print_expect). */
 static void title_lines(gen *g)
 {
     const char *t = g->s->title;
     size_t split = strlen(t);
     if (g->s->flags & F_TITLE_2LINES)
-        split = strlen(COMPANY);
+        split = strlen(TITLE_2LINES_FIRST);
     else if ((g->s->flags & F_SUBTITLE) && strstr(t, "——"))
         split = (size_t)(strstr(t, "——") - t);
     p_open(g, K_TITLE, &PX_NONE, NULL);
@@ -1328,13 +1331,16 @@ static void form_across(gen *g)
         dw_puts(x, "<w:tr>");
         for (int c = 0; c < 4; c++) {
             cell_open(x, w[c]);
-            p_open(g, r ? K_NOTE : K_HEAD, &PX_NONE, NULL);
-            raw_run(g, r ? K_NOTE : K_HEAD, r ? text[c] : head[c]);
-            dw_puts(x, "</w:p></w:tc>");
+            for (int k = 0; k < (r ? 4 : 1); k++) { /* a few lines of text under each heading */
+                p_open(g, r ? K_NOTE : K_HEAD, &PX_NONE, NULL);
+                raw_run(g, r ? K_NOTE : K_HEAD, r ? text[c] : head[c]);
+                dw_puts(x, "</w:p>");
+            }
+            dw_puts(x, "</w:tc>");
         }
         dw_puts(x, "</w:tr>");
     }
-    dw_puts(x, "</w:tbl>");
+    dw_puts(x, "</w:tbl><w:p/>"); /* a paragraph follows a table */
 }
 
 #define DOC_OPEN                                                                                     \

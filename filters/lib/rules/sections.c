@@ -324,18 +324,32 @@ static void mark_roles(qb_doc *d, long first_heading)
     }
 }
 
-/* The first paragraph with text in its table cell (a heading opens a cell). */
-static int first_in_cell(const qb_doc *d, size_t i)
+static int nbits(unsigned v)
 {
-    const qb_para *p = &d->paras[i];
-    for (size_t k = i; k-- > 0;) {
-        const qb_para *q = &d->paras[k];
-        if (q->where != QB_IN_TABLE || q->table != p->table || q->row != p->row || q->cell != p->cell)
-            return 1;
-        if (q->role != QB_PARA_EMPTY)
-            return 0;
+    int n = 0;
+    for (; v; v &= v - 1)
+        n++;
+    return n;
+}
+
+/* For each paragraph: is it the first with text in its table cell (a heading opens a
+ * cell)? One pass: a cell's paragraphs come one after another. */
+static char *first_in_cells(const qb_doc *d)
+{
+    char *f = calloc(d->npara ? d->npara : 1, 1);
+    if (!f)
+        return NULL;
+    int seen = 0;
+    for (size_t i = 0; i < d->npara; i++) {
+        const qb_para *p = &d->paras[i], *q = i ? &d->paras[i - 1] : NULL;
+        if (p->where != QB_IN_TABLE)
+            continue;
+        if (!q || q->where != QB_IN_TABLE || q->table != p->table || q->row != p->row || q->cell != p->cell)
+            seen = 0;
+        f[i] = !seen && p->role != QB_PARA_EMPTY;
+        seen |= p->role != QB_PARA_EMPTY;
     }
-    return 1;
+    return f;
 }
 
 /* Form-like drafts put the headings in a table: the first column (the text beside them)
@@ -343,7 +357,7 @@ static int first_in_cell(const qb_doc *d, size_t i)
  * holds two sections' headings; ok[t] says which tables do. A table whose first row
  * names several sections side by side has its text in columns, which reading order
  * cannot split: *across gets the first paragraph of such a table (else -1). */
-static qb_status heading_tables(qb_doc *d, matcher *m, int **ok, long *across)
+static qb_status heading_tables(qb_doc *d, matcher *m, const char *first, int **ok, long *across)
 {
     *across = -1;
     *ok = calloc(d->ntable ? d->ntable : 1, sizeof **ok);
@@ -357,7 +371,7 @@ static qb_status heading_tables(qb_doc *d, matcher *m, int **ok, long *across)
     for (size_t i = 0; i < d->npara; i++) {
         const qb_para *p = &d->paras[i];
         if (p->where != QB_IN_TABLE || p->table < 0 || (size_t)p->table >= d->ntable ||
-            d->tables[p->table].depth != 1 || p->role == QB_PARA_EMPTY || !first_in_cell(d, i))
+            d->tables[p->table].depth != 1 || !first[i])
             continue;
         heading h;
         if (p->cell != 0 && p->row != 0)
@@ -373,9 +387,9 @@ static qb_status heading_tables(qb_doc *d, matcher *m, int **ok, long *across)
             (*ok)[p->table] = 1; /* the table opens with a heading */
     }
     for (size_t t = 0; t < d->ntable; t++) {
-        if (__builtin_popcount(seen[t]) >= 2)
+        if (nbits(seen[t]) >= 2)
             (*ok)[t] = 1;
-        if (__builtin_popcount(row0[t]) >= 2 && d->tables[t].cols > 1 && __builtin_popcount(seen[t]) < 2) {
+        if (nbits(row0[t]) >= 2 && d->tables[t].cols > 1 && nbits(seen[t]) < 2) {
             (*ok)[t] = 0;
             if (*across < 0)
                 *across = (long)d->tables[t].first_para;
@@ -387,13 +401,13 @@ static qb_status heading_tables(qb_doc *d, matcher *m, int **ok, long *across)
 }
 
 /* Where a heading may stand: the body, or the first column of a heading table. */
-static int heading_place(const qb_doc *d, const int *ok, size_t i)
+static int heading_place(const qb_doc *d, const int *ok, const char *first, size_t i)
 {
     const qb_para *p = &d->paras[i];
     if (p->where == QB_IN_BODY)
         return 1;
     return p->where == QB_IN_TABLE && p->table >= 0 && (size_t)p->table < d->ntable && ok[p->table] &&
-           p->cell == 0 && first_in_cell(d, i);
+           p->cell == 0 && first[i];
 }
 
 static qb_status add_across(qb_doc *d, size_t para)
@@ -468,15 +482,19 @@ qb_status qb_sections_run(qb_doc *d, const qb_edition *ed)
 {
     matcher m;
     int *tab_ok = NULL;
+    char *first = NULL;
     long across = -1;
     qb_status st = qb_roles_content(d, ed);
     if (st == QB_OK)
         st = matcher_init(&m, ed);
     else
         memset(&m, 0, sizeof m);
+    if (st == QB_OK && !(first = first_in_cells(d)))
+        st = QB_ERR_NOMEM;
     if (st == QB_OK)
-        st = heading_tables(d, &m, &tab_ok, &across);
+        st = heading_tables(d, &m, first, &tab_ok, &across);
     if (st != QB_OK) {
+        free(first);
         free(tab_ok);
         matcher_free(&m);
         return st;
@@ -489,7 +507,7 @@ qb_status qb_sections_run(qb_doc *d, const qb_edition *ed)
     long first_heading = -1; /* paragraph index of the first heading found */
     for (size_t i = 0; i < d->npara; i++) {
         qb_para *p = &d->paras[i];
-        if (!heading_place(d, tab_ok, i) || p->role == QB_PARA_TOC)
+        if (!heading_place(d, tab_ok, first, i) || p->role == QB_PARA_TOC)
             continue; /* a table of contents repeats the headings: its lines are not them */
         heading h;
         if (!classify(&m, p->text, &h))
@@ -522,7 +540,7 @@ qb_status qb_sections_run(qb_doc *d, const qb_edition *ed)
     size_t limit = first_heading >= 0 ? (size_t)first_heading : d->npara;
     for (size_t i = 0; i < limit; i++) {
         qb_para *p = &d->paras[i];
-        if (!heading_place(d, tab_ok, i) || p->role == QB_PARA_TOC)
+        if (!heading_place(d, tab_ok, first, i) || p->role == QB_PARA_TOC)
             continue;
         const char *t = qb_para_body(p);
         size_t len = strlen(t), b = qb_skip_space(t, len, 0), e = trim_end(t, len);
@@ -560,9 +578,22 @@ qb_status qb_sections_run(qb_doc *d, const qb_edition *ed)
     }
     d->sectioned = 1;
     mark_roles(d, first_heading);
+    free(first);
     free(tab_ok);
     matcher_free(&m);
     return st;
+}
+
+char *qb_sections_title(const qb_doc *d)
+{
+    if (!d->sectioned || !d->sec[QB_SEC_TITLE].found || d->sec[QB_SEC_TITLE].head >= d->npara)
+        return NULL;
+    qb_buf b = {0};
+    if (title_text(d, 1, &b) != QB_OK || !b.s || !b.s[0]) {
+        qb_buf_free(&b);
+        return NULL;
+    }
+    return qb_buf_take(&b);
 }
 
 int qb_sections_of_para(const qb_doc *d, size_t para)

@@ -15,6 +15,10 @@ qb_status qb_sections_run(qb_doc *doc, const qb_edition *ed);
  * (the form, proof documents) get only this. */
 qb_status qb_roles_content(qb_doc *doc, const qb_edition *ed);
 
+/* The title as the reviewer reads it (质量标杆名称): its lines joined, the subtitle
+ * included; NULL when no title was found (or out of memory). Caller frees. */
+char *qb_sections_title(const qb_doc *doc);
+
 /* Does text s read as a line of a table of contents — text, a leader, a page number at
  * the end ("摘要……1", "一、企业概况\t2")? 0 no, 1 with a leader of spaces only, 2 with a
  * tab or dot leader. */
