@@ -215,7 +215,23 @@ int main(void)
     is_int(d.sec[QB_SEC_ABSTRACT].count, 90, "and counts its own text");
     is_int(d.findings.n, 0, "nothing is reported");
     qb_doc_free(&d);
-    is_int(qb_toc_line("摘要……………1"), 2, "qb_toc_line: dot leader and page number");
+    /* no 目录 line: three dotted entries are still a table of contents; three lines
+     * aligned by tabs in running text are not */
+    qb_doc_init(&d);
+    d.file = qb_strdup("t.docx");
+    add(&d, QB_IN_BODY, NULL, "摘要……………………1");
+    add(&d, QB_IN_BODY, NULL, "一、企业概况……………1");
+    add(&d, QB_IN_BODY, NULL, "二、主要做法……………2");
+    add(&d, QB_IN_BODY, NULL, "某某机械制造有限公司实施六西格玛设计的经验");
+    add(&d, QB_IN_BODY, NULL, "摘要");
+    add(&d, QB_IN_BODY, NULL, "国家级奖项\t2");
+    add(&d, QB_IN_BODY, NULL, "省级奖项\t5");
+    add(&d, QB_IN_BODY, NULL, "市级奖项\t8");
+    qb_sections_run(&d, &ed);
+    is_int(d.sec[QB_SEC_TITLE].head, 3, "three dotted entries above the title are a table of contents");
+    is_int(d.sec[QB_SEC_ABSTRACT].count, 6 + 5 + 5, "three lines aligned by tabs are abstract text (16 字)");
+    qb_doc_free(&d);
+    is_int(qb_toc_line("摘要……………1"), 3, "qb_toc_line: dot leader and page number");
     is_int(qb_toc_line("一、企业概况\t12"), 2, "qb_toc_line: tab and page number");
     is_int(qb_toc_line("附件 1"), 1, "qb_toc_line: a space only is a weak leader");
     is_int(qb_toc_line("2023年合格率达到99"), 0, "qb_toc_line: a number after text with no leader is not");

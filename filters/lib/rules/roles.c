@@ -15,7 +15,7 @@
  * A table of contents is recognised by what Word writes: the reader's mark for a
  * paragraph inside a TOC field or a "Table of Contents" SDT, the TOC 1…9 styles, or a
  * 目录 heading followed by lines ending in page numbers (also three such lines with
- * tab or dot leaders and no heading). Its lines are never headings or the title. */
+ * dot leaders and no heading). Its lines are never headings or the title. */
 #include "sections.h"
 
 #include "count.h"
@@ -88,19 +88,19 @@ int qb_toc_line(const char *s)
     }
     if (!digits || digits > 4)
         return 0;
-    int leader = 0, strong = 0;
+    int leader = 0, tab = 0, dots = 0;
     while ((cp = last_cp(s, len, &k))) {
-        int dot = cp == '.' || cp == 0x00B7 || cp == 0x2026 || cp == 0x22EF || cp == 0xFF0E || cp == '_' ||
-                  cp == '-' || cp == '\t';
+        int dot = cp == '.' || cp == 0x00B7 || cp == 0x2026 || cp == 0x22EF || cp == 0xFF0E || cp == '_' || cp == '-';
         if (!dot && !qb_cp_is_space(cp))
             break;
-        strong |= dot;
+        dots |= dot;
+        tab |= cp == '\t';
         leader = 1;
         len = k;
     }
     if (!leader || !len || strstr(s, "。"))
         return 0;
-    return strong ? 2 : 1;
+    return dots ? 3 : tab ? 2 : 1;
 }
 
 /* "目录", "目  次", "Contents", "Table of Contents", or Word's TOC Heading style. */
@@ -130,7 +130,8 @@ static int is_toc_heading(const qb_para *p)
 
 /* The table of contents by its layout: a 目录 heading and the lines after it that are
  * entries (marked already, or ending in a page number), or, with no heading, three or
- * more lines in a row with tab or dot leaders before a page number. */
+ * more lines in a row with dot leaders before a page number (tabs alone also align a
+ * list of figures in running text). */
 static void mark_toc_layout(qb_doc *d)
 {
     for (size_t i = 0; i < d->npara; i++) {
@@ -138,7 +139,7 @@ static void mark_toc_layout(qb_doc *d)
         if (p->where != QB_IN_BODY || p->role == QB_PARA_EMPTY)
             continue;
         int head = is_toc_heading(p);
-        int need = head ? 1 : 3, min = head ? 1 : 2;
+        int need = head ? 1 : 3, min = head ? 1 : 3;
         size_t n = 0, k = head ? i + 1 : i, last = i;
         for (; k < d->npara && d->paras[k].where == QB_IN_BODY; k++) {
             const qb_para *q = &d->paras[k];

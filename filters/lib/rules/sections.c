@@ -103,7 +103,7 @@ static int classify(matcher *m, const char *s, heading *h)
     len = trim_end(s, len);
     if (start >= len)
         return 0;
-    if (qb_toc_line(s) == 2)
+    if (qb_toc_line(s) >= 2)
         return 0; /* "摘要……1": an entry of a table of contents */
     size_t cps = 0;
     int full_stop = 0;

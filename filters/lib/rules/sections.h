@@ -20,8 +20,7 @@ qb_status qb_roles_content(qb_doc *doc, const qb_edition *ed);
 char *qb_sections_title(const qb_doc *doc);
 
 /* Does text s read as a line of a table of contents — text, a leader, a page number at
- * the end ("摘要……1", "一、企业概况\t2")? 0 no, 1 with a leader of spaces only, 2 with a
- * tab or dot leader. */
+ * the end ("摘要……1", "一、企业概况\t2")? 0 no; the leader: 1 spaces only, 2 a tab, 3 dots. */
 int qb_toc_line(const char *s);
 
 /* The section a paragraph belongs to (body or heading), or -1. */
