@@ -36,11 +36,11 @@ typedef struct {
 } figs;
 
 /* The alphabet of sample text outside backquotes: CJK punctuation (not U+3000, a
- * space), unified ideographs, full-width forms. */
+ * space), unified ideographs, full-width forms, and the dash — (—— counts 2, README). */
 static int cjk_ok(unsigned cp)
 {
     return (cp >= 0x3001 && cp <= 0x303F) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
-           (cp >= 0xFF01 && cp <= 0xFF5E);
+           (cp >= 0xFF01 && cp <= 0xFF5E) || cp == 0x2014; /* —, as in a subtitle's —— */
 }
 
 /* Add the figures of one markup text to *f. QB_ERR_USAGE when the text leaves the
@@ -85,6 +85,9 @@ bad:
 
 #define COMPANY "某某精工机械制造有限公司"
 #define TITLE_OK COMPANY "实施六西格玛设计的经验"
+/* a title too long for one line, split by the writer after its method (layout-title-two-lines) */
+#define TITLE_2LINES_FIRST COMPANY "实施六西格玛设计"
+#define TITLE_2LINES TITLE_2LINES_FIRST "提升主轴部件可靠性的经验"
 
 static const char *const abstract_pool[] = {
     "本文介绍了" COMPANY "在高端数控机床关键功能部件研发过程中系统实施六西格玛设计的做法与成效。"
@@ -348,6 +351,16 @@ enum {
     F_NO_TCAP2 = 1u << 11,    /* 表2 has no caption */
     F_CAP_GAP = 1u << 12,     /* tables numbered 表1, 表3 */
     F_CAPLIKE_BODY = 1u << 13,/* a body sentence that opens like a caption, below 表1 */
+    F_TOC_FIELD = 1u << 14,   /* 目录 and a TOC field (fldChar, nested PAGEREF) after the title */
+    F_TOC_FIRST = 1u << 15,   /* the table of contents before the title */
+    F_TOC_SDT = 1u << 16,     /* the entries in an SDT of the "Table of Contents" gallery, no field */
+    F_TOC_DOTTED = 1u << 17,  /* 目录 and lines "摘要……1" typed with dot leaders: no field, no style */
+    F_HEAD_BRACKETS = 1u << 18, /* 【摘要】 ［企业概况］ [推进和应用情况] 实施效果: */
+    F_HEAD_COLONS = 1u << 19, /* 摘要: 一、企业概况： 二、主要做法: 三、取得成效： */
+    F_TITLE_2LINES = 1u << 20,/* the title over two centred lines: company / the rest */
+    F_SUBTITLE = 1u << 21,    /* the title and a ——subtitle line (楷体 四号 bold) */
+    F_FORM_TABLE = 1u << 22,  /* headings in a table's first column, their text in the cell beside */
+    F_FORM_ACROSS = 1u << 23, /* headings side by side in a table's first row: undecidable */
 };
 
 typedef enum { PG_A4, PG_LETTER, PG_MID_LANDSCAPE, PG_ZERO, PG_NONE } page_kind;
@@ -454,6 +467,28 @@ static const sample samples[] = {
      "", M_DIRECT, TITLE_OK, T_STD, F_CAPLIKE_BODY, PG_A4, {{0}}},
     {"fmt-toggle-bold", "摘要 bold by paragraph style and by character style: Word shows it NOT bold",
      "format.abstract-heading error", M_DIRECT, TITLE_OK, T_STD, F_TOGGLE_OFF, PG_A4, {{0}}},
+    /* Layouts of real drafts (issue 9): each finds all five sections with the standard counts. */
+    {"layout-toc-field", "compliant; 目录 and a TOC field (fldChar, TOC \\o, nested PAGEREF, no TOC styles) between the title and 摘要",
+     "", M_DIRECT, TITLE_OK, T_STD, F_TOC_FIELD, PG_A4, {{0}}},
+    {"layout-toc-field-first", "compliant; the same table of contents above the title",
+     "", M_DIRECT, TITLE_OK, T_STD, F_TOC_FIELD | F_TOC_FIRST, PG_A4, {{0}}},
+    {"layout-toc-sdt", "compliant; a table of contents in an SDT of the \"Table of Contents\" gallery (no field, no TOC styles)",
+     "", M_DIRECT, TITLE_OK, T_STD, F_TOC_SDT, PG_A4, {{0}}},
+    {"layout-toc-dotted", "compliant; 目录 and lines typed as 摘要……1 (dot leaders and page numbers; no field, no style)",
+     "", M_DIRECT, TITLE_OK, T_STD, F_TOC_DOTTED, PG_A4, {{0}}},
+    {"layout-headings-brackets", "compliant; headings 【摘要】 ［企业概况］ [管理方法（技术）的推进和应用情况] 管理方法（技术）的实施效果: (ASCII colon)",
+     "", M_DIRECT, TITLE_OK, T_STD, F_HEAD_BRACKETS, PG_A4, {{0}}},
+    {"layout-headings-colons", "compliant; headings 摘要: 一、企业概况： 二、主要做法: 三、取得成效：",
+     "", M_DIRECT, TITLE_OK, T_STD, F_HEAD_COLONS, PG_A4, {{0}}},
+    {"layout-title-two-lines", "compliant; a long title over two centred 黑体 小二 lines: 某某精工机械制造有限公司实施六西格玛设计 / 提升主轴部件可靠性的经验",
+     "", M_DIRECT, TITLE_2LINES, T_STD, F_TITLE_2LINES, PG_A4, {{0}}},
+    {"layout-title-subtitle", "compliant; the title and a subtitle line ——以数控机床主轴部件研发为例 (楷体 四号 bold), counted in the title",
+     "", M_DIRECT, TITLE_OK "——以数控机床主轴部件研发为例", T_STD, F_SUBTITLE, PG_A4, {{0}}},
+    {"layout-form-table", "compliant; a form: the title, then a table with each heading in its first column and the section's text in the cell beside it",
+     "", M_DIRECT, TITLE_OK, T_STD, F_FORM_TABLE, PG_A4, {{0}}},
+    {"layout-form-across", "a table naming the four sections side by side in its first row, their text below: which text is whose cannot be read",
+     "section.layout error;section.missing error", M_DIRECT, TITLE_OK, {0, ABSENT, ABSENT, ABSENT, ABSENT},
+     F_FORM_ACROSS, PG_A4, {{0}}},
 };
 #define NSAMPLES N_(samples)
 
@@ -992,6 +1027,12 @@ static void subhead(gen *g, int i)
     free(m);
 }
 
+/* A form's cells hold text only: its sections leave out their tables and figures. */
+static int block_used(const gen *g, const block *bl)
+{
+    return !((g->s->flags & F_FORM_TABLE) && (bl->t == B_TAB || bl->t == B_FIG));
+}
+
 /* Figures of the fixed blocks and extras of a section (everything but the pool
  * paragraphs and the closing one), by the same arithmetic as mk_figs. */
 static qb_status fixed_figs(const gen *g, int sec, figs *f)
@@ -1002,6 +1043,8 @@ static qb_status fixed_figs(const gen *g, int sec, figs *f)
     *f = (figs){0, 0};
     for (size_t b = 0; b < d->nlayout && st == QB_OK; b++) {
         const block *bl = &d->layout[b];
+        if (!block_used(g, bl))
+            continue;
         if (bl->t == B_SUB) {
             st = mk_figs((s->flags & F_INLINE) ? subhead_arabic[bl->i] : subhead_cn[bl->i], f);
             if (st == QB_OK)
@@ -1085,6 +1128,8 @@ static void section_body(gen *g, int sec)
     int first_para = 1;
     for (size_t b = 0; b < d->nlayout; b++) {
         const block *bl = &d->layout[b];
+        if (!block_used(g, bl))
+            continue;
         switch (bl->t) {
         case B_SUB: subhead(g, bl->i); break;
         case B_TAB:
@@ -1148,6 +1193,156 @@ static void apply_overrides(gen *g)
     }
 }
 
+/* ---- the layouts of real drafts (issue 9) */
+
+/* A run of raw text, not counted: tables of contents and outlines belong to no section. */
+static void raw_run(gen *g, int kind, const char *m)
+{
+    run(g, kind, &RX_NONE, m, strlen(m));
+}
+
+static void fld(gen *g, int kind, const char *type)
+{
+    dw_puts(&g->doc, "<w:r>");
+    rpr(g, kind, &RX_NONE, 0);
+    dw_printf(&g->doc, "<w:fldChar w:fldCharType=\"%s\"/></w:r>", type);
+}
+
+static void instr(gen *g, int kind, const char *code)
+{
+    dw_puts(&g->doc, "<w:r>");
+    rpr(g, kind, &RX_NONE, 0);
+    dw_puts(&g->doc, "<w:instrText xml:space=\"preserve\">");
+    dw_text(&g->doc, code, strlen(code));
+    dw_puts(&g->doc, "</w:instrText></w:r>");
+}
+
+/* The table of contents Word makes (a TOC field whose entries hold PAGEREF fields, the
+ * field's end in a paragraph of its own), the same in an SDT of the "Table of Contents"
+ * gallery without the field, or typed by hand with dot leaders. No TOC styles: the
+ * entries are direct-formatted like the body, so only the field, the SDT or the layout
+ * can tell them. */
+static void toc(gen *g)
+{
+    static const char *const entry[] = {"摘要", "一、企业概况", "二、管理方法（技术）的推进和应用情况",
+                                        "三、管理方法（技术）的实施效果"};
+    static const char *const page[] = {"1", "1", "2", "5"};
+    unsigned f = g->s->flags;
+    dw_xml *x = &g->doc;
+    if (f & F_TOC_SDT)
+        dw_puts(x, "<w:sdt><w:sdtPr><w:id w:val=\"-1\"/><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/>"
+                   "<w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>");
+    p_open(g, K_ABSHEAD, &PX_NONE, NULL);
+    raw_run(g, K_ABSHEAD, (f & F_TOC_DOTTED) ? "目  录" : "目录");
+    dw_puts(x, "</w:p>");
+    for (int i = 0; i < 4; i++) {
+        p_open(g, K_NOTE, &PX_NONE, NULL);
+        if (i == 0 && (f & F_TOC_FIELD)) {
+            fld(g, K_NOTE, "begin");
+            instr(g, K_NOTE, " TOC \\o \"1-3\" \\h \\z \\u ");
+            fld(g, K_NOTE, "separate");
+        }
+        raw_run(g, K_NOTE, entry[i]);
+        if (f & F_TOC_DOTTED) {
+            raw_run(g, K_NOTE, "……………………");
+            raw_run(g, K_NOTE, page[i]);
+        } else {
+            dw_puts(x, "<w:r>");
+            rpr(g, K_NOTE, &RX_NONE, 0);
+            dw_puts(x, "<w:tab/></w:r>");
+            if (f & F_TOC_FIELD) {
+                char code[40];
+                snprintf(code, sizeof code, " PAGEREF _Toc%d \\h ", 100 + i);
+                fld(g, K_NOTE, "begin");
+                instr(g, K_NOTE, code);
+                fld(g, K_NOTE, "separate");
+            }
+            raw_run(g, K_NOTE, page[i]);
+            if (f & F_TOC_FIELD)
+                fld(g, K_NOTE, "end");
+        }
+        dw_puts(x, "</w:p>");
+    }
+    if (f & F_TOC_FIELD) {
+        p_open(g, K_NOTE, &PX_NONE, NULL);
+        fld(g, K_NOTE, "end");
+        dw_puts(x, "</w:p>");
+    }
+    if (f & F_TOC_SDT)
+        dw_puts(x, "</w:sdtContent></w:sdt>");
+}
+
+/* The title: one line, two lines (the company and its method, then the rest), or a line and its
+ * ——subtitle in 楷体 四号 bold. All of it is the title's figure (print_expect). */
+static void title_lines(gen *g)
+{
+    const char *t = g->s->title;
+    size_t split = strlen(t);
+    if (g->s->flags & F_TITLE_2LINES)
+        split = strlen(TITLE_2LINES_FIRST);
+    else if ((g->s->flags & F_SUBTITLE) && strstr(t, "——"))
+        split = (size_t)(strstr(t, "——") - t);
+    p_open(g, K_TITLE, &PX_NONE, NULL);
+    run(g, K_TITLE, &RX_NONE, t, split);
+    dw_puts(&g->doc, "</w:p>");
+    if (split == strlen(t))
+        return;
+    rextra sub = RX_NONE;
+    int kind = K_TITLE;
+    if (g->s->flags & F_SUBTITLE) {
+        sub.font = "楷体";
+        kind = K_ABSHEAD; /* 四号-sized centred line: not the title's formatting */
+    }
+    p_open(g, kind, &PX_NONE, &sub);
+    run(g, kind, &sub, t + split, strlen(t + split));
+    dw_puts(&g->doc, "</w:p>");
+}
+
+static void cell_open(dw_xml *x, int w)
+{
+    dw_printf(x, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/></w:tcPr>", w);
+}
+
+static void form_table_open(dw_xml *x, int cols, const int *w)
+{
+    dw_puts(x, "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>"
+               "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
+               "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
+               "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
+               "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
+               "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
+               "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
+               "</w:tblBorders></w:tblPr><w:tblGrid>");
+    for (int c = 0; c < cols; c++)
+        dw_printf(x, "<w:gridCol w:w=\"%d\"/>", w[c]);
+    dw_puts(x, "</w:tblGrid>");
+}
+
+/* The four sections side by side: headings in the first row, a line of text under each. */
+static void form_across(gen *g)
+{
+    static const char *const head[] = {"摘要", "企业概况", "推进和应用情况", "实施效果"};
+    static const char *const text[] = {"本文介绍了公司实施六西格玛设计的做法。", "公司成立于一九九八年。",
+                                       "公司成立了推进领导小组。", "新产品一次设计成功率显著提高。"};
+    static const int w[] = {2076, 2076, 2076, 2078};
+    dw_xml *x = &g->doc;
+    form_table_open(x, 4, w);
+    for (int r = 0; r < 2; r++) {
+        dw_puts(x, "<w:tr>");
+        for (int c = 0; c < 4; c++) {
+            cell_open(x, w[c]);
+            for (int k = 0; k < (r ? 4 : 1); k++) { /* a few lines of text under each heading */
+                p_open(g, r ? K_NOTE : K_HEAD, &PX_NONE, NULL);
+                raw_run(g, r ? K_NOTE : K_HEAD, r ? text[c] : head[c]);
+                dw_puts(x, "</w:p>");
+            }
+            dw_puts(x, "</w:tc>");
+        }
+        dw_puts(x, "</w:tr>");
+    }
+    dw_puts(x, "</w:tbl><w:p/>"); /* a paragraph follows a table */
+}
+
 #define DOC_OPEN                                                                                     \
     "<w:document xmlns:mc=\"" DW_NS_MC "\" xmlns:o=\"urn:schemas-microsoft-com:office:office\" "     \
     "xmlns:r=\"" DW_NS_R "\" xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:wp=\"" DW_NS_WP "\" "   \
@@ -1166,15 +1361,33 @@ static qb_status build_doc(const sample *s, gen *g)
     dw_xml *x = &g->doc;
     dw_puts(x, DW_XML_DECL DOC_OPEN);
 
-    /* title */
+    /* title (its figure is the sample's title, print_expect), and a table of contents
+     * before or after it */
+    unsigned tocs = F_TOC_FIELD | F_TOC_SDT | F_TOC_DOTTED;
     g->cur = QB_SEC_TITLE;
-    p_open(g, K_TITLE, &PX_NONE, NULL);
-    sentences(g, K_TITLE, &RX_NONE, s->title, -1, NULL);
-    dw_puts(x, "</w:p>");
+    if ((s->flags & tocs) && (s->flags & F_TOC_FIRST))
+        toc(g);
+    title_lines(g);
+    if ((s->flags & tocs) && !(s->flags & F_TOC_FIRST))
+        toc(g);
+    if (s->flags & F_FORM_ACROSS)
+        form_across(g);
+
+    /* a form: each heading in the first column, its section in the cell beside */
+    static const int form_w[] = {1800, 6506};
+    int form = (s->flags & F_FORM_TABLE) != 0;
+    if (form) {
+        form_table_open(x, 2, form_w);
+        dw_puts(x, "<w:tr>");
+        cell_open(x, form_w[0]);
+    }
 
     /* 摘要 */
     g->cur = QB_SEC_ABSTRACT;
-    if (!(s->flags & F_INLINE)) {
+    const char *abs_head = (s->flags & F_HEAD_BRACKETS) ? "【摘要】" : (s->flags & F_HEAD_COLONS) ? "摘要`:`" : "摘要";
+    if (s->target[QB_SEC_ABSTRACT] == ABSENT) {
+        /* no abstract at all */
+    } else if (!(s->flags & F_INLINE)) {
         pextra pe = PX_NONE;
         rextra re = RX_NONE;
         if (s->flags & (F_TOGGLE_OFF | F_TOGGLE_ON)) {
@@ -1183,10 +1396,17 @@ static qb_status build_doc(const sample *s, gen *g)
             re.bold = (s->flags & F_TOGGLE_ON) ? 1 : 0;
         }
         p_open(g, K_ABSHEAD, &pe, &re);
-        run(g, K_ABSHEAD, &re, "摘要", strlen("摘要"));
+        run(g, K_ABSHEAD, &re, abs_head, strlen(abs_head));
         dw_puts(x, "</w:p>");
     }
-    section_body(g, QB_SEC_ABSTRACT);
+    if (form) {
+        dw_puts(x, "</w:tc>");
+        cell_open(x, form_w[1]);
+    }
+    if (s->target[QB_SEC_ABSTRACT] != ABSENT)
+        section_body(g, QB_SEC_ABSTRACT);
+    if (form)
+        dw_puts(x, "</w:tc></w:tr>");
 
     static const char *const heads[] = {
         [QB_SEC_OVERVIEW] = "一、企业概况",
@@ -1203,18 +1423,44 @@ static qb_status build_doc(const sample *s, gen *g)
         [QB_SEC_PRACTICE] = "（二）主要做法",
         [QB_SEC_RESULTS] = "`3.` 取得成效",
     };
+    static const char *const heads_brackets[] = {
+        [QB_SEC_OVERVIEW] = "［企业概况］",
+        [QB_SEC_PRACTICE] = "`[`管理方法（技术）的推进和应用情况`]`",
+        [QB_SEC_RESULTS] = "管理方法（技术）的实施效果`:`",
+    };
+    static const char *const heads_colons[] = {
+        [QB_SEC_OVERVIEW] = "一、企业概况：",
+        [QB_SEC_PRACTICE] = "二、主要做法`:`",
+        [QB_SEC_RESULTS] = "三、取得成效：",
+    };
     for (int sec = QB_SEC_OVERVIEW; sec <= QB_SEC_RESULTS; sec++) {
         g->cur = sec;
         if (s->target[sec] == ABSENT)
             continue;
-        if (s->flags & F_INLINE)
+        if (form) {
+            dw_puts(x, "<w:tr>");
+            cell_open(x, form_w[0]);
+        }
+        if (s->flags & F_HEAD_BRACKETS)
+            heading(g, K_HEAD, heads_brackets[sec], 0);
+        else if (s->flags & F_HEAD_COLONS)
+            heading(g, K_HEAD, heads_colons[sec], 0);
+        else if (s->flags & F_INLINE)
             heading(g, K_HEAD, heads_variant[sec], sec == QB_SEC_OVERVIEW ? 1 : 0);
         else if (s->mode == M_STYLES)
             heading(g, K_HEAD, heads_numbered[sec], 0); /* numbered through the style */
         else
             heading(g, K_HEAD, heads[sec], 0);
+        if (form) {
+            dw_puts(x, "</w:tc>");
+            cell_open(x, form_w[1]);
+        }
         section_body(g, sec);
+        if (form)
+            dw_puts(x, "</w:tc></w:tr>");
     }
+    if (form) /* a paragraph must follow a table before the section's end */
+        dw_puts(x, "</w:tbl><w:p/>");
     sectpr(x, s->page, 0, s->page == PG_MID_LANDSCAPE);
     dw_puts(x, "</w:body></w:document>");
 

@@ -30,8 +30,8 @@ msg fmt-body-font format.body-font | grep -q '字体为“仿宋”.*应为“�
 ok $? "fmt-body-font: 字体为“仿宋” … 应为“宋体”"
 msg fmt-page-zero format.page | grep -q '页面大小为“0×0”（无效的页面设置），应为“A4 纵向”'
 ok $? "fmt-page-zero: 页面大小为“0×0”（无效的页面设置），应为“A4 纵向”"
-msg fmt-page-unset format.page | grep -q '未设置页面大小.*应设为“A4 纵向”'
-ok $? "fmt-page-unset: 未设置页面大小 … 应设为“A4 纵向”"
+msg fmt-page-unset format.page | grep -q '未设置页面大小，Word 将使用其自身默认的纸张.*应设为“A4 纵向”'
+ok $? "fmt-page-unset: 未设置页面大小，Word 将使用其自身默认的纸张 … 应设为“A4 纵向”"
 msg fmt-body-stray-run format.body-font | grep -q '字体为“楷体”，应为“宋体”'
 ok $? "fmt-body-stray-run: the stray sentence is quoted, 楷体 → 宋体"
 msg fmt-line-spacing format.line-spacing | grep -q '行距为“1.5 倍行距”.*另有 [0-9]* 处'

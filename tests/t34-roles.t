@@ -55,4 +55,30 @@ fi
 "$QB_BIN/qb-docx" "$S/compliant-styles.docx" | "$QB_BIN/qb-sections" - >"$TMP/m.xml" 2>/dev/null
 is "$(role_of '产品一次交验合格率变化趋势')" "figure-caption" "SEQ 图表 numbers a figure caption"
 
+# a table of contents: the reader marks what a TOC field or SDT holds (<p toc="1">), the
+# section finder makes it and its 目录 heading role toc; the headings come after it
+"$QB_BIN/mksample" "$S" layout-toc-field layout-toc-sdt layout-toc-dotted >/dev/null 2>&1
+for name in layout-toc-field layout-toc-sdt layout-toc-dotted; do
+  "$QB_BIN/qb-docx" "$S/$name.docx" | "$QB_BIN/qb-sections" - >"$TMP/m.xml" 2>/dev/null
+  is "$(role_of '目')" "toc" "$name: the 目录 line is part of the table of contents"
+  is "$(role_of '三、管理方法（技术）的实施效果')" "toc" "$name: its last entry too"
+  is "$(grep -c 'role="heading:' "$TMP/m.xml")" 4 "$name: four section headings, none of them an entry"
+done
+"$QB_BIN/qb-docx" "$S/layout-toc-field.docx" >"$TMP/d.xml"
+is "$(grep -c '<p [^>]*toc="1"' "$TMP/d.xml")" 5 "qb-docx marks the four entries and the field's closing paragraph toc=1"
+"$QB_BIN/qb-docx" "$S/layout-toc-sdt.docx" >"$TMP/d.xml"
+is "$(grep -c '<p [^>]*toc="1"' "$TMP/d.xml")" 5 "qb-docx marks the SDT's 目录 line and four entries toc=1"
+
+# a title over two lines is one title: both lines are its role, the dossier's cover names it whole
+"$QB_BIN/mksample" "$S" layout-title-two-lines >/dev/null 2>&1
+"$QB_BIN/qb-docx" "$S/layout-title-two-lines.docx" | "$QB_BIN/qb-sections" - >"$TMP/m.xml" 2>/dev/null
+is "$(role_of '提升主轴部件可靠性的经验')" "title" "the second line of a two-line title is the title"
+if ! command -v pdftotext >/dev/null 2>&1; then
+  skip "pdftotext (poppler-utils) not installed"
+else
+  "$QB_BIN/qb-check" --pdf "$TMP/t.pdf" "$S/layout-title-two-lines.docx" >/dev/null 2>&1
+  pdftotext -f 1 -l 1 "$TMP/t.pdf" - 2>/dev/null | tr -d ' \n' | grep -q '某某精工机械制造有限公司实施六西格玛设计提升主轴部件可靠性的经验'
+  ok $? "the dossier's cover gives the whole title as 质量标杆名称"
+fi
+
 done_testing

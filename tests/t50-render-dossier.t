@@ -45,7 +45,9 @@ cat >"$TMP/paras.pl" <<'EOF'
 use strict; use warnings; use utf8; binmode STDIN, ':utf8'; binmode STDOUT, ':utf8';
 my ($in, $t) = (0, '');
 while (<STDIN>) {
-  if (/^ <p .*where="(\w+)"/) { $in = $1 eq 'body'; $t = ''; next; }
+  # entries of a TOC field or SDT (toc="1"): their tab-aligned page numbers come out of
+  # pdftotext's reading order, so they are left out
+  if (/^ <p .*where="(\w+)".* toc="(\d)"/) { $in = $1 eq 'body' && $2 eq '0'; $t = ''; next; }
   if ($in && /<r [^>]*>(.*)<\/r>/) { $t .= $1; next; }
   if ($in && /^ <\/p>/) {
     for ($t) { s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&apos;/'/g; s/&amp;/&/g; s/\s+//g; s/^摘要[：:]/摘要\n/; }
@@ -117,11 +119,16 @@ for name in $("$QB_BIN/mksample" --list | cut -f1); do
   f="$SAMPLES/$name.docx"
   render_docx --applicant "$who" -o "$TMP/s.pdf" "$f" 2>"$TMP/err"
   ok $? "$name: dossier written"
-  res=$(in_order "$f" "$TMP/s.pdf")
-  printf '%s\n' "$res" | grep '^#'
-  set -- $(printf '%s\n' "$res" | tail -1)
-  [ "${1:-0}" -ge 10 ] && [ "${2:-1}" -eq 0 ]
-  ok $? "$name: its ${1:-0} paragraphs come back in order"
+  case $name in
+  layout-form-*) # its sections are in table cells, which pdftotext reads column by column
+    skip "$name: the write-up is in table cells, not body paragraphs" ;;
+  *)
+    res=$(in_order "$f" "$TMP/s.pdf")
+    printf '%s\n' "$res" | grep '^#'
+    set -- $(printf '%s\n' "$res" | tail -1)
+    [ "${1:-0}" -ge 10 ] && [ "${2:-1}" -eq 0 ]
+    ok $? "$name: its ${1:-0} paragraphs come back in order" ;;
+  esac
   # the summary is page 2; -layout keeps each table row on one line
   pdftotext -layout -f 2 -l 2 "$TMP/s.pdf" "$TMP/summary" 2>"$TMP/poppler.err"; quiet
   got=$(for key in title abstract overview practice results; do

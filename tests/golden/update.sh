@@ -10,7 +10,8 @@
 #   NAME.json           qb-report --format json NAME.sections.xml
 #   NAME.lint.xml       qb-lint --model NAME.sections.xml (the format findings added)
 GOLDEN_SAMPLES="compliant-direct compliant-inline-abstract tracked-changes textbox-footnote
-  over-abstract missing-overview fmt-body-font fmt-caption-numbering"
+  over-abstract missing-overview fmt-body-font fmt-caption-numbering
+  layout-toc-field layout-title-subtitle layout-form-table"
 
 # Each stage: its input, its output on stdout; exit 0 or 1 (error-level findings) is success.
 # SAMPLE.docx: run on a copy whose mtime (the record's date received) is fixed, in a folder of

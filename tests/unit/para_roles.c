@@ -111,7 +111,8 @@ int main(void)
     is_int(P[app].role, QB_PARA_APPENDIX, "text after it is appendix");
     is_int(P[appcap].role, QB_PARA_TABLE_CAPTION, "a caption in the appendix stays a caption");
 
-    /* The model XML carries the role and gives it back. */
+    /* The model XML carries the role and the reader's TOC mark, and gives them back. */
+    d.paras[toc2].in_toc = 1;
     char path[256];
     snprintf(path, sizeof path, "%s/qb-roles-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
     int fd = mkstemp(path);
@@ -131,8 +132,10 @@ int main(void)
     qb_doc_init(&back);
     int same = qb_model_read(path, &back) == QB_OK && back.npara == d.npara;
     for (size_t i = 0; same && i < d.npara; i++)
-        same = back.paras[i].role == d.paras[i].role && back.paras[i].role_sec == d.paras[i].role_sec;
-    ok(same, "reading the XML gives every paragraph its role and section back");
+        same = back.paras[i].role == d.paras[i].role && back.paras[i].role_sec == d.paras[i].role_sec &&
+               back.paras[i].in_toc == d.paras[i].in_toc;
+    ok(same, "reading the XML gives every paragraph its role, section and TOC mark (toc=) back");
+    ok(strstr(buf, "toc=\"1\"") != NULL, "the XML writes the TOC mark as toc=\"1\"");
     qb_doc_free(&back);
     unlink(path);
 

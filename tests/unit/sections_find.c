@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void add(qb_doc *d, qb_where where, const char *label, const char *text)
 {
@@ -161,6 +162,195 @@ int main(void)
     is_int(d.sec[QB_SEC_ABSTRACT].head, 6, "the TOC's 摘要 line is not the abstract heading");
     is_int(d.sec[QB_SEC_RESULTS].head, 12, "nor are its other lines headings");
     is_int(d.sec[QB_SEC_ABSTRACT].count, 90, "the abstract counts its own text, not the table of contents");
+    qb_doc_free(&d);
+
+    /* A table of contents as Word writes it, above the title: the reader marked its
+     * lines (TOC field or SDT), no style says so. Neither the title nor a heading. */
+    qb_doc_init(&d);
+    d.file = qb_strdup("t.docx");
+    add(&d, QB_IN_BODY, NULL, "目录");
+    for (int k = 0; k < 4; k++) {
+        add(&d, QB_IN_BODY, NULL, toc[k]);
+        d.paras[d.npara - 1].in_toc = 1;
+    }
+    add(&d, QB_IN_BODY, NULL, "某某机械制造有限公司实施六西格玛设计的经验");
+    add(&d, QB_IN_BODY, NULL, "摘要");
+    add(&d, QB_IN_BODY, NULL, body);
+    add(&d, QB_IN_BODY, NULL, "一、企业概况");
+    add(&d, QB_IN_BODY, NULL, body);
+    add(&d, QB_IN_BODY, NULL, "二、管理方法（技术）的推进和应用情况");
+    add(&d, QB_IN_BODY, NULL, body);
+    add(&d, QB_IN_BODY, NULL, "三、管理方法（技术）的实施效果");
+    add(&d, QB_IN_BODY, NULL, body);
+    qb_sections_run(&d, &ed);
+    is_int(d.paras[0].role, QB_PARA_TOC, "the 目录 heading above marked entries is part of the table of contents");
+    is_int(d.sec[QB_SEC_TITLE].head, 5, "the title is found below a table of contents, not \"目录\"");
+    is_int(d.sec[QB_SEC_ABSTRACT].head, 6, "the abstract heading after the table of contents");
+    is_int(d.sec[QB_SEC_RESULTS].count, 90, "the results count their own text");
+    is_int(d.findings.n, 0, "and nothing is reported");
+    qb_doc_free(&d);
+
+    /* 目录 typed by hand: dot leaders and page numbers, no style, no field */
+    qb_doc_init(&d);
+    d.file = qb_strdup("t.docx");
+    add(&d, QB_IN_BODY, NULL, "某某机械制造有限公司实施六西格玛设计的经验");
+    add(&d, QB_IN_BODY, NULL, "目　录");
+    add(&d, QB_IN_BODY, NULL, "摘要……………………1");
+    add(&d, QB_IN_BODY, NULL, "");
+    add(&d, QB_IN_BODY, NULL, "一、企业概况……………1");
+    add(&d, QB_IN_BODY, NULL, "二、管理方法（技术）的推进和应用情况 ......... 2");
+    add(&d, QB_IN_BODY, NULL, "三、管理方法（技术）的实施效果 5");
+    add(&d, QB_IN_BODY, NULL, "摘要");
+    add(&d, QB_IN_BODY, NULL, body);
+    add(&d, QB_IN_BODY, NULL, "一、企业概况");
+    add(&d, QB_IN_BODY, NULL, body);
+    add(&d, QB_IN_BODY, NULL, "二、管理方法（技术）的推进和应用情况");
+    add(&d, QB_IN_BODY, NULL, body);
+    add(&d, QB_IN_BODY, NULL, "三、管理方法（技术）的实施效果");
+    add(&d, QB_IN_BODY, NULL, body);
+    qb_sections_run(&d, &ed);
+    is_int(d.paras[1].role, QB_PARA_TOC, "\"目　录\" heads a table of contents");
+    is_int(d.paras[6].role, QB_PARA_TOC, "an entry with a page number after a space is one too, under 目录");
+    is_int(d.sec[QB_SEC_ABSTRACT].head, 7, "the abstract heading is the one after the table of contents");
+    is_int(d.sec[QB_SEC_ABSTRACT].count, 90, "and counts its own text");
+    is_int(d.findings.n, 0, "nothing is reported");
+    qb_doc_free(&d);
+    /* no 目录 line: three dotted entries are still a table of contents; three lines
+     * aligned by tabs in running text are not */
+    qb_doc_init(&d);
+    d.file = qb_strdup("t.docx");
+    add(&d, QB_IN_BODY, NULL, "摘要……………………1");
+    add(&d, QB_IN_BODY, NULL, "一、企业概况……………1");
+    add(&d, QB_IN_BODY, NULL, "二、主要做法……………2");
+    add(&d, QB_IN_BODY, NULL, "某某机械制造有限公司实施六西格玛设计的经验");
+    add(&d, QB_IN_BODY, NULL, "摘要");
+    add(&d, QB_IN_BODY, NULL, "国家级奖项\t2");
+    add(&d, QB_IN_BODY, NULL, "省级奖项\t5");
+    add(&d, QB_IN_BODY, NULL, "市级奖项\t8");
+    qb_sections_run(&d, &ed);
+    is_int(d.sec[QB_SEC_TITLE].head, 3, "three dotted entries above the title are a table of contents");
+    is_int(d.sec[QB_SEC_ABSTRACT].count, 6 + 5 + 5, "three lines aligned by tabs are abstract text (16 字)");
+    qb_doc_free(&d);
+    is_int(qb_toc_line("摘要……………1"), 3, "qb_toc_line: dot leader and page number");
+    is_int(qb_toc_line("一、企业概况\t12"), 2, "qb_toc_line: tab and page number");
+    is_int(qb_toc_line("附件 1"), 1, "qb_toc_line: a space only is a weak leader");
+    is_int(qb_toc_line("2023年合格率达到99"), 0, "qb_toc_line: a number after text with no leader is not");
+    is_int(qb_toc_line("合格率提高了 5 个百分点。"), 0, "qb_toc_line: body text is not");
+
+    /* Headings in brackets and with either colon, from the edition's patterns */
+    qb_doc_init(&d);
+    d.file = qb_strdup("t.docx");
+    add(&d, QB_IN_BODY, NULL, "某某机械制造有限公司实施六西格玛设计的经验");
+    char *brk = qb_asprintf("【摘要】%s", body);
+    add(&d, QB_IN_BODY, NULL, brk);
+    add(&d, QB_IN_BODY, NULL, "［企业概况］");
+    add(&d, QB_IN_BODY, NULL, body);
+    add(&d, QB_IN_BODY, NULL, "[主要做法]");
+    add(&d, QB_IN_BODY, NULL, body);
+    add(&d, QB_IN_BODY, NULL, "实施效果:");
+    add(&d, QB_IN_BODY, NULL, body);
+    qb_sections_run(&d, &ed);
+    ok(d.sec[QB_SEC_ABSTRACT].found && d.sec[QB_SEC_ABSTRACT].inline_head,
+       "\"【摘要】text\": the closing bracket ends an inline heading");
+    is_int(d.sec[QB_SEC_ABSTRACT].count, 90, "its text after 【摘要】 counts 90");
+    is_int(d.sec[QB_SEC_OVERVIEW].head, 2, "［企业概况］ (full-width brackets) is the overview heading");
+    is_int(d.sec[QB_SEC_PRACTICE].head, 4, "[主要做法] (ASCII brackets) is the practice heading");
+    is_int(d.sec[QB_SEC_RESULTS].head, 6, "\"实施效果:\" (ASCII colon) is the results heading");
+    is_int(d.findings.n, 0, "nothing is reported");
+    qb_doc_free(&d);
+    free(brk);
+
+    /* A title over two centred lines in the same formatting is one title; a subtitle
+     * (——…) belongs to it and counts; a centred line in another formatting does not. */
+    const char *variants[][3] = {
+        {"某某机械制造有限公司", "实施六西格玛设计的经验", NULL},
+        {"某某机械制造有限公司实施六西格玛设计的经验", "——以主轴部件研发为例", NULL},
+        {"某某机械制造有限公司", "实施六西格玛设计的经验", "——以主轴部件研发为例"},
+    };
+    const long want_count[] = {21, 21 + 2 + 9, 21 + 2 + 9}; /* —— counts 2 */
+    for (int v = 0; v < 3; v++) {
+        qb_doc_init(&d);
+        d.file = qb_strdup("t.docx");
+        for (int k = 0; k < 3 && variants[v][k]; k++) {
+            add(&d, QB_IN_BODY, NULL, variants[v][k]);
+            d.paras[d.npara - 1].f.jc = QB_JC_CENTER;
+            if (k == 2 || (v == 1 && k == 1)) /* the subtitle: smaller */
+                d.paras[d.npara - 1].runs[0].f.size_hp = 28;
+        }
+        add(&d, QB_IN_BODY, NULL, "摘要");
+        add(&d, QB_IN_BODY, NULL, body);
+        qb_sections_run(&d, &ed);
+        is_int(d.sec[QB_SEC_TITLE].count, want_count[v], "title variant %d counts %ld 字", v, want_count[v]);
+        ok(!qb_findings_has_rule(&d.findings, "title.naming"), "title variant %d is named as the rules say", v);
+        is_int(d.paras[1].role, QB_PARA_TITLE, "title variant %d: its second line is the title too", v);
+        qb_doc_free(&d);
+    }
+    qb_doc_init(&d);
+    d.file = qb_strdup("t.docx");
+    add(&d, QB_IN_BODY, NULL, "某某机械制造有限公司实施六西格玛设计的经验");
+    add(&d, QB_IN_BODY, NULL, "某某机械制造有限公司质量管理部");
+    d.paras[0].f.jc = d.paras[1].f.jc = QB_JC_CENTER;
+    d.paras[1].runs[0].f.size_hp = 24;
+    add(&d, QB_IN_BODY, NULL, "摘要");
+    add(&d, QB_IN_BODY, NULL, body);
+    qb_sections_run(&d, &ed);
+    is_int(d.sec[QB_SEC_TITLE].count, 21, "a centred line in another size is not part of the title");
+    qb_doc_free(&d);
+
+    /* A form: the headings in a table's first column, the text in the cell beside */
+    qb_doc_init(&d);
+    d.file = qb_strdup("t.docx");
+    add(&d, QB_IN_BODY, NULL, "某某机械制造有限公司实施六西格玛设计的经验");
+    d.tables = calloc(1, sizeof *d.tables);
+    d.ntable = d.captable = 1;
+    d.tables[0] = (qb_table){.parent = -1, .depth = 1, .rows = 4, .cols = 2, .first_para = 1, .before_para = 1};
+    const char *heads[] = {"摘要", "企业概况", "主要做法", "实施效果"};
+    for (int r = 0; r < 4; r++)
+        for (int c = 0; c < 2; c++) {
+            add(&d, QB_IN_TABLE, NULL, c ? body : heads[r]);
+            d.paras[d.npara - 1].row = r;
+            d.paras[d.npara - 1].cell = c;
+        }
+    d.tables[0].end_para = d.npara;
+    add(&d, QB_IN_BODY, NULL, "");
+    qb_sections_run(&d, &ed);
+    is_int(d.sec[QB_SEC_ABSTRACT].head, 1, "a heading in the first column of a table is found");
+    is_int(d.sec[QB_SEC_PRACTICE].count, 90, "its section is the cell beside it");
+    is_int(d.sec[QB_SEC_RESULTS].count, 90, "the last one too");
+    is_int(d.findings.n, 0, "nothing is reported");
+    /* the same headings side by side in the first row: undecidable, and said so */
+    for (size_t i = 1; i < 9; i++) {
+        d.paras[i].row = (int)(i - 1) / 4;
+        d.paras[i].cell = (int)(i - 1) % 4;
+        free(d.paras[i].text);
+        d.paras[i].text = qb_strdup(i < 5 ? heads[i - 1] : "正文。");
+        d.paras[i].label_len = 0;
+    }
+    d.tables[0].rows = 2;
+    d.tables[0].cols = 4;
+    qb_findings_free(&d.findings);
+    qb_sections_run(&d, &ed);
+    ok(qb_findings_has_rule(&d.findings, "section.layout"), "headings across a table's first row: section.layout");
+    ok(!d.sec[QB_SEC_ABSTRACT].found, "and no section is taken from it");
+    qb_doc_free(&d);
+
+    /* An outline typed under the title: its lines are taken as headings, and the empty
+     * sections are reported, never a silent 0 */
+    qb_doc_init(&d);
+    d.file = qb_strdup("t.docx");
+    add(&d, QB_IN_BODY, NULL, "某某机械制造有限公司实施六西格玛设计的经验");
+    add(&d, QB_IN_BODY, NULL, "摘要");
+    add(&d, QB_IN_BODY, NULL, "一、企业概况");
+    add(&d, QB_IN_BODY, NULL, "二、主要做法");
+    add(&d, QB_IN_BODY, NULL, "三、实施效果");
+    add(&d, QB_IN_BODY, NULL, body);
+    qb_sections_run(&d, &ed);
+    size_t empty = 0;
+    for (size_t i = 0; i < d.findings.n; i++)
+        if (strcmp(d.findings.v[i].rule, "section.empty") == 0 && d.findings.v[i].severity == QB_SEV_ERROR &&
+            strstr(d.findings.v[i].message, "目录"))
+            empty++;
+    is_int(empty, 3, "three headings with nothing under them: section.empty errors that say what to change");
     qb_doc_free(&d);
 
     free(body);

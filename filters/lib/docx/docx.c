@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define NS_MC "http://schemas.openxmlformats.org/markup-compatibility/2006"
 #define NS_A "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -40,6 +41,7 @@ typedef struct {
 
 typedef struct {
     int code; /* still in the field's instruction part */
+    int toc;  /* a TOC field: its result is a table of contents */
     qb_buf instr;
 } fld_frame;
 
@@ -71,6 +73,7 @@ typedef struct {
     int drawing_diagram;    /* it holds a shape group or SmartArt */
     int refs[MAX_NOTE_REFS];
     int nrefs;
+    int sdt_depth, toc_sdt; /* open w:sdt elements; the depth of a TOC SDT, 0 outside */
     char why[200];
 } walker;
 
@@ -153,6 +156,25 @@ static void note_seq(qb_para *p, const char *instr)
     p->seq[n] = '\0';
 }
 
+/* A TOC field (TOC \o "1-3" \h …): what it shows is a table of contents. */
+static int is_toc_instr(const char *instr)
+{
+    while (*instr == ' ')
+        instr++;
+    return strncasecmp(instr, "TOC", 3) == 0 && (!instr[3] || instr[3] == ' ' || instr[3] == '\\');
+}
+
+/* Inside a TOC field's result or a table-of-contents SDT. */
+static int in_toc(const walker *w)
+{
+    if (w->toc_sdt)
+        return 1;
+    for (int i = 0; i < w->nf; i++)
+        if (w->fstack[i].toc)
+            return 1;
+    return 0;
+}
+
 static qb_status start_para(walker *w)
 {
     if (w->np >= MAX_NEST) {
@@ -172,6 +194,7 @@ static qb_status start_para(walker *w)
     if (st != QB_OK)
         return st;
     qb_para *p = &w->doc->paras[idx];
+    p->in_toc = in_toc(w);
     if (w->nt) {
         p->row = w->tstack[w->nt - 1].row < 0 ? 0 : w->tstack[w->nt - 1].row;
         p->cell = w->tstack[w->nt - 1].cell < 0 ? 0 : w->tstack[w->nt - 1].cell;
@@ -386,13 +409,18 @@ static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
         if (t && strcmp((char *)t, "begin") == 0) {
             if (w->nf < MAX_NEST) {
                 w->fstack[w->nf].code = 1;
+                w->fstack[w->nf].toc = 0;
                 memset(&w->fstack[w->nf].instr, 0, sizeof(qb_buf));
                 w->nf++;
             }
         } else if (t && w->nf && (strcmp((char *)t, "separate") == 0 || strcmp((char *)t, "end") == 0)) {
             fld_frame *f = &w->fstack[w->nf - 1];
-            if (f->code && f->instr.s)
+            if (f->code && f->instr.s) {
                 note_seq(cur_para(w), f->instr.s);
+                f->toc = is_toc_instr(f->instr.s);
+                if (f->toc && cur_para(w))
+                    cur_para(w)->in_toc = 1;
+            }
             f->code = 0;
             if (strcmp((char *)t, "end") == 0) {
                 qb_buf_free(&f->instr);
@@ -404,6 +432,8 @@ static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
         xmlChar *ins = xmlTextReaderGetAttributeNs(r, BAD_CAST "instr", xmlTextReaderConstNamespaceUri(r));
         if (ins)
             note_seq(cur_para(w), (char *)ins);
+        if (ins && is_toc_instr((char *)ins) && cur_para(w))
+            cur_para(w)->in_toc = 1;
         xmlFree(ins);
     } else if (strcmp(name, "drawing") == 0) {
         /* a figure drawn with shapes or SmartArt has no picture part: noted at its end */
@@ -453,7 +483,18 @@ static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
         w->note_cur = id ? atoi((char *)id) * 2 + (name[0] == 'e') : -1;
         xmlFree(type);
         xmlFree(id);
-    } else if (strcmp(name, "sdtPr") == 0 || strcmp(name, "sdtEndPr") == 0 ||
+    } else if (strcmp(name, "sdt") == 0) {
+        w->sdt_depth += !empty;
+    } else if (strcmp(name, "sdtPr") == 0) {
+        /* Word's table of contents is an SDT of the "Table of Contents" gallery */
+        xmlNodePtr obj = qb_xml_child(xmlTextReaderExpand(r), "docPartObj");
+        char gal[64] = "";
+        if (obj && qb_xml_child(obj, "docPartGallery"))
+            qb_xml_attr_buf(qb_xml_child(obj, "docPartGallery"), "val", gal, sizeof gal);
+        if (!w->toc_sdt && strcmp(gal, "Table of Contents") == 0)
+            w->toc_sdt = w->sdt_depth;
+        *skip = 1;
+    } else if (strcmp(name, "sdtEndPr") == 0 ||
                strcmp(name, "footnoteRef") == 0 || strcmp(name, "endnoteRef") == 0 ||
                strcmp(name, "commentReference") == 0 || strcmp(name, "annotationRef") == 0) {
         *skip = 1;
@@ -465,7 +506,11 @@ static qb_status on_w_end(walker *w, const char *name)
 {
     if (strcmp(name, "p") == 0)
         return end_para(w);
-    if (strcmp(name, "r") == 0)
+    if (strcmp(name, "sdt") == 0 && w->sdt_depth) {
+        if (w->toc_sdt == w->sdt_depth)
+            w->toc_sdt = 0;
+        w->sdt_depth--;
+    } else if (strcmp(name, "r") == 0)
         w->in_run = 0;
     else if (strcmp(name, "t") == 0)
         w->in_t = 0;

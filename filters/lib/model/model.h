@@ -39,7 +39,8 @@ typedef enum {
     QB_PARA_LIST,           /* body text with automatic numbering or bullets */
     QB_PARA_TABLE_CAPTION,  /* "表 1 …", "续表 1", SEQ 表 */
     QB_PARA_FIGURE_CAPTION, /* "图 1 …", SEQ 图 */
-    QB_PARA_TOC,            /* an entry of a table of contents (style TOC 1…9 / table of figures) */
+    QB_PARA_TOC,            /* a table of contents: its heading (目录) and entries (TOC field or SDT,
+                               style TOC 1…9 / table of figures, lines ending in page numbers) */
     QB_PARA_APPENDIX,       /* after the write-up's end (附件, 证明材料 … and what follows) */
     QB_PARA_NROLES
 } qb_para_role;
@@ -90,6 +91,8 @@ typedef struct {
     int sect;         /* index into doc->sects of the section holding it */
     int drawings;     /* pictures/charts/shapes anchored in this paragraph (not text boxes) */
     char seq[32];     /* SEQ field identifier in this paragraph (图, 表, Figure …), or "" */
+    int in_toc;       /* the reader saw it inside a TOC field's result or a table-of-contents
+                         SDT (docPartGallery "Table of Contents"): an entry, not a heading */
     qb_para_role role;
     int role_sec;     /* QB_PARA_TITLE / QB_PARA_HEADING: the section (qb_secid); else -1 */
     qb_pfmt f;

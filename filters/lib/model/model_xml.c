@@ -4,8 +4,9 @@
  *   <sect w= h= landscape= end=/>                      one per w:sectPr
  *   <table parent= depth= rows= cols= first= end= before=/>
  *   <image part= target= para= cx= cy= anchored=/>
- *   <p n= where= table= row= cell= sect= drawings= seq= label= role=>  role: model.h's
- *                                                      names, "heading:practice" for a heading
+ *   <p n= where= table= row= cell= sect= drawings= seq= toc= label= role=>  role: model.h's
+ *                                                      names, "heading:practice" for a heading;
+ *                                                      toc: 1 inside a TOC field or TOC SDT
  *     <pf …/> <mark …/> <r …>text</r>…                 formatting as resolved
  *   </p>
  *   <section key= found= head= first= end= count= words= chars= limit= inline= head-bytes=/>
@@ -95,6 +96,7 @@ static int write_para(xmlTextWriterPtr w, const qb_para *p)
     r |= wint(w, "sect", p->sect) < 0;
     r |= wint(w, "drawings", p->drawings) < 0;
     r |= wattr(w, "seq", p->seq) < 0;
+    r |= wint(w, "toc", p->in_toc) < 0;
     char *label = qb_strndup(p->text, p->label_len);
     r |= !label || wattr(w, "label", label) < 0;
     free(label);
@@ -330,6 +332,7 @@ static qb_status read_para(qb_doc *d, xmlNodePtr n)
     p->sect = (int)aint(n, "sect", 0);
     p->drawings = (int)aint(n, "drawings", 0);
     abuf(n, "seq", p->seq, sizeof p->seq);
+    p->in_toc = (int)aint(n, "toc", 0) != 0;
     char role[48];
     abuf(n, "role", role, sizeof role);
     char *colon = strchr(role, ':');

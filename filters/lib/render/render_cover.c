@@ -26,7 +26,8 @@ qb_status rd_part_cover(rd *r)
 
     const qb_findings *fs = in->findings ? in->findings : in->experience ? &in->experience->findings : NULL;
     size_t nerr = fs ? qb_findings_count(fs, QB_SEV_ERROR) : 0, nwarn = fs ? qb_findings_count(fs, QB_SEV_WARNING) : 0;
-    const char *title = rd_title_text(in->experience), *scope = in->scope;
+    char *title = rd_title_text(in->experience);
+    const char *scope = in->scope;
     char *edition = qb_asprintf("%s（%s）", in->ed->title, in->ed->name);
     char *verdict = qb_asprintf("%s；错误 %zu 项，警告 %zu 项", rd_status_zh(in->status), nerr, nwarn);
     const char *rows[][2] = {
@@ -57,6 +58,7 @@ qb_status rd_part_cover(rd *r)
     }
     free(edition);
     free(verdict);
+    free(title);
     if (st != QB_OK)
         return st;
     rd_space(r, 40);

@@ -193,7 +193,7 @@ char *rd_attach_name(const rd *r, const char *path);
 
 /* Text helpers shared by the parts (render_text.c). */
 const char *rd_status_zh(const char *status);
-/* The write-up's title text (质量标杆名称), or NULL. */
-const char *rd_title_text(const qb_doc *d);
+/* The write-up's title text (质量标杆名称, all its lines), or NULL. Caller frees. */
+char *rd_title_text(const qb_doc *d);
 
 #endif

@@ -37,10 +37,12 @@ qb_status rd_part_scoring(rd *r)
     ps.after = 12;
     if ((st = rd_text(r, &ps, title ? title : "专家评分表")) != QB_OK)
         return st;
-    const char *name = rd_title_text(in->experience);
+    char *name = rd_title_text(in->experience);
     ps = rd_ps(QB_FONT_SONG, RD_XIAOSI, RD_LEFT);
-    if ((st = rd_textf(r, &ps, "申报单位：%s", in->applicant && *in->applicant ? in->applicant : "")) != QB_OK ||
-        (st = rd_textf(r, &ps, "质量标杆名称：%s", name ? name : "")) != QB_OK)
+    if ((st = rd_textf(r, &ps, "申报单位：%s", in->applicant && *in->applicant ? in->applicant : "")) == QB_OK)
+        st = rd_textf(r, &ps, "质量标杆名称：%s", name ? name : "");
+    free(name);
+    if (st != QB_OK)
         return st;
     rd_space(r, 8);
 

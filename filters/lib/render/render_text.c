@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sections.h"
 #include "utf8.h"
 
 rd_pstyle rd_ps(qb_font_id font, float size, rd_align align)
@@ -508,10 +509,7 @@ const char *rd_status_zh(const char *status)
     return status;
 }
 
-const char *rd_title_text(const qb_doc *d)
+char *rd_title_text(const qb_doc *d)
 {
-    if (!d || !d->sectioned || !d->sec[QB_SEC_TITLE].found || d->sec[QB_SEC_TITLE].head >= d->npara)
-        return NULL;
-    const char *t = qb_para_body(&d->paras[d->sec[QB_SEC_TITLE].head]);
-    return *t ? t : NULL;
+    return d ? qb_sections_title(d) : NULL;
 }

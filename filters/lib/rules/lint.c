@@ -361,12 +361,12 @@ static qb_status page_unset(lint_ctx *c, size_t first, size_t end, const char *w
 {
     qb_doc *d = c->doc;
     char *quote = section_quote(d, first, end);
-    char *zh = quote ? qb_asprintf("第 %d 段“%s”所在的节未设置页面大小（纸张取决于打开文档的软件，如英文版 Word "
-                                   "为 Letter），应设为%s。", d->paras[first].number, quote, want)
+    char *zh = quote ? qb_asprintf("第 %d 段“%s”所在的节未设置页面大小，Word 将使用其自身默认的纸张（中文版多为 A4，"
+                                   "英文版为 Letter），应设为%s。", d->paras[first].number, quote, want)
                      : NULL;
-    char *en = quote ? qb_asprintf("paragraph %d \"%s\" is in a section with no page size (the paper is the "
-                                   "reader's default, Letter in US Word); set %s", d->paras[first].number, quote,
-                                   want_en)
+    char *en = quote ? qb_asprintf("paragraph %d \"%s\" is in a section whose page size is not set, so Word will "
+                                   "use its own default paper (A4 in Chinese Word, Letter in US Word); set %s",
+                                   d->paras[first].number, quote, want_en)
                      : NULL;
     qb_status st = zh && en ? qb_findings_add(&d->findings, "format.page", QB_SEV_WARNING, d->file, NULL,
                                               d->paras[first].number, quote, zh, en)

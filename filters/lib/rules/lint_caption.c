@@ -152,6 +152,16 @@ static qb_status add_pos(cap_groups *g, int sec, size_t para, const char *quote_
     return st;
 }
 
+/* A form-like draft lays its sections out in a table (the headings in its cells): a
+ * layout, not a table of data, so it needs no caption. */
+static int holds_headings(const qb_doc *d, const qb_table *tb)
+{
+    for (size_t i = tb->first_para; i < tb->end_para; i++)
+        if (d->paras[i].role == QB_PARA_HEADING || d->paras[i].role == QB_PARA_TITLE)
+            return 1;
+    return 0;
+}
+
 static qb_status check_tables(lint_ctx *c, cap_groups *g)
 {
     qb_doc *d = c->doc;
@@ -161,7 +171,7 @@ static qb_status check_tables(lint_ctx *c, cap_groups *g)
         if (tb->depth != 1 || tb->first_para >= tb->end_para || d->paras[tb->first_para].where == QB_IN_TEXTBOX)
             continue;
         int sec = lint_body_section(c, tb->first_para);
-        if (sec < 0)
+        if (sec < 0 || holds_headings(d, tb))
             continue;
         g->pos[sec].total++;
         long above = prev_visible(d, tb->before_para);

@@ -10,7 +10,12 @@
  * style. Text alone must also look like a caption — no full stop, at most 60
  * characters — so that "表1 列出了各车间的主要质量指标。" in running text is body
  * text. Captions are looked for in the body and in text boxes, not in table cells
- * or notes. */
+ * or notes.
+ *
+ * A table of contents is recognised by what Word writes: the reader's mark for a
+ * paragraph inside a TOC field or a "Table of Contents" SDT, the TOC 1…9 styles, or a
+ * 目录 heading followed by lines ending in page numbers (also three such lines with
+ * dot leaders and no heading). Its lines are never headings or the title. */
 #include "sections.h"
 
 #include "count.h"
@@ -38,9 +43,12 @@ static int starts(const roles_ctx *c, const qb_patterns *l, const char *s)
 }
 
 /* Word's built-in TOC 1 … TOC 9 and "table of figures" styles (their w:name is English
- * in every language version; the style id is "TOC1" in English Word). */
+ * in every language version; the style id is "TOC1" in English Word), or inside a TOC
+ * field or SDT as the reader saw it. */
 static int is_toc(const qb_para *p)
 {
+    if (p->in_toc)
+        return 1;
     const char *n = p->f.style_name[0] ? p->f.style_name : p->f.style_id;
     if (strcasecmp(n, "table of figures") == 0)
         return 1;
@@ -50,6 +58,105 @@ static int is_toc(const qb_para *p)
     if (*n == ' ')
         n++;
     return n[0] >= '1' && n[0] <= '9' && !n[1];
+}
+
+/* The code point ending s[0, len) and where it starts; 0 at the start. */
+static unsigned last_cp(const char *s, size_t len, size_t *start)
+{
+    if (!len)
+        return 0;
+    size_t k = len - 1;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    unsigned cp = 0;
+    if (!qb_utf8_decode(s + k, len - k, &cp))
+        cp = 0xFFFD;
+    *start = k;
+    return cp;
+}
+
+int qb_toc_line(const char *s)
+{
+    size_t len = strlen(s), k;
+    unsigned cp;
+    while ((cp = last_cp(s, len, &k)) && qb_cp_is_space(cp))
+        len = k;
+    size_t digits = 0;
+    while (len && s[len - 1] >= '0' && s[len - 1] <= '9' && digits < 5) {
+        len--;
+        digits++;
+    }
+    if (!digits || digits > 4)
+        return 0;
+    int leader = 0, tab = 0, dots = 0;
+    while ((cp = last_cp(s, len, &k))) {
+        int dot = cp == '.' || cp == 0x00B7 || cp == 0x2026 || cp == 0x22EF || cp == 0xFF0E || cp == '_' || cp == '-';
+        if (!dot && !qb_cp_is_space(cp))
+            break;
+        dots |= dot;
+        tab |= cp == '\t';
+        leader = 1;
+        len = k;
+    }
+    if (!leader || !len || strstr(s, "。"))
+        return 0;
+    return dots ? 3 : tab ? 2 : 1;
+}
+
+/* "目录", "目  次", "Contents", "Table of Contents", or Word's TOC Heading style. */
+static int is_toc_heading(const qb_para *p)
+{
+    if (strcasecmp(p->f.style_name, "TOC Heading") == 0)
+        return 1;
+    char t[64];
+    size_t n = 0;
+    const char *c = qb_para_body(p);
+    size_t len = strlen(c);
+    for (size_t i = 0; i < len;) {
+        unsigned cp;
+        size_t k = qb_utf8_decode(c + i, len - i, &cp);
+        if (!k || n + k >= sizeof t)
+            return 0;
+        if (!qb_cp_is_space(cp)) {
+            memcpy(t + n, c + i, k);
+            n += k;
+        }
+        i += k;
+    }
+    t[n] = '\0';
+    return strcmp(t, "目录") == 0 || strcmp(t, "目次") == 0 || strcasecmp(t, "contents") == 0 ||
+           strcasecmp(t, "tableofcontents") == 0;
+}
+
+/* The table of contents by its layout: a 目录 heading and the lines after it that are
+ * entries (marked already, or ending in a page number), or, with no heading, three or
+ * more lines in a row with dot leaders before a page number (tabs alone also align a
+ * list of figures in running text). */
+static void mark_toc_layout(qb_doc *d)
+{
+    for (size_t i = 0; i < d->npara; i++) {
+        qb_para *p = &d->paras[i];
+        if (p->where != QB_IN_BODY || p->role == QB_PARA_EMPTY)
+            continue;
+        int head = is_toc_heading(p);
+        int need = head ? 1 : 3, min = head ? 1 : 3;
+        size_t n = 0, k = head ? i + 1 : i, last = i;
+        for (; k < d->npara && d->paras[k].where == QB_IN_BODY; k++) {
+            const qb_para *q = &d->paras[k];
+            if (q->role == QB_PARA_EMPTY)
+                continue;
+            if (q->role != QB_PARA_TOC && qb_toc_line(q->text) < min)
+                break;
+            n++;
+            last = k;
+        }
+        if (n < (size_t)need)
+            continue;
+        for (size_t j = i; j <= last; j++)
+            if (d->paras[j].role != QB_PARA_EMPTY)
+                d->paras[j].role = QB_PARA_TOC;
+        i = last;
+    }
 }
 
 static qb_para_role seq_role(const char *seq)
@@ -130,6 +237,8 @@ qb_status qb_roles_content(qb_doc *d, const qb_edition *ed)
         d->paras[i].role = content_role(&c, &d->paras[i]);
         d->paras[i].role_sec = -1;
     }
+    if (st == QB_OK)
+        mark_toc_layout(d);
     qb_patterns_free(&c.table_cap);
     qb_patterns_free(&c.figure_cap);
     qb_patterns_free(&c.prefix);

@@ -15,6 +15,14 @@ qb_status qb_sections_run(qb_doc *doc, const qb_edition *ed);
  * (the form, proof documents) get only this. */
 qb_status qb_roles_content(qb_doc *doc, const qb_edition *ed);
 
+/* The title as the reviewer reads it (质量标杆名称): its lines joined, the subtitle
+ * included; NULL when no title was found (or out of memory). Caller frees. */
+char *qb_sections_title(const qb_doc *doc);
+
+/* Does text s read as a line of a table of contents — text, a leader, a page number at
+ * the end ("摘要……1", "一、企业概况\t2")? 0 no; the leader: 1 spaces only, 2 a tab, 3 dots. */
+int qb_toc_line(const char *s);
+
 /* The section a paragraph belongs to (body or heading), or -1. */
 int qb_sections_of_para(const qb_doc *doc, size_t para);
 
