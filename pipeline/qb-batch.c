@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "child.h"
 #include "cli.h"
 #include "edition.h"
 
@@ -56,7 +57,8 @@ int main(int argc, char **argv)
     const char *edition = QB_EDITION_DEFAULT, *dirs[2] = {NULL, NULL};
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     qb_batch_opts o = {.jobs = cpus < 1 ? 1 : cpus > JOBS_MAX_DEFAULT ? JOBS_MAX_DEFAULT : (int)cpus,
-                       .package_seconds = 600, .package_mb = 2048, .tty = isatty(STDERR_FILENO)};
+                       .package_seconds = QB_CHILD_SECONDS_DEFAULT, .package_mb = QB_CHILD_MB_DEFAULT,
+                       .tty = isatty(STDERR_FILENO)};
     int ndirs = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
