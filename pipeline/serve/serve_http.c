@@ -142,6 +142,9 @@ static enum MHD_Result check_result(qb_server *S, req *R, struct MHD_Connection 
         snprintf(files, sizeof files, "json%s%s", res->annotated ? ",annotated" : "", res->dossier ? ",dossier" : "");
         MHD_add_response_header(resp, "X-QB-Result", id);
         MHD_add_response_header(resp, "X-QB-Files", files);
+        char keep[16];
+        snprintf(keep, sizeof keep, "%d", S->o->keep_seconds);
+        MHD_add_response_header(resp, "X-QB-Keep-Seconds", keep);
     }
     return respond(R, c, MHD_HTTP_OK, resp);
 }
