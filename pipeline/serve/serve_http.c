@@ -235,6 +235,8 @@ static enum MHD_Result get(qb_server *S, req *R, struct MHD_Connection *c, const
     }
     if (strncmp(url, "/api/result/", 12) == 0)
         return result_file(S, R, c, url + 12);
+    if (strcmp(url, "/favicon.ico") == 0) /* asked by every browser: none, and no error */
+        return respond(R, c, MHD_HTTP_NO_CONTENT, MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT));
     return fail(R, c, MHD_HTTP_NOT_FOUND, "没有这个页面", "not found");
 }
 
