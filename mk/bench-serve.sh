@@ -30,7 +30,7 @@ api_times() {
   i=0
   while [ $i -lt "$n" ]; do
     [ $i -gt 0 ] && set -- "$@" --next
-    set -- "$@" -s -o /dev/null -w '%{time_total}\n' -F "file=@$doc" "$url"
+    set -- "$@" -s -o /dev/null -w '%{time_total}\n' -H 'Expect:' -F "file=@$doc" "$url"
     i=$((i + 1))
   done
   curl "$@"

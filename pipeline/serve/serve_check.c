@@ -10,8 +10,9 @@
  * package.name compares a package's file name with the applicant of its form — so the
  * answer is byte for byte what qb-check --json prints for the file under that name.
  *
- * The child tells the parent "done VERDICT ANNOTATED DOSSIER" through a pipe and closes
- * it before it exits; end of file without that line means it died. */
+ * The child sends the parent "done VERDICT ANNOTATED DOSSIER\n" and the JSON through a
+ * pipe and closes it before it exits (the answer does not wait for its exit); end of file
+ * without that line means it died. */
 #define _GNU_SOURCE /* pipe2, closefrom */
 #include "serve_int.h"
 
@@ -26,6 +27,7 @@
 #include <unistd.h>
 
 #include "annotate.h"
+#include "buf.h"
 #include "check.h"
 #include "render.h"
 #include "report.h"
@@ -42,15 +44,41 @@ static char *in_dir(const qb_serve_job *j, const char *sub)
     return sub ? qb_asprintf("%s/%s", j->dir, sub) : qb_strdup(j->dir);
 }
 
-static qb_status write_json(const qb_report *rep, const char *path)
+/* The report as qb-check --json prints it, in memory. */
+static qb_status json_of(const qb_report *rep, char **buf, size_t *len)
 {
-    FILE *f = fopen(path, "w");
+    *buf = NULL;
+    *len = 0;
+    FILE *f = open_memstream(buf, len);
     if (!f)
-        return QB_ERR_IO;
+        return QB_ERR_NOMEM;
     qb_status st = qb_report_json(rep, f);
     if (fclose(f) != 0 && st == QB_OK)
-        st = QB_ERR_IO;
+        st = QB_ERR_NOMEM;
     return st;
+}
+
+static int put_all(int fd, const char *s, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, s, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        s += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+static qb_status save(const char *path, const char *buf, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return QB_ERR_IO;
+    int bad = put_all(fd, buf, len);
+    return close(fd) != 0 || bad ? QB_ERR_IO : QB_OK;
 }
 
 /* In the child: check, write the outputs, say so. The exit code matters only when
@@ -68,13 +96,17 @@ static int child_run(const qb_serve_job *j, int fd)
     qb_status st = qb_check_input(path, j->ed, &res);
     int annotated = 0, dossier = 0;
     const char *verdict = NULL;
+    char *buf = NULL;
+    size_t len = 0;
     if (st == QB_OK) {
         qb_report rep;
         qb_report_of_record(&rep, &res, j->ed, 0);
         verdict = qb_report_status(&rep);
-        st = write_json(&rep, json);
+        st = json_of(&rep, &buf, &len);
     }
-    if (st == QB_OK && j->keep) { /* what qb-check --annotate and --pdf write */
+    if (st == QB_OK && j->keep) /* what qb-check --json, --annotate and --pdf write */
+        st = save(json, buf, len);
+    if (st == QB_OK && j->keep) {
         char *a = qb_asprintf("%s/%s", out, QB_SERVE_ANNOTATED), *p = qb_asprintf("%s/%s", out, QB_SERVE_DOSSIER);
         if (a && res.have_doc)
             annotated = qb_annotate_docx(res.doc.source ? res.doc.source : path, a, &res.doc) == QB_OK;
@@ -89,16 +121,18 @@ static int child_run(const qb_serve_job *j, int fd)
     char line[64];
     int n = st == QB_OK ? snprintf(line, sizeof line, "done %s %d %d\n", verdict, annotated, dossier)
                         : snprintf(line, sizeof line, "broken\n");
-    int wrote = write(fd, line, (size_t)n) == n;
+    int wrote = put_all(fd, line, (size_t)n) == 0 && (st != QB_OK || put_all(fd, buf, len) == 0);
     close(fd);
+    free(buf);
     free(up), free(in), free(out), free(path), free(json);
     return wrote ? 0 : 4;
 }
 
-/* The child's line, until end of file or the deadline; 1 when the deadline passed. */
-static int read_line(int fd, double deadline, char *buf, size_t cap)
+/* What the child sends, until end of file or the deadline; 1 when the deadline passed,
+ * -1 when it sent more than JSON_MAX bytes. */
+static int read_all(int fd, double deadline, qb_buf *b)
 {
-    size_t got = 0;
+    char buf[65536];
     for (;;) {
         double left = deadline - qb_now();
         if (left <= 0)
@@ -109,13 +143,15 @@ static int read_line(int fd, double deadline, char *buf, size_t cap)
             continue;
         if (r <= 0)
             continue;
-        ssize_t n = read(fd, buf + got, cap - 1 - got);
+        ssize_t n = read(fd, buf, sizeof buf);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n <= 0 || (got += (size_t)n) >= cap - 1)
+        if (n <= 0)
             break;
+        if (b->len + (size_t)n > JSON_MAX)
+            return -1;
+        qb_buf_add(b, buf, (size_t)n);
     }
-    buf[got] = '\0';
     return 0;
 }
 
@@ -141,47 +177,88 @@ static int reap(pid_t pid, double deadline, int *killed)
     return status;
 }
 
-qb_status qb_serve_check(const qb_serve_job *j, qb_serve_queue *q, int slot, qb_serve_result *r)
+void qb_serve_child_main(const qb_serve_job *j, pid_t server, int fd)
 {
-    memset(r, 0, sizeof *r);
     char *tmp = in_dir(j, "tmp");
-    int p[2];
-    if (!tmp || mkdir(tmp, 0700) != 0 || pipe2(p, O_CLOEXEC) != 0) {
-        free(tmp);
-        return QB_ERR_IO;
+    if (!tmp || qb_child_enter(&j->budget, server, NULL, tmp) != 0)
+        _exit(4);
+    free(tmp);
+    int code = child_run(j, fd);
+#ifdef QB_UNDER_ASAN
+    exit(code); /* the sanitizers' leak check runs in the child too */
+#else
+    _exit(code); /* not the libraries' destructors (inherited from the server): the answer is out */
+#endif
+}
+
+/* A child for j now: a spare given the job, else a fork. Its pid, and in *fd the read
+ * end of its answer; -1 when none could start. */
+static pid_t start_child(const qb_serve_job *j, struct qb_serve_spares *sp, int *fd)
+{
+    qb_spare s;
+    while (sp && qb_serve_spare_take(sp, &s)) {
+        *fd = s.result;
+        if (qb_serve_spare_give(&s, j) == 0)
+            return s.pid;
+        close(s.result); /* a spare that died waiting: the next one */
+        qb_child_kill(s.pid);
+        while (waitpid(s.pid, NULL, 0) < 0 && errno == EINTR)
+            ;
     }
-    pid_t parent = getpid();
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) != 0)
+        return -1;
+    pid_t server = getpid();
     pid_t pid = fork();
     if (pid == 0) {
         /* only the pipe stays open: the server's sockets must not outlive it here */
         if (dup2(p[1], RESULT_FD) != RESULT_FD)
             _exit(4);
         closefrom(RESULT_FD + 1);
-        if (qb_child_enter(&j->budget, parent, NULL, tmp) != 0)
-            _exit(4);
-        int code = child_run(j, RESULT_FD);
-#ifdef QB_UNDER_ASAN
-        exit(code); /* the sanitizers' leak check runs in the child too */
-#else
-        _exit(code); /* not the libraries' destructors (inherited from the server): the answer is out */
-#endif
+        qb_serve_child_main(j, server, RESULT_FD);
     }
-    free(tmp);
     close(p[1]);
     if (pid < 0) {
         close(p[0]);
-        return QB_ERR_IO;
+        return -1;
     }
+    *fd = p[0];
+    return pid;
+}
+
+qb_status qb_serve_check(const qb_serve_job *j, qb_serve_queue *q, int slot, struct qb_serve_spares *sp,
+                         qb_serve_result *r)
+{
+    memset(r, 0, sizeof *r);
+    char *tmp = in_dir(j, "tmp");
+    int ok = tmp && mkdir(tmp, 0700) == 0;
+    free(tmp);
+    int fd = -1;
+    pid_t pid = ok ? start_child(j, sp, &fd) : -1;
+    if (pid < 0)
+        return QB_ERR_IO;
     qb_child_adopt(pid);
     qb_serve_queue_set_pid(q, slot, pid);
     double deadline = qb_now() + j->budget.seconds;
-    char line[64];
-    int killed = read_line(p[0], deadline, line, sizeof line);
-    close(p[0]);
+    qb_buf got = {0};
+    int killed = read_all(fd, deadline, &got);
+    close(fd);
+    if (qb_buf_status(&got) != QB_OK) {
+        qb_buf_free(&got);
+        qb_child_kill(pid);
+        reap(pid, deadline, &killed);
+        return QB_ERR_NOMEM;
+    }
+    const char *text = got.s, *nl = text ? strchr(text, '\n') : NULL;
     char verdict[8] = "";
     int a = 0, d = 0;
-    if (!killed && sscanf(line, "done %7s %d %d", verdict, &a, &d) == 3) {
-        r->end = QB_JOB_DONE; /* reaped after the answer is out (qb_serve_result_reap) */
+    if (killed < 0) { /* a report no check writes: the child is not what it should be */
+        qb_child_kill(pid);
+        killed = 0;
+        reap(pid, deadline, &killed);
+        r->end = QB_JOB_BROKEN;
+    } else if (!killed && nl && sscanf(text, "done %7s %d %d", verdict, &a, &d) == 3) {
+        r->end = QB_JOB_DONE; /* reaped after the answer is out (qb_serve_after) */
         r->pid = pid;
         r->deadline = deadline;
     } else if (killed) {
@@ -193,30 +270,29 @@ qb_status qb_serve_check(const qb_serve_job *j, qb_serve_queue *q, int slot, qb_
     } else {
         r->end = QB_JOB_BROKEN;
     }
-    if (r->end != QB_JOB_DONE)
-        return QB_OK;
-    memcpy(r->verdict, verdict, sizeof verdict);
-    r->annotated = a;
-    r->dossier = d;
-    char *json = qb_asprintf("%s/%s/%s", j->dir, QB_SERVE_OUT, QB_SERVE_JSON);
-    qb_status st = json ? qb_read_file(json, JSON_MAX, &r->json, &r->len) : QB_ERR_NOMEM;
-    free(json);
-    if (st != QB_OK)
-        r->end = QB_JOB_BROKEN;
-    return st == QB_ERR_NOMEM ? st : QB_OK;
+    if (r->end == QB_JOB_DONE) {
+        memcpy(r->verdict, verdict, sizeof verdict);
+        r->annotated = a;
+        r->dossier = d;
+        size_t skip = (size_t)(nl + 1 - text);
+        r->len = got.len - skip;
+        r->json = qb_buf_take(&got);
+        memmove(r->json, r->json + skip, r->len + 1);
+    }
+    qb_buf_free(&got);
+    return QB_OK;
 }
 
-void qb_serve_result_reap(qb_serve_result *r)
+void qb_serve_reap(pid_t pid, double deadline)
 {
     int killed = 0;
-    if (r->pid > 0)
-        reap(r->pid, r->deadline, &killed);
-    r->pid = 0;
+    reap(pid, deadline, &killed);
 }
 
 void qb_serve_result_free(qb_serve_result *r)
 {
-    qb_serve_result_reap(r);
+    if (r->pid > 0)
+        qb_serve_reap(r->pid, r->deadline);
     free(r->json);
     memset(r, 0, sizeof *r);
 }

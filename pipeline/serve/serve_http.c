@@ -173,14 +173,12 @@ static enum MHD_Result check_end(qb_server *S, req *R, struct MHD_Connection *c)
     int slot = qb_serve_queue_begin(&S->queue);
     if (slot < 0)
         return fail(R, c, MHD_HTTP_SERVICE_UNAVAILABLE, "服务正在停止", "the server is stopping");
-    qb_status st = qb_serve_check(&job, &S->queue, slot, &R->res);
+    qb_status st = qb_serve_check(&job, &S->queue, slot, &S->spares, &R->res);
     qb_serve_queue_end(&S->queue, slot);
     enum MHD_Result r = st == QB_OK ? check_result(S, R, c, &R->res, u->keep)
                                     : fail(R, c, MHD_HTTP_INTERNAL_SERVER_ERROR, "服务器无法启动检查",
                                            "the server cannot start a check");
-    qb_serve_upload_free(u); /* the upload is gone before the answer leaves */
-    R->have_upload = 0;
-    return r;
+    return r; /* the upload's folder is removed once the answer is sent (completed) */
 }
 
 /* ---- GET ------------------------------------------------------------------------------- */
@@ -305,9 +303,16 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
     req *R = *con_cls;
     if (!R)
         return;
-    qb_serve_result_free(&R->res);
-    if (R->have_upload)
+    /* the child's exit and the folder's removal go to the keeper: the next request on
+     * this connection does not wait for them */
+    char *dir = R->have_upload ? R->up.dir : NULL;
+    if (R->have_upload) {
+        R->up.dir = NULL;
         qb_serve_upload_free(&R->up);
+    }
+    qb_serve_after(&S->spares, R->res.pid, R->res.deadline, dir);
+    R->res.pid = 0;
+    qb_serve_result_free(&R->res);
     if (R->admitted)
         qb_serve_queue_leave(&S->queue);
     qb_serve_log_request(R->client, R->method, R->path, R->status, R->bytes, R->verdict, (qb_now() - R->t0) * 1000);

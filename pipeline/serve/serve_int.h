@@ -97,13 +97,50 @@ typedef struct {
     double deadline;
 } qb_serve_result;
 
-/* Run the check of j in a forked child that holds queue slot `slot`. QB_OK whenever
- * r->end says what became of it; QB_ERR_IO / QB_ERR_NOMEM when no child could run. */
-qb_status qb_serve_check(const qb_serve_job *j, qb_serve_queue *q, int slot, qb_serve_result *r);
-/* Wait for a child that has answered to be gone (it only has to exit). */
-void qb_serve_result_reap(qb_serve_result *r);
-/* Reap (when not done yet) and free. */
+/* Run the check of j in a child (a spare, or one forked now) that holds queue slot
+ * `slot`. QB_OK whenever r->end says what became of it; QB_ERR_IO / QB_ERR_NOMEM when no
+ * child could run. */
+struct qb_serve_spares;
+qb_status qb_serve_check(const qb_serve_job *j, qb_serve_queue *q, int slot, struct qb_serve_spares *sp,
+                         qb_serve_result *r);
+/* Reap a child, killing it (and its group) when it outlives the deadline. */
+void qb_serve_reap(pid_t pid, double deadline);
+/* Free; the child of a done result must have been handed to qb_serve_after (r->pid 0). */
 void qb_serve_result_free(qb_serve_result *r);
+
+/* In a child: the check of j, its answer on fd; never returns. */
+void qb_serve_child_main(const qb_serve_job *j, pid_t server, int fd) __attribute__((noreturn));
+
+/* ---- spare children (serve_spare.c) --------------------------------------------- */
+
+typedef struct {
+    pid_t pid;
+    int job, result;  /* pipes: the job to it, its answer from it */
+} qb_spare;
+
+typedef struct qb_after qb_after;
+typedef struct qb_serve_spares {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    qb_spare *v;
+    int n, want, stopping, started, failed;
+    qb_after *after;  /* children to reap and folders to remove */
+    size_t nafter, aftercap;
+    pid_t server;
+    pthread_t thread;
+} qb_serve_spares;
+
+/* Keep `want` spares ready, forked by a thread of their own. */
+qb_status qb_serve_spares_start(qb_serve_spares *sp, int want);
+/* Take a spare (1), or none is ready (0: fork one). */
+int qb_serve_spare_take(qb_serve_spares *sp, qb_spare *s);
+/* Hand it its job; 0 when sent. */
+int qb_serve_spare_give(qb_spare *s, const qb_serve_job *j);
+/* After an answer, off the request's path: reap the child pid (0: none) and remove dir
+ * (taken over; may be NULL). */
+void qb_serve_after(qb_serve_spares *sp, pid_t pid, double deadline, char *dir);
+/* The spares left end, what is waiting is cleaned up, the thread is joined. */
+void qb_serve_spares_stop(qb_serve_spares *sp);
 
 /* ---- kept results (serve_keep.c) -------------------------------------------------- */
 
@@ -180,6 +217,7 @@ typedef struct {
     qb_serve_editions eds;
     qb_serve_queue queue;
     qb_serve_keep keep;
+    qb_serve_spares spares;
     char *root;           /* the server's private temporary folder */
     char *uploads;        /* root/requests: one private folder per upload */
     struct MHD_Daemon *d;

@@ -74,6 +74,8 @@ qb_status qb_serve_run(const qb_serve_opts *o, char **why, char **why_en)
         teardown(&S, 1);
         return st;
     }
+    if (qb_serve_spares_start(&S.spares, o->workers) != QB_OK) /* without them, each check forks */
+        qb_serve_log("qb-serve: 无法预先建立子进程 no spare children: each check forks its own");
     qb_serve_log("qb-serve: 正在监听 listening on %s (port %u); edition %s, %d workers, queue %d", o->listen,
                  qb_serve_http_port(&S), qb_serve_edition(&S.eds, NULL)->name, o->workers, o->queue);
     int sig;
@@ -92,6 +94,7 @@ qb_status qb_serve_run(const qb_serve_opts *o, char **why, char **why_en)
         qb_serve_queue_drain(&S.queue, STOP_GRACE);
     }
     qb_serve_http_stop(&S);
+    qb_serve_spares_stop(&S.spares);
     teardown(&S, 1);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     qb_serve_log("qb-serve: 已停止 stopped");
