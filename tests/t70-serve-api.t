@@ -19,8 +19,18 @@ A=某某精工机械制造有限公司
 "$QB_BIN/mkrar" "$A.rar" 申报书.docx=@form.docx 典型经验材料.docx=@"$S/compliant-direct.docx" 证明材料/目录.docx=@proof.docx
 "$QB_BIN/mkzip" "某某机械有限公司.zip" 申报书.docx=@form.docx 典型经验材料.docx=@"$S/over-abstract.docx"
 
+# the front end: --help on stdout, bad usage exit 2
+"$QB_BIN/qb-serve" --help >help.txt 2>/dev/null
+is "$? $(grep -c -- '--listen ADDR:PORT  ' help.txt)" "0 1" "--help: the usage on stdout, exit 0"
+"$QB_BIN/qb-serve" --no-such-option >out.txt 2>err.txt
+is "$? $(wc -c <out.txt)" "2 0" "an unknown option: exit 2, nothing on stdout"
+"$QB_BIN/qb-serve" --listen 8080 2>err.txt
+is "$? $(grep -c 'expected ADDR:PORT' err.txt)" "2 1" "--listen without an address: exit 2 with the reason"
+
 serve_start --workers 2 --keep 3 || { echo "1..0 # SKIP qb-serve did not start: $(cat "$SERVE_LOG")"; exit 0; }
 ok 0 "qb-serve starts on a free port ($SERVE_URL)"
+"$QB_BIN/qb-serve" --listen "127.0.0.1:${SERVE_URL##*:}" 2>err.txt
+is "$? $(grep -c 'cannot listen on' err.txt)" "2 1" "a port already taken: exit 2 with the reason"
 
 # the same JSON as qb-check --json
 same() { # FILE NAME [CURL-ARG…] — qb-check args come from $QB_ARGS

@@ -128,7 +128,12 @@ uint64_t qb_serve_upload_limit(const qb_edition *ed)
 char *qb_serve_editions_json(const qb_serve_editions *E)
 {
     json_t *root = json_object(), *list = json_array();
-    int bad = !root || !list;
+    if (!root || !list) {
+        json_decref(root);
+        json_decref(list);
+        return NULL;
+    }
+    int bad = 0;
     for (size_t i = 0; i < E->n && !bad; i++) {
         const qb_edition *ed = &E->v[i];
         json_t *o = json_object(), *lim = json_object();
@@ -142,8 +147,8 @@ char *qb_serve_editions_json(const qb_serve_editions *E)
         bad |= json_object_set_new(o, "max_size_mb", json_integer((json_int_t)(qb_serve_upload_limit(ed) >> 20)));
         bad |= json_array_append_new(list, o);
     }
-    bad |= !root || json_object_set_new(root, "default", json_string(E->v[E->dflt].name));
-    bad |= !root || json_object_set_new(root, "editions", list);
+    bad |= json_object_set_new(root, "default", json_string(E->v[E->dflt].name));
+    bad |= json_object_set_new(root, "editions", list);
     char *s = bad ? NULL : json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(root);
     return s;
