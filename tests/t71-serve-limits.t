@@ -88,7 +88,7 @@ cmp -s body want.json; is "$code $? $(jq -r '[.findings[].rule] | index("package
 code=$(post "$S/compliant-direct.docx")
 is "$code $(jq -r .status body)" "200 pass" "after them the server still checks"
 kill -0 "$SERVE_PID"; ok $? "the same server process"
-is "$(find "$SERVE_TMP" -path '*/requests/*' | wc -l)" 0 "nothing of them is left in its temporary folder"
+is "$(uploads_left)" 0 "nothing of them is left in its temporary folder"
 serve_stop
 
 # ---- 503 beyond the queue: one worker, a queue of one, two slow uploads hold both ------

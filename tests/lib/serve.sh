@@ -38,3 +38,12 @@ post() {
 header() { tr -d '\r' <"$TMP/headers" | sed -n "s/^$1: //Ip" | tail -1; }
 # files the server holds under its temporary folder (uploads, work, kept results)
 stored() { find "$SERVE_TMP" -type f | wc -l; }
+# entries left of answered uploads: their folders go just after each answer is sent
+# (off the request's path), so allow a moment (sanitizer builds are slow)
+uploads_left() {
+  for _ in $(seq 50); do
+    [ "$(find "$SERVE_TMP" -path '*/requests/*' | wc -l)" -eq 0 ] && break
+    sleep 0.1
+  done
+  find "$SERVE_TMP" -path '*/requests/*' | wc -l
+}
