@@ -27,7 +27,7 @@
       counts: 'Counts per section', findings: 'Findings', downloads: 'Downloads',
       footer: 'Counted as Word\'s word count counts. This page sends nothing to any other site.',
       uploading: 'Uploading', checking: 'Checking…', pass: 'Pass: no errors found', fail: 'Fail: fix the problems below',
-      error: 'Could not be processed', summary: (e, w) => `${e} errors, ${w} warnings`, none: 'No findings.',
+      error: 'Could not be processed', summary: (e, w) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`, none: 'No findings.',
       notFound: 'not found', limit: 'limit', paragraph: (n) => `paragraph ${n}`,
       annotated: 'Annotated draft (each finding as a Word comment)', dossier: 'Dossier PDF (for the reviewers)', json: 'Report as JSON',
       kept: (s) => `The links stay for ${Math.round(s / 60)} minutes.`, badType: 'Please send a .docx, .rar, .zip or .7z file',
