@@ -281,6 +281,19 @@ qb_status qb_serve_check(const qb_serve_job *j, qb_serve_queue *q, int slot, str
     return QB_OK;
 }
 
+int qb_serve_reaped(pid_t pid, double deadline)
+{
+    int status;
+    pid_t w = waitpid(pid, &status, WNOHANG);
+    if (w == pid || (w < 0 && errno != EINTR)) {
+        qb_child_kill(pid); /* anything it left running in its group */
+        return 1;
+    }
+    if (qb_now() > deadline)
+        qb_child_kill(pid);
+    return 0;
+}
+
 void qb_serve_reap(pid_t pid, double deadline)
 {
     int killed = 0;

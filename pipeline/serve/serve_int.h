@@ -105,6 +105,8 @@ qb_status qb_serve_check(const qb_serve_job *j, qb_serve_queue *q, int slot, str
                          qb_serve_result *r);
 /* Reap a child, killing it (and its group) when it outlives the deadline. */
 void qb_serve_reap(pid_t pid, double deadline);
+/* The same without waiting: 1 when it has been reaped. */
+int qb_serve_reaped(pid_t pid, double deadline);
 /* Free; the child of a done result must have been handed to qb_serve_after (r->pid 0). */
 void qb_serve_result_free(qb_serve_result *r);
 

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define JOB_FD 3
@@ -103,19 +104,26 @@ struct qb_after {
     char *dir;
 };
 
-/* Reap and remove what is waiting (the lock held on entry and on return). */
-static void clean_up(qb_serve_spares *sp)
+/* Remove the folders waiting, and reap the children that have ended (a child past its
+ * deadline is killed); never waits for one. The lock is held on entry and on return.
+ * Returns how many children are still to be reaped. */
+static size_t clean_up(qb_serve_spares *sp)
 {
-    while (sp->nafter > 0) {
-        qb_after a = sp->after[--sp->nafter];
+    size_t w = 0;
+    for (size_t i = 0; i < sp->nafter; i++) {
+        qb_after a = sp->after[i];
+        sp->after[i].dir = NULL;
         pthread_mutex_unlock(&sp->mu);
-        if (a.pid > 0)
-            qb_serve_reap(a.pid, a.deadline);
         if (a.dir)
             qb_tree_remove(a.dir);
         free(a.dir);
+        int gone = a.pid <= 0 || qb_serve_reaped(a.pid, a.deadline);
         pthread_mutex_lock(&sp->mu);
+        if (!gone)
+            sp->after[w++] = (qb_after){a.pid, a.deadline, NULL};
     }
+    /* entries added while unlocked were appended after the ones just handled */
+    return sp->nafter = w;
 }
 
 static void *keeper(void *arg)
@@ -123,23 +131,33 @@ static void *keeper(void *arg)
     qb_serve_spares *sp = arg;
     pthread_mutex_lock(&sp->mu);
     for (;;) {
-        while (!sp->stopping && sp->n >= sp->want && sp->nafter == 0)
-            pthread_cond_wait(&sp->cv, &sp->mu);
-        clean_up(sp);
-        if (sp->stopping)
-            break;
-        if (sp->n >= sp->want || sp->failed)
+        if (!sp->stopping && !sp->failed && sp->n < sp->want) { /* spares first: a check may be waiting */
+            pthread_mutex_unlock(&sp->mu);
+            qb_spare s;
+            int ok = spawn(sp, &s) == 0;
+            pthread_mutex_lock(&sp->mu);
+            if (ok)
+                sp->v[sp->n++] = s;
+            else
+                sp->failed = 1; /* no more spares: checks fork their own child */
             continue;
-        pthread_mutex_unlock(&sp->mu);
-        qb_spare s;
-        int ok = spawn(sp, &s) == 0;
-        pthread_mutex_lock(&sp->mu);
-        if (ok)
-            sp->v[sp->n++] = s;
-        else
-            sp->failed = 1; /* no more spares: checks fork their own child */
+        }
+        size_t left = clean_up(sp);
+        if (sp->stopping && left == 0)
+            break;
+        if (left) { /* children still exiting: look again shortly */
+            struct timespec t;
+            clock_gettime(CLOCK_REALTIME, &t);
+            t.tv_nsec += 2 * 1000 * 1000;
+            if (t.tv_nsec >= 1000000000L) {
+                t.tv_sec++;
+                t.tv_nsec -= 1000000000L;
+            }
+            pthread_cond_timedwait(&sp->cv, &sp->mu, &t);
+        } else if (!sp->stopping && (sp->n >= sp->want || sp->failed)) {
+            pthread_cond_wait(&sp->cv, &sp->mu);
+        }
     }
-    clean_up(sp);
     pthread_mutex_unlock(&sp->mu);
     return NULL;
 }
@@ -226,9 +244,13 @@ void qb_serve_spares_stop(qb_serve_spares *sp)
     pthread_cond_signal(&sp->cv);
     pthread_mutex_unlock(&sp->mu);
     pthread_join(sp->thread, NULL);
-    pthread_mutex_lock(&sp->mu);
-    clean_up(sp); /* what came after the keeper's last round */
-    pthread_mutex_unlock(&sp->mu);
+    for (size_t i = 0; i < sp->nafter; i++) { /* what came after the keeper's last round */
+        if (sp->after[i].dir)
+            qb_tree_remove(sp->after[i].dir);
+        free(sp->after[i].dir);
+        if (sp->after[i].pid > 0)
+            qb_serve_reap(sp->after[i].pid, sp->after[i].deadline);
+    }
     for (int i = 0; i < sp->n; i++) { /* end of file on its job pipe: it exits */
         close(sp->v[i].job);
         close(sp->v[i].result);
