@@ -1,7 +1,7 @@
 #!/bin/sh
 # mk/bench-serve.sh — a check through qb-serve's POST /api/check against `pandoc -t plain`
 # and a `qb-check --json` process on the same 8000-字 write-up (mksample long-8000), each
-# the median of its runs in this one run, reported as ratios. The API is timed by curl
+# the median of its runs, the three interleaved in one run, reported as ratios. The API is timed by curl
 # itself (time_total of each request, one curl process for all of them: what a portal
 # or the page waits for, not curl's own start). Called by `make bench` (mk/bench.sh).
 set -u
@@ -38,15 +38,31 @@ api_times() {
 median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.6f", v[int((NR + 1) / 2)] }'; }
 
 echo "qb-serve: a check through POST /api/check ($doc)"
-api_times 5 >/dev/null # warm: the page cache, the server's first fork
-api=$(api_times 51 | median)
-echo "  POST /api/check        $(ms "$api") (median of 51 requests, curl's time_total)"
-qb=$(median_secs 21 bin/qb-check --json "$doc")
-echo "  qb-check --json        $(ms "$qb") (median of 21 processes)"
+api_times 5 >/dev/null # warm: the page cache, the server's first children
+# Interleaved rounds, so that the machine's other load falls on all three alike: each
+# round times one pandoc run, one qb-check process and 5 requests.
+rounds=11
+: >"$work/api" ; : >"$work/qb" ; : >"$work/pd"
+round=0
+while [ $round -lt $rounds ]; do
+  api_times 5 >>"$work/api"
+  t0=$(date +%s%N); bin/qb-check --json "$doc" >/dev/null 2>&1; t1=$(date +%s%N)
+  echo "$t0 $t1" | awk '{ printf "%.6f\n", ($2 - $1) / 1e9 }' >>"$work/qb"
+  if command -v pandoc >/dev/null; then
+    t0=$(date +%s%N); pandoc -t plain "$doc" >/dev/null 2>&1; t1=$(date +%s%N)
+    echo "$t0 $t1" | awk '{ printf "%.6f\n", ($2 - $1) / 1e9 }' >>"$work/pd"
+  fi
+  round=$((round + 1))
+done
+api=$(median <"$work/api")
+best=$(sort -n "$work/api" | head -1)
+qb=$(median <"$work/qb")
+echo "  POST /api/check        $(ms "$api") median of $((rounds * 5)) requests (curl's time_total), fastest $(ms "$best")"
+echo "  qb-check --json        $(ms "$qb") median of $rounds processes"
 echo "  ratio: /api/check takes 1/$(ratio "$api" "$qb") of a qb-check process's time"
-if command -v pandoc >/dev/null; then
-  pd=$(median_secs 11 pandoc -t plain "$doc")
-  echo "  pandoc -t plain        $(ms "$pd") (median of 11 runs)"
+if [ -s "$work/pd" ]; then
+  pd=$(median <"$work/pd")
+  echo "  pandoc -t plain        $(ms "$pd") median of $rounds runs"
   echo "  ratio: /api/check takes 1/$(ratio "$api" "$pd") of pandoc's time (the aim: under 1/20)"
 else
   echo "  pandoc not installed: apt-get install pandoc to compare"

@@ -209,10 +209,9 @@ int qb_serve_spare_take(qb_serve_spares *sp, qb_spare *s)
         return 0;
     pthread_mutex_lock(&sp->mu);
     int got = sp->n > 0;
-    if (got) {
+    if (got) /* its successor is forked after the answer (qb_serve_after wakes the keeper),
+              * not beside the check, which it would slow on a busy machine */
         *s = sp->v[--sp->n];
-        pthread_cond_signal(&sp->cv); /* fork its successor, off the request's path */
-    }
     pthread_mutex_unlock(&sp->mu);
     return got;
 }
