@@ -91,6 +91,22 @@ kill -0 "$SERVE_PID"; ok $? "the same server process"
 is "$(uploads_left)" 0 "nothing of them is left in its temporary folder"
 serve_stop
 
+# ---- a check that outlives its deadline: the child is killed, 422, the server goes on ---
+# (800 MB of zeros in a 113 KB 7z take seconds to unpack: t44 makes the same file)
+slow=${QB_SAMPLES:-$TMP/samples}/unpack-800MB-zeros.7z
+[ -s "$slow" ] || "$QB_BIN/mkzip" --7z "$slow" '申报书.docx=%zeros:800000000' 'b.txt=b'
+serve_start --workers 1 --package-seconds 1 || exit 1
+t0=$(date +%s)
+code=$(post "$slow")
+t1=$(date +%s)
+is "$code $(jq -r .error_en body)" "422 timed out and stopped (is the file too large or damaged?)" \
+   "a check past --package-seconds 1: 422 with a reason"
+ok "$([ $((t1 - t0)) -le 4 ] && echo 0 || echo 1)" "answered when the deadline passed ($((t1 - t0)) s)"
+code=$(post "$S/compliant-direct.docx")
+is "$code $(jq -r .status body)" "200 pass" "the server checks the next file"
+is "$(uploads_left)" 0 "nothing of the killed check is left"
+serve_stop
+
 # ---- 503 beyond the queue: one worker, a queue of one, two slow uploads hold both ------
 head -c 120000 /dev/urandom >slow.bin
 serve_start --workers 1 --queue 1 || exit 1
