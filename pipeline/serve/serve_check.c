@@ -31,7 +31,6 @@
 #include "check.h"
 #include "render.h"
 #include "report.h"
-#include "tmpdir.h"
 #include "unpack.h"
 #include "utf8.h"
 
@@ -58,26 +57,12 @@ static qb_status json_of(const qb_report *rep, char **buf, size_t *len)
     return st;
 }
 
-static int put_all(int fd, const char *s, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return -1;
-        s += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 static qb_status save(const char *path, const char *buf, size_t len)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
         return QB_ERR_IO;
-    int bad = put_all(fd, buf, len);
+    int bad = qb_serve_write_all(fd, buf, len);
     return close(fd) != 0 || bad ? QB_ERR_IO : QB_OK;
 }
 
@@ -107,8 +92,9 @@ static int child_run(const qb_serve_job *j, int fd)
     if (st == QB_OK && j->keep) /* what qb-check --json, --annotate and --pdf write */
         st = save(json, buf, len);
     if (st == QB_OK && j->keep) {
-        char *a = qb_asprintf("%s/%s", out, QB_SERVE_ANNOTATED), *p = qb_asprintf("%s/%s", out, QB_SERVE_DOSSIER);
-        if (a && res.have_doc)
+        char *a = qb_asprintf("%s/%s", out, QB_SERVE_ANNOTATED);
+        char *p = qb_asprintf("%s/%s", out, QB_SERVE_DOSSIER);
+        if (a && res.have_doc) /* the write-up: the draft itself, or the package's member */
             annotated = qb_annotate_docx(res.doc.source ? res.doc.source : path, a, &res.doc) == QB_OK;
         qb_findings warnings = {0};
         if (p)
@@ -121,7 +107,8 @@ static int child_run(const qb_serve_job *j, int fd)
     char line[64];
     int n = st == QB_OK ? snprintf(line, sizeof line, "done %s %d %d\n", verdict, annotated, dossier)
                         : snprintf(line, sizeof line, "broken\n");
-    int wrote = put_all(fd, line, (size_t)n) == 0 && (st != QB_OK || put_all(fd, buf, len) == 0);
+    int wrote = qb_serve_write_all(fd, line, (size_t)n) == 0 &&
+                (st != QB_OK || qb_serve_write_all(fd, buf, len) == 0);
     close(fd);
     free(buf);
     free(up), free(in), free(out), free(path), free(json);

@@ -1,7 +1,6 @@
 /* serve_http.c — the HTTP side on libmicrohttpd: a thread per connection (a check
  * blocks its own connection only), routes, responses with a strict Content-Security-
  * Policy, one log line per request when it completes. */
-#define _GNU_SOURCE /* strcasestr */
 #include "serve_int.h"
 
 #include <arpa/inet.h>

@@ -191,6 +191,8 @@ void qb_serve_upload_feed(qb_serve_upload *u, const char *data, size_t n);
 int qb_serve_upload_finish(qb_serve_upload *u);
 /* Remove the folder and all it holds. */
 void qb_serve_upload_free(qb_serve_upload *u);
+/* Write all n bytes (retrying short writes); 0 on success. */
+int qb_serve_write_all(int fd, const char *s, size_t n);
 
 /* ---- the page (serve_page.c) ------------------------------------------------------- */
 

@@ -41,7 +41,7 @@ static void drop_file(qb_serve_upload *u)
     free(p);
 }
 
-static int put_all(int fd, const char *s, size_t n)
+int qb_serve_write_all(int fd, const char *s, size_t n)
 {
     while (n > 0) {
         ssize_t w = write(fd, s, n);
@@ -83,7 +83,7 @@ static enum MHD_Result file_part(qb_serve_upload *u, const char *filename, const
         return MHD_YES;
     }
     u->size += size;
-    if (size > 0 && put_all(u->fd, data, size) != 0) {
+    if (size > 0 && qb_serve_write_all(u->fd, data, size) != 0) {
         bad(u, "服务器无法保存上传的文件（磁盘已满？）", "the server cannot store the upload (disk full?)");
         return MHD_NO;
     }
