@@ -280,6 +280,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (R->route == ROUTE_CHECK) {
         if (*size) {
             R->bytes += *size;
+            /* over the limit, the rest is read and dropped, not stored: libmicrohttpd 0.9.75
+             * cannot answer before the body is in (it closes the connection instead) */
             if (!R->answered)
                 qb_serve_upload_feed(&R->up, data, *size);
             *size = 0;
