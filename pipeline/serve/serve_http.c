@@ -281,10 +281,15 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         if (*size) {
             R->bytes += *size;
             /* over the limit, the rest is read and dropped, not stored: libmicrohttpd 0.9.75
-             * cannot answer before the body is in (it closes the connection instead) */
+             * cannot answer before the body is in (it closes the connection instead) —
+             * which is what a client still sending at twice the limit gets */
             if (!R->answered)
                 qb_serve_upload_feed(&R->up, data, *size);
             *size = 0;
+            if (R->up.too_large && R->bytes > 2 * R->up.limit + MULTIPART_SLACK) {
+                R->status = MHD_HTTP_CONTENT_TOO_LARGE;
+                return MHD_NO;
+            }
             return MHD_YES;
         }
         return R->answered ? MHD_YES : check_end(S, R, c);
