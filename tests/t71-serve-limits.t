@@ -3,8 +3,9 @@
 # nothing of it is stored — refused from its Content-Length before a byte is read, or,
 # sent without one, cut off as it streams; 20 uploads at once are all answered, the
 # same as qb-check; beyond the workers and the queue a request gets 503 with
-# Retry-After; after hostile uploads (an entity-bomb DOCX, a compression bomb) the
-# server still answers, with qb-check's JSON for them.
+# Retry-After; after hostile uploads (an entity-bomb DOCX, compression bombs in 7z and
+# ZIP) the server still answers, with qb-check's JSON for them; a check past its deadline
+# is killed and answered 422.
 . "$(dirname "$0")/lib/tap.sh"
 . "$(dirname "$0")/lib/serve.sh"
 export LC_ALL=C.UTF-8
@@ -92,6 +93,11 @@ code=$(post 压缩炸弹.7z)
 "$QB_BIN/qb-check" --edition tight.ini --json 压缩炸弹.7z >want.json 2>/dev/null
 cmp -s body want.json; is "$code $? $(jq -r '[.findings[].rule] | index("package.too-large") != null' body)" "200 0 true" \
    "a compression bomb (300 MB of zeros in $(wc -c <压缩炸弹.7z) bytes): package.too-large, as qb-check says"
+zip_bomb 某某压缩炸弹有限公司.zip 典型经验材料.docx 100000000
+code=$(post 某某压缩炸弹有限公司.zip)
+"$QB_BIN/qb-check" --edition tight.ini --json 某某压缩炸弹有限公司.zip >want.json 2>/dev/null
+cmp -s body want.json; is "$code $? $(jq -r '[.findings[] | select(.rule == "package.too-large") | .message_en] | length' body)" \
+   "200 0 1" "a ZIP bomb (100 MB of deflated zeros in $(wc -c <某某压缩炸弹有限公司.zip) bytes): package.too-large, as qb-check says"
 code=$(post "$S/compliant-direct.docx")
 is "$code $(jq -r .status body)" "200 pass" "after them the server still checks"
 kill -0 "$SERVE_PID"; ok $? "the same server process"

@@ -47,3 +47,28 @@ uploads_left() {
   done
   find "$SERVE_TMP" -path '*/requests/*' | wc -l
 }
+# zip_bomb OUT MEMBER BYTES — a ZIP whose one member (a UTF-8 name) is BYTES zeros,
+# deflated: gzip's deflate stream framed as a ZIP entry, its CRC-32 and size taken from
+# gzip's trailer — a compression bomb that unzip -t calls sound
+le16() { printf "\\$(printf %03o $(($1 & 255)))\\$(printf %03o $((($1 >> 8) & 255)))"; }
+le32() { le16 $(($1 & 65535)); le16 $((($1 >> 16) & 65535)); }
+zip_bomb() {
+  head -c "$3" /dev/zero | gzip -9 -n >"$1.gz"
+  clen=$(($(wc -c <"$1.gz") - 18))
+  crc=$(tail -c 8 "$1.gz" | head -c 4 | od -An -tu4 | tr -d ' ')
+  nlen=$(printf %s "$2" | wc -c)
+  { # local header (flag 0x800: the name is UTF-8; method 8: deflate; 1980-01-01), data
+    le32 $((0x04034b50)); le16 20; le16 $((0x800)); le16 8; le16 0; le16 33
+    le32 "$crc"; le32 "$clen"; le32 "$3"; le16 "$nlen"; le16 0; printf %s "$2"
+    tail -c +11 "$1.gz" | head -c "$clen"
+  } >"$1"
+  off=$(wc -c <"$1")
+  { # central directory entry
+    le32 $((0x02014b50)); le16 20; le16 20; le16 $((0x800)); le16 8; le16 0; le16 33
+    le32 "$crc"; le32 "$clen"; le32 "$3"; le16 "$nlen"; le16 0; le16 0; le16 0; le16 0; le32 0; le32 0
+    printf %s "$2"
+  } >"$1.cd"
+  cdlen=$(wc -c <"$1.cd")
+  { cat "$1.cd"; le32 $((0x06054b50)); le16 0; le16 0; le16 1; le16 1; le32 "$cdlen"; le32 "$off"; le16 0; } >>"$1"
+  rm -f "$1.gz" "$1.cd"
+}
