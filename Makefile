@@ -8,7 +8,8 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 WERROR  ?= -Werror
-PKGS     = libarchive libzip libxml-2.0 libpcre2-8 jansson inih harfbuzz-subset xlsxwriter nettle zlib libpng libjpeg
+PKGS     = libarchive libzip libxml-2.0 libpcre2-8 jansson inih harfbuzz-subset xlsxwriter nettle zlib \
+           libpng libjpeg libmicrohttpd
 
 # The dependency step runs before any flag is asked of pkg-config: build/config.mk is
 # made by it, and make reads the makefile again once it exists (so the first
@@ -26,7 +27,7 @@ build/config.mk: mk/deps.sh Makefile
 LIBS     = -Wl,--as-needed $(PKG_LIBS) -lhpdf -lm
 # The shared library, one folder per subsystem (README.md, "Layout").
 LIB_DIRS = core model docx rules intake report render record
-INCLUDES = $(addprefix -Ifilters/lib/,$(LIB_DIRS)) -Ipipeline/batch -Isamples
+INCLUDES = $(addprefix -Ifilters/lib/,$(LIB_DIRS)) -Ipipeline/batch -Ipipeline/serve -Isamples -Ibuild/gen
 CFLAGS_COMMON = -std=c11 -D_POSIX_C_SOURCE=200809L -g -Wall -Wextra -Wpedantic $(WERROR) \
           -MMD -MP $(INCLUDES) $(PKG_CFLAGS) -DQB_DATADIR='"$(PREFIX)/share/qbintake"'
 CFLAGS  ?= -O2
@@ -34,6 +35,7 @@ SAN_FLAGS = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-saniti
 
 LIB_SRC   = $(sort $(wildcard $(addsuffix /*.c,$(addprefix filters/lib/,$(LIB_DIRS)))))
 BATCH_SRC = $(sort $(wildcard pipeline/batch/*.c))
+SERVE_SRC = $(sort $(wildcard pipeline/serve/*.c))
 PROG_SRC  = $(sort $(wildcard filters/qb-*.c pipeline/qb-*.c))
 PROGS     = $(notdir $(basename $(PROG_SRC)))
 TOOL_SRC  = $(sort $(wildcard samples/*.c))
@@ -70,26 +72,40 @@ $(REL)/libqbbatch.a: $(addprefix $(REL)/,$(BATCH_SRC:.c=.o))
 	$(AR) rcs $@ $^
 $(SAN)/libqbbatch.a: $(addprefix $(SAN)/,$(BATCH_SRC:.c=.o))
 	$(AR) rcs $@ $^
+$(REL)/libqbserve.a: $(addprefix $(REL)/,$(SERVE_SRC:.c=.o))
+	$(AR) rcs $@ $^
+$(SAN)/libqbserve.a: $(addprefix $(SAN)/,$(SERVE_SRC:.c=.o))
+	$(AR) rcs $@ $^
+
+# The server's page (templates/serve/) is built into the program: each file becomes a
+# list of bytes that pipeline/serve/serve_page.c includes.
+SERVE_PAGE = index.html app.js app.css
+build/gen/serve_%.inc: templates/serve/%
+	@mkdir -p $(dir $@)
+	@od -An -v -tx1 $< | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g' > $@.tmp && mv $@.tmp $@
+$(REL)/pipeline/serve/serve_page.o $(SAN)/pipeline/serve/serve_page.o: $(addprefix build/gen/serve_,$(addsuffix .inc,$(SERVE_PAGE)))
 
 # A program's object: filters/qb-x.o, pipeline/qb-x.o or samples/x.o.
 prog_obj = $(1)/$(patsubst %.c,%.o,$(filter %/$(2).c,$(PROG_SRC) $(TOOL_SRC) $(UNIT_SRC)))
+# The server's library, for qb-serve and the serve_* unit tests only.
+prog_libs = $(if $(filter qb-serve serve_%,$(2)),$(1)/libqbserve.a)
 
 define program
-bin/$(1): $(call prog_obj,$(REL),$(1)) $(REL)/libqbbatch.a $(REL)/libqb.a
+bin/$(1): $(call prog_obj,$(REL),$(1)) $(call prog_libs,$(REL),$(1)) $(REL)/libqbbatch.a $(REL)/libqb.a
 	@mkdir -p bin
 	@echo "  LD      $$@"
 	@$$(CC) $$(CFLAGS) -o $$@ $$^ $$(LIBS)
-$(SAN)/bin/$(1): $(call prog_obj,$(SAN),$(1)) $(SAN)/libqbbatch.a $(SAN)/libqb.a
+$(SAN)/bin/$(1): $(call prog_obj,$(SAN),$(1)) $(call prog_libs,$(SAN),$(1)) $(SAN)/libqbbatch.a $(SAN)/libqb.a
 	@mkdir -p $$(dir $$@)
 	@echo "  LD san  $$@"
 	@$$(CC) $$(SAN_FLAGS) -o $$@ $$^ $$(LIBS)
 endef
 define unit
-$(REL)/unit/$(1).t: $(call prog_obj,$(REL),$(1)) $(REL)/libqbbatch.a $(REL)/libqb.a
+$(REL)/unit/$(1).t: $(call prog_obj,$(REL),$(1)) $(call prog_libs,$(REL),$(1)) $(REL)/libqbbatch.a $(REL)/libqb.a
 	@mkdir -p $$(dir $$@)
 	@echo "  LD      $$@"
 	@$$(CC) $$(CFLAGS) -o $$@ $$^ $$(LIBS)
-$(SAN)/unit/$(1).t: $(call prog_obj,$(SAN),$(1)) $(SAN)/libqbbatch.a $(SAN)/libqb.a
+$(SAN)/unit/$(1).t: $(call prog_obj,$(SAN),$(1)) $(call prog_libs,$(SAN),$(1)) $(SAN)/libqbbatch.a $(SAN)/libqb.a
 	@mkdir -p $$(dir $$@)
 	@echo "  LD san  $$@"
 	@$$(CC) $$(SAN_FLAGS) -o $$@ $$^ $$(LIBS)
@@ -127,6 +143,7 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/qbintake/rules
 	install -m 755 $(addprefix bin/,$(PROGS)) $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 templates/rules/*.ini $(DESTDIR)$(PREFIX)/share/qbintake/rules/
+	install -m 644 templates/qb-serve.service $(DESTDIR)$(PREFIX)/share/qbintake/
 
 clean:
 	rm -rf build bin out

@@ -25,3 +25,12 @@ ms() { echo "$1" | awk '{ printf "%.1f ms", $1 * 1000 }'; }
 ratio() { echo "$1 $2" | awk '{ if ($1 > 0) printf "%.1f", $2 / $1; else print "inf" }'; }
 # peak_kib CMD… — peak resident memory of one run, KiB
 peak_kib() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+# median_secs N CMD… — the median of N runs, in seconds
+median_secs() {
+  n=$1; shift
+  i=0
+  while [ $i -lt "$n" ]; do
+    t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N)
+    echo $((t1 - t0)); i=$((i + 1))
+  done | sort -n | awk '{ v[NR] = $1 } END { printf "%.6f", v[int((NR + 1) / 2)] / 1e9 }'
+}

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "child.h"
 #include "cli.h"
 #include "edition.h"
 
@@ -58,7 +59,8 @@ int main(int argc, char **argv)
     const char *edition = QB_EDITION_DEFAULT;
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     qb_batch_opts o = {.jobs = cpus < 1 ? 1 : cpus > JOBS_MAX_DEFAULT ? JOBS_MAX_DEFAULT : (int)cpus,
-                       .package_seconds = 600, .package_mb = 2048, .tty = isatty(STDERR_FILENO)};
+                       .package_seconds = QB_CHILD_SECONDS_DEFAULT, .package_mb = QB_CHILD_MB_DEFAULT,
+                       .tty = isatty(STDERR_FILENO)};
     static const struct option longopts[] = {{"edition", required_argument, NULL, 'E'},
                                              {"jobs", required_argument, NULL, 'j'},
                                              {"lang", required_argument, NULL, 'L'},

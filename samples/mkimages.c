@@ -7,6 +7,7 @@
  * transparency whose expected pixels (composited on white) go to NAME.ppm.
  *
  *     mkimages BASE.docx OUTDIR      (BASE: e.g. mksample's compliant-direct.docx) */
+#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 #include <zlib.h>
 
 #include "buf.h"
+#include "cli.h"
 #include "qb.h"
 
 #define MTIME ((time_t)1704067200) /* as docxw.h's entries: 2024-01-01 */
@@ -212,18 +214,28 @@ static qb_status write_docx(const char *base, const char *path, const qb_buf *pi
     return zip_close(z) == 0 ? QB_OK : (zip_discard(z), QB_ERR_IO);
 }
 
+static void usage(FILE *out)
+{
+    fputs("用法 usage: mkimages BASE.docx OUTDIR\n"
+          "  writes OUTDIR/NAME.png|jpg and OUTDIR/NAME.docx (BASE with its first figure replaced)\n"
+          "  for each damaged or tricky picture, and OUTDIR/png-palette-trns.ppm (its expected pixels)\n"
+          "  -h, --help  this help\n",
+          out);
+}
+
 int main(int argc, char **argv)
 {
-    if (argc == 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
-        puts("用法 usage: mkimages BASE.docx OUTDIR\n"
-             "  writes OUTDIR/NAME.png|jpg and OUTDIR/NAME.docx (BASE with its first figure replaced)\n"
-             "  for each damaged or tricky picture, and OUTDIR/png-palette-trns.ppm (its expected pixels)");
+    static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    opterr = 0;
+    for (int c; (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1;) {
+        if (c != 'h')
+            return qb_cli_bad_option("mkimages", usage, argv, c);
+        usage(stdout);
         return 0;
     }
-    if (argc != 3) {
-        fputs("用法 usage: mkimages BASE.docx OUTDIR\n", stderr);
-        return 2;
-    }
+    if (argc - optind != 2)
+        return qb_cli_bad_usage("mkimages", usage, "需要 BASE.docx 和 OUTDIR BASE.docx and OUTDIR are required", NULL);
+    argv += optind - 1; /* argv[1], argv[2]: BASE.docx, OUTDIR */
     setenv("TZ", "UTC", 1); /* libzip writes DOS times in local time */
     tzset();
     static const struct { const char *name; int png, damage, pal; } v[] = {

@@ -5,27 +5,24 @@
  * Waiting: SIGCHLD and the stop signals are blocked and taken with sigtimedwait, which
  * also wakes at the nearest deadline; no signal handler runs. A child past its
  * deadline is killed with its process group (SIGKILL); RLIMIT_CPU is only a backstop a
- * few seconds after the deadline, so the wall clock always wins the race. */
-#define _GNU_SOURCE /* sigtimedwait, prctl */
+ * few seconds after the deadline, so the wall clock always wins the race (child.h, which
+ * the server shares). */
+#define _GNU_SOURCE /* sigtimedwait */
 #include "batch_int.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "child.h"
 #include "tmpdir.h"
 #include "unpack.h"
 
-
-#define CPU_BACKSTOP 3 /* seconds of CPU beyond the wall-clock limit */
 
 typedef struct {
     pid_t pid;
@@ -50,39 +47,12 @@ typedef struct {
 
 /* ---- children -------------------------------------------------------------------- */
 
-static void child_limits(const qb_batch_opts *o)
-{
-    struct rlimit r = {0, 0};
-    setrlimit(RLIMIT_CORE, &r);
-    r.rlim_cur = (rlim_t)o->package_seconds + CPU_BACKSTOP;
-    r.rlim_max = r.rlim_cur + 2;
-    setrlimit(RLIMIT_CPU, &r);
-#ifndef QB_UNDER_ASAN
-    if (o->package_mb) {
-        r.rlim_cur = r.rlim_max = (rlim_t)o->package_mb << 20;
-        setrlimit(RLIMIT_AS, &r);
-    }
-#endif
-}
-
 static void __attribute__((noreturn)) child_main(run *R, size_t idx, const char *tmp, const char *work,
                                                  pid_t parent, const sigset_t *oldmask)
 {
-    setpgid(0, 0); /* its own group: the deadline kills whatever it started */
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != parent)
+    qb_child_budget b = {.seconds = R->o->package_seconds, .mb = R->o->package_mb};
+    if (qb_child_enter(&b, parent, oldmask, work) != 0)
         _exit(QB_BATCH_CHILD_FAILED);
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
-    signal(SIGHUP, SIG_DFL);
-    sigprocmask(SIG_SETMASK, oldmask, NULL);
-    child_limits(R->o);
-    setenv("TMPDIR", work, 1);
-    int null = open("/dev/null", O_WRONLY);
-    if (null >= 0) { /* stdout belongs to the batch; nothing of a child goes there */
-        dup2(null, STDOUT_FILENO);
-        close(null);
-    }
     const qb_batch_item *it = &R->list.v[idx];
     char *out = qb_asprintf("%s/out", tmp), *prev = qb_asprintf("%s/%s", R->o->outbox, it->folder);
     int code = out && prev ? qb_batch_child(&R->ctx, it, out, prev) : QB_BATCH_CHILD_FAILED;
@@ -132,7 +102,7 @@ static qb_status start(run *R, size_t idx, const sigset_t *oldmask)
     }
     if (pid == 0)
         child_main(R, idx, s->tmp, s->work, parent, oldmask);
-    setpgid(pid, pid);
+    qb_child_adopt(pid);
     s->pid = pid;
     s->deadline = qb_now() + R->o->package_seconds;
     R->running++;
@@ -220,8 +190,7 @@ static int wait_some(run *R, const sigset_t *set)
     for (int i = 0; i < R->o->jobs; i++) {
         slot *s = &R->slots[i];
         if (s->pid && !s->killed && now >= s->deadline) {
-            kill(-s->pid, SIGKILL);
-            kill(s->pid, SIGKILL);
+            qb_child_kill(s->pid);
             s->killed = 1;
         }
     }
@@ -235,8 +204,7 @@ static void abandon(run *R)
         slot *s = &R->slots[i];
         if (!s->pid)
             continue;
-        kill(-s->pid, SIGKILL);
-        kill(s->pid, SIGKILL);
+        qb_child_kill(s->pid);
         while (waitpid(s->pid, NULL, 0) < 0 && errno == EINTR)
             ;
         slot_free(s);

@@ -1,0 +1,307 @@
+/* serve_check.c — one upload checked in a forked child under the batch's limits
+ * (child.h): the same library call qb-check makes (check.h), the same JSON writer
+ * (report.h), and with keep the annotated draft (annotate.h) and the dossier
+ * (render.h), as qb-check --annotate and --pdf write them. A hostile upload costs the
+ * child, never the server.
+ *
+ * The upload is stored under a generated name; the child reads it through a hard link
+ * named as the applicant named the file (validated: one path component; else a
+ * generated name). The name is part of the check — the JSON names the input, and
+ * package.name compares a package's file name with the applicant of its form — so the
+ * answer is byte for byte what qb-check --json prints for the file under that name.
+ *
+ * The child sends the parent "done VERDICT ANNOTATED DOSSIER\n" and the JSON through a
+ * pipe and closes it before it exits (the answer does not wait for its exit); end of file
+ * without that line means it died. */
+#define _GNU_SOURCE /* pipe2, closefrom */
+#include "serve_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "annotate.h"
+#include "buf.h"
+#include "check.h"
+#include "render.h"
+#include "report.h"
+#include "unpack.h"
+#include "utf8.h"
+
+#define RESULT_FD 3
+#define JSON_MAX (256u << 20)
+#define GENERATED_NAME "upload"
+
+static char *in_dir(const qb_serve_job *j, const char *sub)
+{
+    return sub ? qb_asprintf("%s/%s", j->dir, sub) : qb_strdup(j->dir);
+}
+
+/* The report as qb-check --json prints it, in memory. */
+static qb_status json_of(const qb_report *rep, char **buf, size_t *len)
+{
+    *buf = NULL;
+    *len = 0;
+    FILE *f = open_memstream(buf, len);
+    if (!f)
+        return QB_ERR_NOMEM;
+    qb_status st = qb_report_json(rep, f);
+    if (fclose(f) != 0 && st == QB_OK)
+        st = QB_ERR_NOMEM;
+    return st;
+}
+
+static qb_status save(const char *path, const char *buf, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return QB_ERR_IO;
+    int bad = qb_serve_write_all(fd, buf, len);
+    return close(fd) != 0 || bad ? QB_ERR_IO : QB_OK;
+}
+
+/* In the child: check, write the outputs, say so. The exit code matters only when
+ * nothing was said. */
+static int child_run(const qb_serve_job *j, int fd)
+{
+    char *up = in_dir(j, QB_SERVE_UPLOAD), *in = in_dir(j, "in"), *out = in_dir(j, QB_SERVE_OUT);
+    char *path = in ? qb_asprintf("%s/%s", in, j->name ? j->name : GENERATED_NAME) : NULL;
+    char *json = out ? qb_asprintf("%s/%s", out, QB_SERVE_JSON) : NULL;
+    if (!up || !path || !json || mkdir(in, 0700) != 0 || mkdir(out, 0700) != 0 || link(up, path) != 0) {
+        free(up), free(in), free(out), free(path), free(json);
+        return 4;
+    }
+    qb_record res;
+    qb_status st = qb_check_input(path, j->ed, &res);
+    int annotated = 0, dossier = 0;
+    const char *verdict = NULL;
+    char *buf = NULL;
+    size_t len = 0;
+    if (st == QB_OK) {
+        qb_report rep;
+        qb_report_of_record(&rep, &res, j->ed, 0);
+        verdict = qb_report_status(&rep);
+        st = json_of(&rep, &buf, &len);
+    }
+    if (st == QB_OK && j->keep) /* what qb-check --json, --annotate and --pdf write */
+        st = save(json, buf, len);
+    if (st == QB_OK && j->keep) {
+        char *a = qb_asprintf("%s/%s", out, QB_SERVE_ANNOTATED);
+        char *p = qb_asprintf("%s/%s", out, QB_SERVE_DOSSIER);
+        if (a && res.have_doc) /* the write-up: the draft itself, or the package's member */
+            annotated = qb_annotate_docx(res.doc.source ? res.doc.source : path, a, &res.doc) == QB_OK;
+        qb_findings warnings = {0};
+        if (p)
+            dossier = qb_render_record(&res, j->ed, NULL, p, &warnings) == QB_OK;
+        qb_findings_free(&warnings);
+        free(a);
+        free(p);
+    }
+    qb_record_free(&res);
+    char line[64];
+    int n = st == QB_OK ? snprintf(line, sizeof line, "done %s %d %d\n", verdict, annotated, dossier)
+                        : snprintf(line, sizeof line, "broken\n");
+    int wrote = qb_serve_write_all(fd, line, (size_t)n) == 0 &&
+                (st != QB_OK || qb_serve_write_all(fd, buf, len) == 0);
+    close(fd);
+    free(buf);
+    free(up), free(in), free(out), free(path), free(json);
+    return wrote ? 0 : 4;
+}
+
+/* What the child sends, until end of file or the deadline; 1 when the deadline passed,
+ * -1 when it sent more than JSON_MAX bytes. */
+static int read_all(int fd, double deadline, qb_buf *b)
+{
+    char buf[65536];
+    for (;;) {
+        double left = deadline - qb_now();
+        if (left <= 0)
+            return 1;
+        struct pollfd pf = {fd, POLLIN, 0};
+        int r = poll(&pf, 1, left > 1000 ? 1000000 : (int)(left * 1000) + 1);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            continue;
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        if (b->len + (size_t)n > JSON_MAX)
+            return -1;
+        qb_buf_add(b, buf, (size_t)n);
+    }
+    return 0;
+}
+
+/* Reap the child, killing it when it outlives the deadline. */
+static int reap(pid_t pid, double deadline, int *killed)
+{
+    int status = 0;
+    for (;;) {
+        pid_t w = waitpid(pid, &status, WNOHANG);
+        if (w == pid || (w < 0 && errno != EINTR))
+            break;
+        if (qb_now() > deadline) {
+            *killed = 1;
+            qb_child_kill(pid);
+            while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+                ;
+            break;
+        }
+        struct timespec ts = {0, 200 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    qb_child_kill(pid); /* anything it left running in its group */
+    return status;
+}
+
+void qb_serve_child_main(const qb_serve_job *j, pid_t server, int fd)
+{
+    char *tmp = in_dir(j, "tmp");
+    if (!tmp || qb_child_enter(&j->budget, server, NULL, tmp) != 0)
+        _exit(4);
+    free(tmp);
+    /* _exit: the answer is out, and the child's heap is a copy of the server's, which
+     * it cannot free (a leak check here would report the server's editions); what the
+     * check allocates is freed above, and qb-check's own sanitizer runs check that */
+    _exit(child_run(j, fd));
+}
+
+/* A child for j now: a spare given the job, else a fork. Its pid, and in *fd the read
+ * end of its answer; -1 when none could start. */
+static pid_t start_child(const qb_serve_job *j, struct qb_serve_spares *sp, int *fd)
+{
+    qb_spare s;
+    while (sp && qb_serve_spare_take(sp, &s)) {
+        *fd = s.result;
+        if (qb_serve_spare_give(&s, j) == 0)
+            return s.pid;
+        close(s.result); /* a spare that died waiting: the next one */
+        qb_child_kill(s.pid);
+        while (waitpid(s.pid, NULL, 0) < 0 && errno == EINTR)
+            ;
+    }
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) != 0)
+        return -1;
+    pid_t server = getpid();
+    pid_t pid = fork();
+    if (pid == 0) {
+        /* only the pipe stays open: the server's sockets must not outlive it here */
+        if (dup2(p[1], RESULT_FD) != RESULT_FD)
+            _exit(4);
+        closefrom(RESULT_FD + 1);
+        qb_serve_child_main(j, server, RESULT_FD);
+    }
+    close(p[1]);
+    if (pid < 0) {
+        close(p[0]);
+        return -1;
+    }
+    *fd = p[0];
+    return pid;
+}
+
+qb_status qb_serve_check(const qb_serve_job *j, qb_serve_queue *q, int slot, struct qb_serve_spares *sp,
+                         qb_serve_result *r)
+{
+    memset(r, 0, sizeof *r);
+    char *tmp = in_dir(j, "tmp");
+    int ok = tmp && mkdir(tmp, 0700) == 0;
+    free(tmp);
+    int fd = -1;
+    pid_t pid = ok ? start_child(j, sp, &fd) : -1;
+    if (pid < 0)
+        return QB_ERR_IO;
+    qb_child_adopt(pid);
+    qb_serve_queue_set_pid(q, slot, pid);
+    double deadline = qb_now() + j->budget.seconds;
+    qb_buf got = {0};
+    int killed = read_all(fd, deadline, &got);
+    close(fd);
+    if (qb_buf_status(&got) != QB_OK) {
+        qb_buf_free(&got);
+        qb_child_kill(pid);
+        reap(pid, deadline, &killed);
+        return QB_ERR_NOMEM;
+    }
+    const char *text = got.s, *nl = text ? strchr(text, '\n') : NULL;
+    char verdict[8] = "";
+    int a = 0, d = 0;
+    if (killed < 0) { /* a report no check writes: the child is not what it should be */
+        qb_child_kill(pid);
+        killed = 0;
+        reap(pid, deadline, &killed);
+        r->end = QB_JOB_BROKEN;
+    } else if (!killed && nl && sscanf(text, "done %7s %d %d", verdict, &a, &d) == 3) {
+        r->end = QB_JOB_DONE; /* reaped after the answer is out (qb_serve_after) */
+        r->pid = pid;
+        r->deadline = deadline;
+    } else if (killed) {
+        qb_child_kill(pid);
+        reap(pid, deadline, &killed);
+        r->end = QB_JOB_TIMEOUT;
+    } else if (WIFSIGNALED(reap(pid, deadline, &killed))) {
+        r->end = QB_JOB_CRASHED;
+    } else {
+        r->end = QB_JOB_BROKEN;
+    }
+    if (r->end == QB_JOB_DONE) {
+        memcpy(r->verdict, verdict, sizeof verdict);
+        r->annotated = a;
+        r->dossier = d;
+        size_t skip = (size_t)(nl + 1 - text);
+        r->len = got.len - skip;
+        r->json = qb_buf_take(&got);
+        memmove(r->json, r->json + skip, r->len + 1);
+    }
+    qb_buf_free(&got);
+    return QB_OK;
+}
+
+int qb_serve_reaped(pid_t pid, double deadline)
+{
+    int status;
+    pid_t w = waitpid(pid, &status, WNOHANG);
+    if (w == pid || (w < 0 && errno != EINTR)) {
+        qb_child_kill(pid); /* anything it left running in its group */
+        return 1;
+    }
+    if (qb_now() > deadline)
+        qb_child_kill(pid);
+    return 0;
+}
+
+void qb_serve_reap(pid_t pid, double deadline)
+{
+    int killed = 0;
+    reap(pid, deadline, &killed);
+}
+
+void qb_serve_result_free(qb_serve_result *r)
+{
+    if (r->pid > 0)
+        qb_serve_reap(r->pid, r->deadline);
+    free(r->json);
+    memset(r, 0, sizeof *r);
+}
+
+int qb_serve_name_ok(const char *name)
+{
+    size_t n = strlen(name);
+    if (n == 0 || n > 255 || strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || !qb_utf8_valid(name, n, NULL))
+        return 0;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        if (*p < 0x20 || *p == 0x7f || *p == '/' || *p == '\\')
+            return 0;
+    return 1;
+}
