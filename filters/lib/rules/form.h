@@ -75,6 +75,28 @@ int qb_form_email_ok(const char *s);
 /* The text after the first tick mark in s (☑ √ ■ …), or NULL when nothing is ticked. */
 const char *qb_form_ticked(const char *s);
 
+/* ---- the key facts, for the reports and the dossier (form_facts.c) ------------------ */
+
+/* An amount as 万元 text ("856.3"), or NULL when it cannot be read. Caller frees. */
+char *qb_form_wan_text(const char *written, const char *unit);
+
+typedef struct {
+    const char *zh, *en; /* the fact's name */
+    char *value;         /* as the reports show it; "" when the form does not say */
+} qb_form_fact;
+
+typedef struct {
+    qb_form_fact *v;
+    size_t n;
+} qb_form_facts;
+
+/* The facts a reader looks at first: applicant, code, scope (scope: the edition's scope
+ * the form chose, NULL when none), 质量标杆名称, contact, phone, revenue and profit per
+ * year, the ISO 9001 certificate, the declaration on records and, when fs is given, the
+ * eligibility verdict from its eligibility.* findings. */
+qb_status qb_form_facts_of(const qb_form *f, const char *scope, const qb_findings *fs, qb_form_facts *out);
+void qb_form_facts_free(qb_form_facts *facts);
+
 /* ---- findings (form_check.c) -------------------------------------------------------- */
 
 /* form.field and eligibility.* findings of a read form into out, naming `file`.
