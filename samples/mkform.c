@@ -5,6 +5,7 @@
  *   mkform --list             NAME<TAB>what it is
  *   mkform --findings NAME    the "rule severity" lines qb-check gives for it under caq-2023
  *   mkform --blank OUT.docx   the blank form (templates: what applicants fill in)
+ *   mkform --applicant NAME OUTDIR NAME…   the forms naming another applicant
  *
  * A form is LAYOUT-DEFECT: every layout (where forms put values) with every defect (what
  * is wrong with the values), "ok" for none. The values are those of the samples' company
@@ -109,10 +110,12 @@ static const defect defects[] = {
 };
 #define NDEFECT (sizeof defects / sizeof defects[0])
 
+static const char *applicant = COMPANY;
+
 static void make_values(const layout *l, const defect *d, values *v)
 {
     memset(v, 0, sizeof *v);
-    const char *base[NF] = {COMPANY, "91350100M000100Y43", "王某某", "李某某", "0451-86123456", "zhiliang@example.com",
+    const char *base[NF] = {applicant, "91350100M000100Y43", "王某某", "李某某", "0451-86123456", "zhiliang@example.com",
                             "黑龙江省哈尔滨市南岗区某某路1号", "有限责任公司", "通用设备制造业", "中型", l->scope, TITLE,
                             "00123Q45678R1M", l->exp, l->record};
     memcpy(v->v, base, sizeof base);
@@ -471,6 +474,7 @@ static void usage(FILE *f)
           "       mkform --list             every NAME and what it is\n"
           "       mkform --findings NAME    the findings qb-check gives for it (caq-2023)\n"
           "       mkform --blank OUT.docx   the blank application form\n"
+          "       mkform --applicant NAME OUTDIR [NAME…]   the forms naming another applicant\n"
           "       mkform -h | --help\n",
           f);
 }
@@ -507,6 +511,11 @@ int main(int argc, char **argv)
         for (int i = 0; i < NYEAR; i++)
             v.rev[i] = v.pro[i] = "";
         return write_form(argv[2], &layouts[0], &v, 1) == QB_OK ? 0 : 1;
+    }
+    if (argc >= 4 && !strcmp(argv[1], "--applicant")) {
+        applicant = argv[2];
+        argv += 2;
+        argc -= 2;
     }
     if (argc < 2 || argv[1][0] == '-') {
         fputs(argc < 2 ? "mkform: no output folder\n" : "mkform: unknown option\n", stderr);
