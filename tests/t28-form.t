@@ -112,6 +112,15 @@ is "$("$QB_BIN/qb-check" --edition "$TMP/deadline.ini" --json "pk/$P.zip" | jq -
    "" "in force on the deadline: no finding"
 is "$(rules caq-2023)" "eligibility.iso9001 error" "without a deadline: in force until the end of the edition's year"
 
+# A page of text where a value belongs: the message quotes its start only.
+long=$(printf '电话待定%.0s' $(seq 1 500))
+"$QB_BIN/mkzip" --docx form.docx "申报单位名称：$P" "联系电话：$long"
+pack form.docx
+"$QB_BIN/qb-check" --json "pk/$P.zip" >o.json
+m=$(jq -r '.findings[] | select(.message | startswith("申报书中的联系电话")) | .message' o.json)
+is "$m" "申报书中的联系电话“$(printf "电话待定%.0s" $(seq 1 10))…”不是电话号码，应为固定电话或手机号码" \
+   "a 2000-character value is quoted by its first 40 characters and …"
+
 # Forms that cannot be read: one finding each, and the rest of the check goes on.
 pack forms/cells-scan.docx
 "$QB_BIN/qb-check" --json "pk/$P.zip" >o.json

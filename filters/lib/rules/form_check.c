@@ -19,13 +19,21 @@ typedef struct {
 
 static void add(sink *s, const char *rule, qb_severity sev, const char *excerpt, char *zh, char *en)
 {
+    char *quote = excerpt ? qb_utf8_excerpt(excerpt, 60) : NULL; /* a short quote, as other findings have */
     if (s->st == QB_OK)
-        s->st = zh && en ? qb_findings_add(s->out, rule, sev, s->file, NULL, 0, excerpt, zh, en) : QB_ERR_NOMEM;
+        s->st = zh && en && (quote || !excerpt) ? qb_findings_add(s->out, rule, sev, s->file, NULL, 0, quote, zh, en)
+                                                : QB_ERR_NOMEM;
+    free(quote);
     free(zh);
     free(en);
 }
 
 static int blank(const char *v) { return !v || !*v; }
+
+/* A value quoted in a message: at most QB_QUOTE bytes of it (whole characters), "…" when cut,
+ * so a cell holding a page of text does not make a page-long message. Use with "%.*s%s". */
+#define QB_QUOTE 120
+#define Q(v) (int)qb_utf8_clip((v), QB_QUOTE), (v), strlen(v) > qb_utf8_clip((v), QB_QUOTE) ? "…" : ""
 
 static char *ymd_zh(int ymd) { return qb_asprintf("%d年%d月%d日", ymd / 10000, ymd / 100 % 100, ymd % 100); }
 
@@ -53,33 +61,33 @@ static void check_shapes(sink *s, const qb_form *f, const char *scope)
     const char *why = blank(v) ? NULL : qb_credit_code_problem(v);
     if (why)
         add(s, "form.field", QB_SEV_ERROR, v,
-            qb_asprintf("申报书中的统一社会信用代码“%s”%s，应为符合 GB 32100-2015 的 18 位代码", v, why),
-            qb_asprintf("the form's 统一社会信用代码 \"%s\" is not a valid GB 32100-2015 code", v));
+            qb_asprintf("申报书中的统一社会信用代码“%.*s%s”%s，应为符合 GB 32100-2015 的 18 位代码", Q(v), why),
+            qb_asprintf("the form's 统一社会信用代码 \"%.*s%s\" is not a valid GB 32100-2015 code", Q(v)));
     v = f->value[QB_FF_PHONE];
     if (!blank(v) && !qb_form_phone_ok(v))
         add(s, "form.field", QB_SEV_ERROR, v,
-            qb_asprintf("申报书中的联系电话“%s”不是电话号码，应为固定电话或手机号码", v),
-            qb_asprintf("the form's phone number \"%s\" is not a phone number", v));
+            qb_asprintf("申报书中的联系电话“%.*s%s”不是电话号码，应为固定电话或手机号码", Q(v)),
+            qb_asprintf("the form's phone number \"%.*s%s\" is not a phone number", Q(v)));
     v = f->value[QB_FF_EMAIL];
     if (!blank(v) && !qb_form_email_ok(v))
         add(s, "form.field", QB_SEV_ERROR, v,
-            qb_asprintf("申报书中的电子邮箱“%s”格式不正确，应形如 name@example.com", v),
-            qb_asprintf("the form's e-mail \"%s\" is not an e-mail address", v));
+            qb_asprintf("申报书中的电子邮箱“%.*s%s”格式不正确，应形如 name@example.com", Q(v)),
+            qb_asprintf("the form's e-mail \"%.*s%s\" is not an e-mail address", Q(v)));
     v = f->value[QB_FF_SCOPE];
     if (!blank(v) && !scope)
         add(s, "form.field", QB_SEV_ERROR, v,
-            qb_asprintf("申报书中的遴选范围“%s”不是本次征集的遴选范围之一，应从通知所列的遴选范围中选择一项", v),
-            qb_asprintf("the form's 遴选范围 \"%s\" is not one of the edition's scopes", v));
+            qb_asprintf("申报书中的遴选范围“%.*s%s”不是本次征集的遴选范围之一，应从通知所列的遴选范围中选择一项", Q(v)),
+            qb_asprintf("the form's 遴选范围 \"%.*s%s\" is not one of the edition's scopes", Q(v)));
     v = f->value[QB_FF_ISO_EXPIRY];
     if (!blank(v) && !qb_form_date(v))
         add(s, "form.field", QB_SEV_ERROR, v,
-            qb_asprintf("申报书中的 ISO 9001 证书有效期“%s”无法识别为日期，应写作 2027年5月31日 或 2027-05-31", v),
-            qb_asprintf("the form's ISO 9001 expiry \"%s\" is not a date", v));
+            qb_asprintf("申报书中的 ISO 9001 证书有效期“%.*s%s”无法识别为日期，应写作 2027年5月31日 或 2027-05-31", Q(v)),
+            qb_asprintf("the form's ISO 9001 expiry \"%.*s%s\" is not a date", Q(v)));
     v = f->value[QB_FF_RECORD];
     if (!blank(v) && qb_form_yes_no(v) < 0)
         add(s, "form.field", QB_SEV_ERROR, v,
-            qb_asprintf("申报书中的不良记录声明“%s”无法识别，应选择“是”或“否”（有或无）", v),
-            qb_asprintf("the form's declaration on records \"%s\" says neither yes nor no", v));
+            qb_asprintf("申报书中的不良记录声明“%.*s%s”无法识别，应选择“是”或“否”（有或无）", Q(v)),
+            qb_asprintf("the form's declaration on records \"%.*s%s\" says neither yes nor no", Q(v)));
     for (size_t i = 0; i < f->nyears; i++) {
         const char *amt[2] = {f->years[i].revenue, f->years[i].profit};
         const char *name[2] = {"营业收入", "利润总额"};
@@ -88,10 +96,10 @@ static void check_shapes(sink *s, const qb_form *f, const char *scope)
             int loss;
             if (!blank(amt[k]) && !qb_form_amount(amt[k], f->unit, &w, &loss))
                 add(s, "form.field", QB_SEV_ERROR, amt[k],
-                    qb_asprintf("申报书中 %d 年的%s“%s”无法识别为金额，应为数字和单位（元、万元或亿元）", f->years[i].year,
-                                name[k], amt[k]),
-                    qb_asprintf("the form's %d %s \"%s\" is not an amount", f->years[i].year,
-                                k ? "profit" : "revenue", amt[k]));
+                    qb_asprintf("申报书中 %d 年的%s“%.*s%s”无法识别为金额，应为数字和单位（元、万元或亿元）", f->years[i].year,
+                                name[k], Q(amt[k])),
+                    qb_asprintf("the form's %d %s \"%.*s%s\" is not an amount", f->years[i].year,
+                                k ? "profit" : "revenue", Q(amt[k])));
         }
     }
 }
@@ -123,10 +131,10 @@ static void check_profit(sink *s, const qb_form *f, const qb_edition *ed)
                             from, to));
         else if (qb_form_amount(p, f->unit, &w, &loss) && (loss || w == 0))
             add(s, "eligibility.profit", QB_SEV_ERROR, p,
-                qb_asprintf("申报书中 %ld 年的利润总额为“%s”（%s），申报条件要求近 %ld 年（%ld—%ld 年）连续盈利", y, p,
+                qb_asprintf("申报书中 %ld 年的利润总额为“%.*s%s”（%s），申报条件要求近 %ld 年（%ld—%ld 年）连续盈利", y, Q(p),
                             loss ? "亏损" : "未盈利", n, from, to),
-                qb_asprintf("the form's profit for %ld is \"%s\" (%s); the edition requires a profit in each of %ld–%ld",
-                            y, p, loss ? "a loss" : "none", from, to));
+                qb_asprintf("the form's profit for %ld is \"%.*s%s\" (%s); the edition requires a profit in each of %ld–%ld",
+                            y, Q(p), loss ? "a loss" : "none", from, to));
     }
 }
 
@@ -184,10 +192,10 @@ static void check_record(sink *s, const qb_form *f, const qb_edition *ed)
     const char *d = f->value[QB_FF_RECORD];
     if (!blank(d) && qb_form_yes_no(d) == 1)
         add(s, "eligibility.record", QB_SEV_ERROR, d,
-            qb_asprintf("申报书中声明有不良记录（“%s”），申报条件要求近三年在诚信、质量、安全、环保等方面无不良记录", d),
-            qb_asprintf("the form declares a bad record (\"%s\"); the edition requires none in integrity, quality, "
+            qb_asprintf("申报书中声明有不良记录（“%.*s%s”），申报条件要求近三年在诚信、质量、安全、环保等方面无不良记录", Q(d)),
+            qb_asprintf("the form declares a bad record (\"%.*s%s\"); the edition requires none in integrity, quality, "
                         "safety or the environment",
-                        d));
+                        Q(d)));
 }
 
 /* Names compared without spaces and the marks around them (《》“”). */
@@ -224,8 +232,8 @@ static void check_title(sink *s, const qb_form *f, const char *title)
         s->st = QB_ERR_NOMEM;
     else if (strcmp(x, y) != 0)
         add(s, "form.field", QB_SEV_WARNING, b,
-            qb_asprintf("申报书中的质量标杆名称“%s”与典型经验材料的标题“%s”不一致，两者应相同", b, title),
-            qb_asprintf("the form's 质量标杆名称 \"%s\" differs from the write-up's title \"%s\"", b, title));
+            qb_asprintf("申报书中的质量标杆名称“%.*s%s”与典型经验材料的标题“%.*s%s”不一致，两者应相同", Q(b), Q(title)),
+            qb_asprintf("the form's 质量标杆名称 \"%.*s%s\" differs from the write-up's title \"%.*s%s\"", Q(b), Q(title)));
     free(x);
     free(y);
 }
