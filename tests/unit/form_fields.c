@@ -1,3 +1,4 @@
+#define _DEFAULT_SOURCE
 /* Unit tests of the form's values: the 统一社会信用代码 check (GB 32100-2015), amounts,
  * dates, yes/no answers, labels, and the 遴选范围 as applicants write it. */
 #include "edition.h"
@@ -7,6 +8,28 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <unistd.h>
+
+/* A rules file with a bad [form] line is refused, naming the line and the key. */
+static void bad_form_rules(const char *line, const char *needle)
+{
+    char path[] = "/tmp/qb-form-rules-XXXXXX.ini";
+    int fd = mkstemps(path, 4);
+    char *text = qb_asprintf("[edition]\nbase = caq-2023\nname = x\n[form]\n%s\n", line);
+    ok(fd >= 0 && text && write(fd, text, strlen(text)) == (ssize_t)strlen(text), "rules file written");
+    if (fd >= 0)
+        close(fd);
+    qb_edition ed;
+    char *err = NULL;
+    qb_status st = qb_edition_load(path, &ed, &err);
+    ok(st == QB_ERR_CONFIG && err && strstr(err, ":5: ") && strstr(err, needle), "[form] %s is refused (%s)", line,
+       err ? err : "loaded");
+    if (st == QB_OK)
+        qb_edition_free(&ed);
+    free(err);
+    free(text);
+    unlink(path);
+}
 
 static void code_ok(const char *c, const char *what)
 {
@@ -134,6 +157,16 @@ int main(void)
         ok(got == sc[i].want || (got && sc[i].want && !strcmp(got, sc[i].want)), "scope \"%s\" → %s (got %s)",
            sc[i].written, sc[i].want ? sc[i].want : "none", got ? got : "none");
     }
+    /* the [form] section's labels reach the reader: a label added by a secretariat is read */
+    size_t n = 0, pos = 0;
+    while (qb_edition_next(&ed, "form", "applicant", &pos))
+        n++;
+    ok(n >= 10, "caq-2023 inherits national-2020's applicant labels (%zu)", n);
     qb_edition_free(&ed);
+    bad_form_rules("required = nonsense", "required");
+    bad_form_rules("required = revenue", "required");
+    bad_form_rules("scope_key = 0 | 先进", "scope_key");
+    bad_form_rules("scope_key = 1 先进", "scope_key");
+    bad_form_rules("telephone = 电话", "unknown key");
     return tap_done();
 }
