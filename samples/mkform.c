@@ -12,8 +12,10 @@
  * (mksample.c): its name, the write-up's title, figures for 2019–2022. Amounts, dates,
  * ticks and the 遴选范围 are written differently in each layout, as applicants write them. */
 #include "docxw.h"
+#include "cli.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <sys/stat.h>
 
 #define COMPANY "某某精工机械制造有限公司"
@@ -470,23 +472,51 @@ static int one(const char *dir, const layout *l, const defect *d)
 
 static void usage(FILE *f)
 {
-    fputs("usage: mkform OUTDIR [NAME…]     sample forms (NAME = LAYOUT-DEFECT)\n"
-          "       mkform --list             every NAME and what it is\n"
-          "       mkform --findings NAME    the findings qb-check gives for it (caq-2023)\n"
+    fputs("usage: mkform [--applicant NAME] OUTDIR [FORM…]   sample forms (FORM = LAYOUT-DEFECT)\n"
+          "       mkform --list             every FORM and what it is\n"
+          "       mkform --findings FORM    the findings qb-check gives for it (caq-2023)\n"
           "       mkform --blank OUT.docx   the blank application form\n"
-          "       mkform --applicant NAME OUTDIR [NAME…]   the forms naming another applicant\n"
-          "       mkform -h | --help\n",
+          "  --applicant NAME   the forms name NAME as the applicant (default " COMPANY ")\n"
+          "  -h, --help         this help\n",
           f);
 }
 
 int main(int argc, char **argv)
 {
+    static const char prog[] = "mkform";
+    static const struct option longopts[] = {{"list", no_argument, NULL, 'l'},
+                                             {"findings", required_argument, NULL, 'f'},
+                                             {"blank", required_argument, NULL, 'b'},
+                                             {"applicant", required_argument, NULL, 'a'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
     setenv("TZ", "UTC", 1);
-    if (argc >= 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
-        usage(stdout);
-        return 0;
+    int c, mode = 0; /* 0: write forms, else the option's letter */
+    const char *arg = NULL;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'h':
+            usage(stdout);
+            return 0;
+        case 'a':
+            applicant = optarg;
+            break;
+        case 'l':
+        case 'f':
+        case 'b':
+            if (mode)
+                return qb_cli_bad_usage(prog, usage, "只能选一项 only one of --list, --findings, --blank", NULL);
+            mode = c;
+            arg = optarg;
+            break;
+        default:
+            return qb_cli_bad_option(prog, usage, argv, c);
+        }
     }
-    if (argc == 2 && !strcmp(argv[1], "--list")) {
+    if (mode && optind != argc)
+        return qb_cli_bad_usage(prog, usage, "参数过多 too many arguments:", argv[optind]);
+    if (mode == 'l') {
         for (size_t i = 0; i < NLAYOUT; i++)
             for (size_t k = 0; k < NDEFECT; k++)
                 printf("%s-%s\t%s; %s\n", layouts[i].name, defects[k].name, layouts[i].what, defects[k].what);
@@ -494,51 +524,42 @@ int main(int argc, char **argv)
     }
     const layout *l;
     const defect *d;
-    if (argc == 3 && !strcmp(argv[1], "--findings")) {
-        if (!lookup(argv[2], &l, &d)) {
-            fprintf(stderr, "mkform: no form named %s\n", argv[2]);
-            return 2;
-        }
+    if (mode == 'f') {
+        if (!lookup(arg, &l, &d))
+            return qb_cli_bad_usage(prog, usage, "没有这个申报书 no form named", arg);
         if (*d->findings)
             printf("%s\n", d->findings);
         return 0;
     }
-    if (argc == 3 && !strcmp(argv[1], "--blank")) {
+    if (mode == 'b') {
         values v;
         memset(&v, 0, sizeof v);
         for (int f = 0; f < NF; f++)
             v.v[f] = "";
         for (int i = 0; i < NYEAR; i++)
             v.rev[i] = v.pro[i] = "";
-        return write_form(argv[2], &layouts[0], &v, 1) == QB_OK ? 0 : 1;
+        return write_form(arg, &layouts[0], &v, 1) == QB_OK ? 0 : 1;
     }
-    if (argc >= 4 && !strcmp(argv[1], "--applicant")) {
-        applicant = argv[2];
-        argv += 2;
-        argc -= 2;
-    }
-    if (argc < 2 || argv[1][0] == '-') {
-        fputs(argc < 2 ? "mkform: no output folder\n" : "mkform: unknown option\n", stderr);
-        usage(stderr);
-        return 2;
-    }
-    if (mkdir(argv[1], 0777) != 0 && errno != EEXIST) {
-        fprintf(stderr, "mkform: %s: %s\n", argv[1], strerror(errno));
+    if (optind == argc)
+        return qb_cli_bad_usage(prog, usage, "需要输出目录 OUTDIR is required", NULL);
+    const char *dir = argv[optind];
+    for (int a = optind + 1; a < argc; a++)
+        if (!lookup(argv[a], &l, &d))
+            return qb_cli_bad_usage(prog, usage, "没有这个申报书 no form named", argv[a]);
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "mkform: 无法创建目录 / cannot create %s: %s\n", dir, strerror(errno));
         return 1;
     }
     int rc = 0;
-    if (argc == 2) {
+    if (optind + 1 == argc) {
         for (size_t i = 0; i < NLAYOUT; i++)
             for (size_t k = 0; k < NDEFECT; k++)
-                rc |= one(argv[1], &layouts[i], &defects[k]);
+                rc |= one(dir, &layouts[i], &defects[k]);
         return rc;
     }
-    for (int a = 2; a < argc; a++) {
-        if (!lookup(argv[a], &l, &d)) {
-            fprintf(stderr, "mkform: no form named %s\n", argv[a]);
-            return 2;
-        }
-        rc |= one(argv[1], l, d);
+    for (int a = optind + 1; a < argc; a++) {
+        lookup(argv[a], &l, &d);
+        rc |= one(dir, l, d);
     }
     return rc;
 }

@@ -167,4 +167,11 @@ pack blank.docx
 rm -rf w; "$QB_BIN/qb-check" --record r.xml --workdir w "pk/$P.zip" >/dev/null
 is "$(grep -c '<field key=' r.xml)" 15 "the blank form: every field's label is found"
 is "$(grep -c '<year year=' r.xml)" 4 "and its four years"
+# mkform is a front end like the others: usage on stdout for --help, exit 2 for bad usage.
+mkdir cli && cd cli || exit 1
+"$QB_BIN/mkform" --help >out 2>err
+is "$?/$(head -c 13 out)/$(wc -c <err)" "0/usage: mkform/0" "mkform --help: the usage on stdout, exit 0"
+"$QB_BIN/mkform" --zz-no-such-option a b >out 2>err
+is "$?/$(wc -c <out)/$(grep -c -- '--zz-no-such-option' err)" "2/0/1" "mkform with an unknown option: the reason on stderr, exit 2"
+is "$(ls | tr '\n' ' ')" "err out " "and no file named after an option"
 done_testing
