@@ -24,12 +24,13 @@
 static const int years[NYEAR] = {2019, 2020, 2021, 2022};
 
 enum { F_APPLICANT, F_CODE, F_LEGAL, F_CONTACT, F_PHONE, F_EMAIL, F_ADDRESS, F_NATURE, F_INDUSTRY, F_SIZE,
-       F_SCOPE, F_NAME, F_ISO_NO, F_ISO_EXP, F_RECORD, NF };
+       F_SCOPE, F_NAME, F_ISO_NO, F_ISO_EXP, F_RECORD, F_DEBTOR, NF };
 
 /* The labels as the blank form prints them. */
 static const char *const label[NF] = {"申报单位名称", "统一社会信用代码", "法定代表人", "联系人", "联系电话",
                                       "电子邮箱", "通讯地址", "企业性质", "所属行业", "企业规模", "遴选范围",
-                                      "质量标杆名称", "ISO 9001 证书编号", "ISO 9001 证书有效期", "是否存在不良记录"};
+                                      "质量标杆名称", "ISO 9001 证书编号", "ISO 9001 证书有效期", "是否存在不良记录",
+                                      "是否为失信被执行人"};
 
 typedef struct {
     const char *v[NF];            /* NULL: the row is left out */
@@ -66,7 +67,7 @@ static const layout layouts[] = {
      {"８５６.３", "９０１.２", "１００３.５", "１１２０.９"},
      {"單位名稱（蓋章）", "統一社會信用代碼", "法 定 代 表 人", "聯 系 人", "聯繫電話", "電子郵箱", "通 訊 地 址",
       "企業性質", "所屬行業", "企業規模", "遴選範圍", "質量標桿名稱", "ＩＳＯ９００１證書編號",
-      "ＩＳＯ９００１證書有效期", "是否存在不良記錄"}},
+      "ＩＳＯ９００１證書有效期", "是否存在不良記錄", "是否為失信被執行人"}},
 };
 #define NLAYOUT (sizeof layouts / sizeof layouts[0])
 
@@ -104,6 +105,8 @@ static const defect defects[] = {
     {"iso-expires", "an ISO 9001 certificate expiring 2023-10-31", "eligibility.iso9001 error", F_ISO_EXP,
      "2023年10月31日", NOFIG},
     {"declared-record", "a bad record declared", "eligibility.record error", F_RECORD, "☑是 □否", NOFIG},
+    {"debtor", "declared a dishonest judgment debtor (an error where the edition says so: heilongjiang-2022)", "",
+     F_DEBTOR, "是", NOFIG},
     {"other-name", "申报单位名称 differing from the package name", "package.name error", F_APPLICANT, "某某机械有限公司",
      NOFIG},
     {"other-title", "质量标杆名称 differing from the write-up's title", "form.field warning", F_NAME,
@@ -119,7 +122,7 @@ static void make_values(const layout *l, const defect *d, values *v)
     memset(v, 0, sizeof *v);
     const char *base[NF] = {applicant, "91350100M000100Y43", "王某某", "李某某", "0451-86123456", "zhiliang@example.com",
                             "黑龙江省哈尔滨市南岗区某某路1号", "有限责任公司", "通用设备制造业", "中型", l->scope, TITLE,
-                            "00123Q45678R1M", l->exp, l->record};
+                            "00123Q45678R1M", l->exp, l->record, "否"};
     memcpy(v->v, base, sizeof base);
     memcpy(v->rev, l->rev, sizeof v->rev);
     memcpy(v->pro, l->pro, sizeof v->pro);
@@ -268,7 +271,7 @@ static void lay_merged(dw_xml *x, const layout *l, const values *v)
         }
         dw_puts(x, "</w:tr>");
     }
-    static const int pairs[][2] = {{F_CODE, F_NATURE}, {F_INDUSTRY, F_SIZE}, {F_ISO_NO, F_ISO_EXP}, {F_RECORD, -1}};
+    static const int pairs[][2] = {{F_CODE, F_NATURE}, {F_INDUSTRY, F_SIZE}, {F_ISO_NO, F_ISO_EXP}, {F_RECORD, F_DEBTOR}};
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
         dw_puts(x, "<w:tr>");
         for (int k = 0; k < 2; k++) {

@@ -88,6 +88,13 @@ for e in national-2020 national-2022 caq-2023 heilongjiang-2022 shandong-2022; d
      "$e: a declared bad record is an error"
 done
 
+pack forms/labels-debtor.docx   # 是否為失信被執行人：是
+is "$(rules heilongjiang-2022)" "eligibility.record error" "heilongjiang-2022: a declared dishonest judgment debtor"
+is "$(rules caq-2023)" "" "caq-2023 does not ask"
+"$QB_BIN/qb-check" --edition heilongjiang-2022 --json "pk/$P.zip" >o.json
+is "$(jq -r '.findings[] | select(.rule == "eligibility.record") | .message' o.json)" \
+   "申报书中声明被列为失信被执行人（“是”），申报条件要求未被列为失信被执行人" "its message"
+
 # With a deadline, the certificate must be in force on the deadline.
 cat >deadline.ini <<'INI'
 [edition]
@@ -153,7 +160,7 @@ grep -q '^  申报条件 *符合' o.txt; ok $? "with the eligibility verdict"
 "$QB_BIN/qb-check" --html o.html "pk/$P.zip" >/dev/null
 grep -q '<th>联系电话</th><td>0451-86123456</td>' o.html; ok $? "the HTML report lists them"
 rm -rf w; "$QB_BIN/qb-check" --record r.xml --workdir w "pk/$P.zip" >/dev/null
-is "$(grep -c '<field key=' r.xml)" 15 "the record holds the form's fields"
+is "$(grep -c '<field key=' r.xml)" 16 "the record holds the form's fields"
 "$QB_BIN/qb-report" --format json r.xml >r.json
 test_cmp o.json r.json "qb-report of the record gives the same JSON"
 "$QB_BIN/qb-render" -o d.pdf r.xml 2>/dev/null
@@ -165,7 +172,7 @@ grep -q '申报条件符合' d.txt; ok $? "and the eligibility verdict"
 "$QB_BIN/mkform" --blank blank.docx
 pack blank.docx
 rm -rf w; "$QB_BIN/qb-check" --record r.xml --workdir w "pk/$P.zip" >/dev/null
-is "$(grep -c '<field key=' r.xml)" 15 "the blank form: every field's label is found"
+is "$(grep -c '<field key=' r.xml)" 16 "the blank form: every field's label is found"
 is "$(grep -c '<year year=' r.xml)" 4 "and its four years"
 # mkform is a front end like the others: usage on stdout for --help, exit 2 for bad usage.
 mkdir cli && cd cli || exit 1

@@ -84,6 +84,13 @@ static json_t *application(const qb_report *r)
     bad |= put(rec, "bad_record", yn < 0 ? json_null() : json_boolean(yn));
     bad |= put(rec, "written", field(f, QB_FF_RECORD));
     bad |= put(a, "record_declaration", rec);
+    const char *db = f->value[QB_FF_DEBTOR];
+    int dyn = db ? qb_form_yes_no(db) : -1;
+    json_t *debtor = json_object();
+    bad |= !debtor;
+    bad |= put(debtor, "dishonest_debtor", dyn < 0 ? json_null() : json_boolean(dyn));
+    bad |= put(debtor, "written", field(f, QB_FF_DEBTOR));
+    bad |= put(a, "debtor_declaration", debtor);
     bad |= put(a, "readable", json_boolean(f->readable));
     if (bad) {
         json_decref(a);

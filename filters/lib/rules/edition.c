@@ -82,7 +82,8 @@ static const schema_row schema[] = {
     {"form", "industry", T_STR, 1},        {"form", "size", T_STR, 1},
     {"form", "scope", T_STR, 1},           {"form", "benchmark_name", T_STR, 1},
     {"form", "iso9001_number", T_STR, 1},  {"form", "iso9001_expiry", T_STR, 1},
-    {"form", "record_declaration", T_STR, 1}, {"form", "revenue", T_STR, 1},
+    {"form", "record_declaration", T_STR, 1}, {"form", "dishonest_debtor", T_STR, 1},
+    {"form", "revenue", T_STR, 1},
     {"form", "profit", T_STR, 1},          {"form", "required", T_FIELD, 1},
     {"form", "scope_key", T_SCOPEKEY, 1},
 };

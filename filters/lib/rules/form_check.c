@@ -83,6 +83,11 @@ static void check_shapes(sink *s, const qb_form *f, const char *scope)
         add(s, "form.field", QB_SEV_ERROR, v,
             qb_asprintf("申报书中的 ISO 9001 证书有效期“%.*s%s”无法识别为日期，应写作 2027年5月31日 或 2027-05-31", Q(v)),
             qb_asprintf("the form's ISO 9001 expiry \"%.*s%s\" is not a date", Q(v)));
+    v = f->value[QB_FF_DEBTOR];
+    if (!blank(v) && qb_form_yes_no(v) < 0)
+        add(s, "form.field", QB_SEV_ERROR, v,
+            qb_asprintf("申报书中的失信被执行人声明“%.*s%s”无法识别，应选择“是”或“否”", Q(v)),
+            qb_asprintf("the form's declaration on dishonest debtors \"%.*s%s\" says neither yes nor no", Q(v)));
     v = f->value[QB_FF_RECORD];
     if (!blank(v) && qb_form_yes_no(v) < 0)
         add(s, "form.field", QB_SEV_ERROR, v,
@@ -184,6 +189,21 @@ static void check_iso(sink *s, const qb_form *f, const qb_edition *ed)
     }
 }
 
+/* Heilongjiang's rule: not listed as a dishonest judgment debtor (失信被执行人). */
+static void check_debtor(sink *s, const qb_form *f, const qb_edition *ed)
+{
+    const char *v = qb_edition_get(ed, "eligibility", "not_dishonest_debtor");
+    if (!v || (strcmp(v, "yes") && strcmp(v, "true")))
+        return;
+    const char *d = f->value[QB_FF_DEBTOR];
+    if (!blank(d) && qb_form_yes_no(d) == 1)
+        add(s, "eligibility.record", QB_SEV_ERROR, d,
+            qb_asprintf("申报书中声明被列为失信被执行人（“%.*s%s”），申报条件要求未被列为失信被执行人", Q(d)),
+            qb_asprintf("the form declares the applicant a dishonest judgment debtor (\"%.*s%s\"); the edition "
+                        "requires it not to be one",
+                        Q(d)));
+}
+
 static void check_record(sink *s, const qb_form *f, const qb_edition *ed)
 {
     const char *v = qb_edition_get(ed, "eligibility", "no_bad_record");
@@ -253,6 +273,7 @@ qb_status qb_form_check(const qb_form *f, const qb_edition *ed, const char *scop
     check_profit(&s, f, ed);
     check_iso(&s, f, ed);
     check_record(&s, f, ed);
+    check_debtor(&s, f, ed);
     check_title(&s, f, title);
     return s.st;
 }

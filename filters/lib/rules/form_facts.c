@@ -98,6 +98,11 @@ qb_status qb_form_facts_of(const qb_form *f, const char *scope, const qb_finding
         int yn = d ? qb_form_yes_no(d) : -1;
         st = add(o, "不良记录", "Bad record", yn == 1 ? qb_strdup("有（申报书声明）") : yn == 0 ? qb_strdup("无") : dup(d));
     }
+    if (st == QB_OK && f->seen[QB_FF_DEBTOR]) {
+        const char *d = v[QB_FF_DEBTOR];
+        int yn = d ? qb_form_yes_no(d) : -1;
+        st = add(o, "失信被执行人", "Dishonest debtor", yn == 1 ? qb_strdup("是（申报书声明）") : yn == 0 ? qb_strdup("否") : dup(d));
+    }
     if (st == QB_OK && fs) {
         qb_buf b = {0};
         const char *what[3][2] = {{"eligibility.profit", "盈利"}, {"eligibility.iso9001", "ISO 9001 认证"},

@@ -21,7 +21,8 @@ static const struct {
     {"industry", "所属行业"},            {"size", "企业规模"},
     {"scope", "遴选范围"},               {"benchmark_name", "质量标杆名称"},
     {"iso9001_number", "ISO 9001 证书编号"}, {"iso9001_expiry", "ISO 9001 证书有效期"},
-    {"record_declaration", "不良记录声明"}, {"revenue", "营业收入"},
+    {"record_declaration", "不良记录声明"}, {"dishonest_debtor", "失信被执行人声明"},
+    {"revenue", "营业收入"},
     {"profit", "利润总额"},
 };
 
