@@ -13,8 +13,9 @@
 /* A rules file with a bad [form] line is refused, naming the line and the key. */
 static void bad_form_rules(const char *line, const char *needle)
 {
-    char path[] = "/tmp/qb-form-rules-XXXXXX.ini";
-    int fd = mkstemps(path, 4);
+    const char *dir = getenv("TMPDIR");
+    char *path = qb_asprintf("%s/qb-form-rules-XXXXXX.ini", dir && *dir ? dir : P_tmpdir);
+    int fd = path ? mkstemps(path, 4) : -1;
     char *text = qb_asprintf("[edition]\nbase = caq-2023\nname = x\n[form]\n%s\n", line);
     ok(fd >= 0 && text && write(fd, text, strlen(text)) == (ssize_t)strlen(text), "rules file written");
     if (fd >= 0)
@@ -28,7 +29,9 @@ static void bad_form_rules(const char *line, const char *needle)
         qb_edition_free(&ed);
     free(err);
     free(text);
-    unlink(path);
+    if (path)
+        unlink(path);
+    free(path);
 }
 
 static void code_ok(const char *c, const char *what)
