@@ -51,7 +51,7 @@ SAN = build/san
 .PHONY: all deps check test test-san samples demo bench install clean
 # keep objects between runs (they are intermediate files to make)
 .SECONDARY:
-all: deps $(addprefix bin/,$(PROGS)) $(addprefix bin/,$(TOOLS))
+all: deps $(addprefix bin/,$(PROGS)) $(addprefix bin/,$(TOOLS)) build/templates/application-form.docx
 
 deps: build/config.mk
 
@@ -133,6 +133,12 @@ test-san: deps $(addprefix $(SAN)/bin/,$(PROGS) $(TOOLS)) $(addprefix $(SAN)/uni
 
 check: test test-san
 
+# the blank application form a secretariat hands out, generated (samples/mkform.c)
+build/templates/application-form.docx: bin/mkform
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	@bin/mkform --blank $@
+
 demo: all
 	@sh mk/demo.sh
 
@@ -144,6 +150,7 @@ install: all
 	install -m 755 $(addprefix bin/,$(PROGS)) $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 templates/rules/*.ini $(DESTDIR)$(PREFIX)/share/qbintake/rules/
 	install -m 644 templates/qb-serve.service $(DESTDIR)$(PREFIX)/share/qbintake/
+	install -m 644 build/templates/application-form.docx $(DESTDIR)$(PREFIX)/share/qbintake/
 
 clean:
 	rm -rf build bin out

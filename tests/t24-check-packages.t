@@ -7,7 +7,7 @@ export LC_ALL=C.UTF-8
 cd "$TMP" || exit 1
 P=某某精工机械制造有限公司
 "$QB_BIN/mksample" . compliant-direct over-abstract >/dev/null || { echo "1..0 # SKIP no mksample"; exit 0; }
-"$QB_BIN/mkzip" --docx form.docx "2024年质量标杆申报书" "|申报单位|$P" "|统一社会信用代码|91110000100000000X"
+"$QB_BIN/mkform" . cells-ok && mv cells-ok.docx form.docx   # a correct application form
 "$QB_BIN/mkzip" --docx proof.docx "证明材料目录" "一、营业执照"
 printf '\211PNG\r\n\032\n\0\0\0\rIHDR' >scan.png
 members() { # WRITEUP
@@ -54,7 +54,7 @@ is "$?/$(jq -r '[.findings[].rule] | map(select(startswith("package.missing"))) 
 "$QB_BIN/qb-check" --pdf "$TMP/d.pdf" "in/$P.rar" >/dev/null 2>err
 is "$?" 0 "qb-check --pdf on a package: exit 0"
 pdftotext "$TMP/d.pdf" - 2>/dev/null | tr -d ' \n' >d.txt
-grep -q '91110000100000000X' d.txt; ok $? "the dossier shows the application form's text"
+grep -q '91350100M000100Y43' d.txt; ok $? "the dossier shows the application form's text"
 grep -q '证明材料目录' d.txt; ok $? "and the proof material"
 is "$(pdfdetach -list "$TMP/d.pdf" 2>/dev/null | head -1)" "3 embedded files" "the three documents are attached"
 

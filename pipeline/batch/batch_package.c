@@ -105,10 +105,8 @@ static qb_status write_synthetic(const qb_batch_ctx *c, const qb_batch_item *it,
 static qb_status write_checked(const qb_batch_ctx *c, const qb_batch_item *it, const char *dir,
                                qb_batch_stamp *s, qb_check_result *res)
 {
-    qb_report rep = {.ed = c->o->ed, .applicant = res->applicant, .doc = res->have_doc ? &res->doc : NULL,
-                     .findings = &res->findings,
-                     .pkg = res->have_pkg && !res->pkg.is_document ? &res->pkg : NULL,
-                     .processed = res->processed, .lang_en = c->o->lang_en};
+    qb_report rep;
+    qb_report_of_record(&rep, res, c->o->ed, c->o->lang_en); /* as qb-check reports it */
     qb_status st = write_reports(&rep, it, dir);
     if (st != QB_OK)
         return st;

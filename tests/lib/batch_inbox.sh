@@ -14,8 +14,9 @@ batch_parts() {
   [ -f parts/proof.docx ] && return 0
   mkdir -p parts
   "$QB_BIN/mksample" parts compliant-direct over-abstract >/dev/null || return 1
-  "$QB_BIN/mkzip" --docx parts/form.docx "2024年质量标杆申报书" "|申报单位|$B_PASS" "|统一社会信用代码|91110000100000000X"
-  "$QB_BIN/mkzip" --docx parts/form-vol.docx "2024年质量标杆申报书" "|申报单位|$B_VOL" "|统一社会信用代码|91110000100000000X"
+  # correct application forms (samples/mkform.c), one per applicant
+  "$QB_BIN/mkform" parts cells-ok && mv parts/cells-ok.docx parts/form.docx
+  "$QB_BIN/mkform" --applicant "$B_VOL" parts cells-ok && mv parts/cells-ok.docx parts/form-vol.docx
   "$QB_BIN/mkzip" --docx parts/proof.docx "证明材料目录" "一、营业执照"
 }
 

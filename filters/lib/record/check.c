@@ -140,12 +140,44 @@ static qb_status collect_members(qb_record *res, const qb_edition *ed)
     return st;
 }
 
-/* The form: read (not checked) for the applicant's name and the dossier. */
+/* The form: read as a document (the dossier shows it), then its fields. */
 static qb_status read_form(const qb_member *f, const qb_edition *ed, qb_record *res)
 {
     if (!qb_member_docx(f) || f->outcome != QB_OUT_OK)
         return QB_OK;
-    return read_member(f, ed, &res->form, &res->have_form);
+    qb_status st = read_member(f, ed, &res->form, &res->have_form);
+    if (st == QB_OK && res->have_form && (st = qb_form_read(&res->form, ed, &res->fields)) == QB_OK)
+        res->have_fields = 1;
+    return st;
+}
+
+/* The form's findings, once the write-up's title is known (the form's 质量标杆名称 is
+ * compared with it): after the package's, before the write-up's. */
+static qb_status check_form(qb_record *res, const qb_edition *ed, size_t at)
+{
+    if (!res->have_fields)
+        return QB_OK;
+    const char *title = NULL;
+    if (res->have_doc && res->doc.sec[QB_SEC_TITLE].found && res->doc.sec[QB_SEC_TITLE].head < res->doc.npara)
+        title = qb_para_body(&res->doc.paras[res->doc.sec[QB_SEC_TITLE].head]);
+    qb_findings fs = {0};
+    qb_status st = qb_form_check(&res->fields, ed, res->scope, res->form.file, title, &fs);
+    /* in the record's list after the package's findings (the record's XML writes the
+     * write-up's own inside its model) */
+    qb_findings all = {0};
+    for (size_t i = 0; i < res->findings.n + fs.n && st == QB_OK; i++) {
+        const qb_finding *f = i < at ? &res->findings.v[i] : i < at + fs.n ? &fs.v[i - at] : &res->findings.v[i - fs.n];
+        st = qb_findings_add(&all, f->rule, f->severity, f->file, f->section, f->paragraph, f->excerpt, f->message,
+                             f->message_en);
+    }
+    if (st == QB_OK) {
+        qb_findings_free(&res->findings);
+        res->findings = all;
+    } else {
+        qb_findings_free(&all);
+    }
+    qb_findings_free(&fs);
+    return st;
 }
 
 static qb_status check_package(const char *input, const char *workdir, const qb_edition *ed, qb_record *res)
@@ -178,23 +210,30 @@ static qb_status check_package(const char *input, const char *workdir, const qb_
     const qb_member *form = qb_package_member(pkg, QB_ROLE_FORM);
     if (form && (st = read_form(form, ed, res)) != QB_OK)
         return st;
-    const char *scope = res->have_form ? qb_form_scope(&res->form, ed) : NULL;
+    const char *scope =
+        res->have_form ? qb_form_scope_of(&res->form, res->fields.value[QB_FF_SCOPE], ed) : NULL;
     if (scope && !(res->scope = qb_strdup(scope)))
         return QB_ERR_NOMEM;
-    char *named = res->have_form ? qb_form_applicant(&res->form) : NULL;
-    if (named && (st = qb_package_check_applicant(pkg, named)) != QB_OK) {
-        free(named);
+    /* a scope ticked in a list below an empty 遴选范围 label is the field's value */
+    const char *written = res->fields.value[QB_FF_SCOPE];
+    if (scope && res->have_fields && (!written || !*written) &&
+        (st = qb_form_set(&res->fields, QB_FF_SCOPE, scope)) != QB_OK)
         return st;
-    }
-    res->applicant = named ? named : pkg->applicant ? qb_strdup(pkg->applicant) : NULL;
+    const char *named = res->have_fields ? res->fields.value[QB_FF_APPLICANT] : NULL;
+    if (named && *named && (st = qb_package_check_applicant(pkg, named)) != QB_OK)
+        return st;
+    res->applicant = named && *named ? qb_strdup(named) : pkg->applicant ? qb_strdup(pkg->applicant) : NULL;
     if ((st = qb_findings_extend(&res->findings, &pkg->findings)) != QB_OK)
         return st;
+    size_t form_at = res->findings.n;
     const qb_member *w = qb_package_member(pkg, QB_ROLE_EXPERIENCE);
     if (w && w->outcome == QB_OUT_OK && qb_member_docx(w)) {
         st = read_writeup(qb_member_docx(w), member_display(w), &pkg->findings, res);
         if (st == QB_OK)
             st = qb_record_lint(res, ed);
     }
+    if (st == QB_OK)
+        st = check_form(res, ed, form_at);
     if (st == QB_OK)
         st = collect_members(res, ed);
     /* An archive that yields nothing (corrupt, encrypted, not an archive) was not processed. */

@@ -32,6 +32,7 @@ void qb_record_free(qb_record *r)
         qb_doc_free(&r->doc);
     if (r->have_form)
         qb_doc_free(&r->form);
+    qb_form_free(&r->fields);
     for (size_t i = 0; i < r->nproof; i++)
         qb_doc_free(&r->proofs[i]);
     free(r->proofs);

@@ -13,6 +13,7 @@
  *             model, the DOCX proof material's models
  *   files     the other proof files and the originals the dossier attaches, by path
  *   findings  every finding (the package's, then the write-up's), and the verdict
+ *   fields    the application form's fields (申报单位名称, 统一社会信用代码, 遴选范围 …)
  *   applicant the organisation, from the form or the package name
  * The files a record names (documents' sources, proof files, attachments) are the only
  * files a reader of the record opens. */
@@ -22,6 +23,7 @@
 #include <stdint.h>
 
 #include "edition.h"
+#include "form.h"
 #include "model.h"
 #include "package.h"
 
@@ -39,9 +41,10 @@ typedef struct {
     char *edition;         /* the edition the checks ran under; NULL before any rule ran */
     qb_doc doc;            /* the write-up (valid when have_doc) */
     int have_doc;
-    qb_doc form;           /* the application form, read but not checked (have_form).
-                            * The form's fields will join it here (the form issue). */
+    qb_doc form;           /* the application form as a document (have_form) */
     int have_form;
+    qb_form fields;        /* the form's fields (have_fields): read once, from the form */
+    int have_fields;
     char *scope;           /* the 遴选范围 the form chose among the edition's; NULL: it does not tell */
     qb_doc *proofs;        /* DOCX proof material, read as documents (not checked) */
     size_t nproof;
@@ -82,6 +85,11 @@ qb_status qb_record_lint(qb_record *r, const qb_edition *ed);
 /* The 遴选范围 a form chose among the edition's scopes: the one ticked, or the only one
  * the form mentions; NULL when the form does not tell (scope.c). */
 const char *qb_form_scope(const qb_doc *form, const qb_edition *ed);
+/* The scope a written 遴选范围 value names (its number, the notice's sentence, a shorter
+ * wording through [form] scope_key, a ticked box), or NULL. */
+const char *qb_form_scope_written(const char *value, const qb_edition *ed);
+/* The form's scope: from its 遴选范围 field when it has one, else ticked in its text. */
+const char *qb_form_scope_of(const qb_doc *form, const char *written, const qb_edition *ed);
 
 /* Take a read write-up into the record (as its document, displayed as `display`). */
 qb_status qb_record_take_doc(qb_record *r, qb_doc *doc, const char *display);

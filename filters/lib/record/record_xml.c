@@ -10,6 +10,9 @@
  *  <finding …/>           the record's findings before the write-up's (package, unreadable)
  *  <document role="experience|form|proof">
  * <qb-model …>…</qb-model>                                            model_xml.c, unchanged
+ *   <application readable= unit=>                                     the form's fields (form only)
+ *    <field key="applicant" value=/>  <year year= revenue= profit=/>   as written
+ *   </application>
  *  </document>
  * </record>
  * The record's findings are those <finding> elements followed by the write-up's own
@@ -26,7 +29,76 @@ static const char *const outcome_names[] = {"ok", "unsafe", "encrypted", "too-la
 
 #define W(call) (r |= (call) < 0)
 
-static qb_status write_model_raw(xmlTextWriterPtr w, const char *role, const qb_doc *d)
+/* The form's fields, as written (form.h): a field whose label was found, with its value. */
+static int write_fields(xmlTextWriterPtr w, const qb_form *f)
+{
+    int r = 0;
+    W(xmlTextWriterStartElement(w, BAD_CAST "application"));
+    W(qb_model_wint(w, "readable", f->readable));
+    if (f->unit)
+        W(qb_model_wattr(w, "unit", f->unit));
+    for (int i = 0; i < QB_FF_N; i++) {
+        if (!f->seen[i] || ((i == QB_FF_REVENUE || i == QB_FF_PROFIT) && f->nyears))
+            continue;
+        W(xmlTextWriterStartElement(w, BAD_CAST "field"));
+        W(qb_model_wattr(w, "key", qb_form_key((qb_form_field)i)));
+        if (f->value[i])
+            W(qb_model_wattr(w, "value", f->value[i]));
+        W(xmlTextWriterEndElement(w));
+    }
+    for (size_t i = 0; i < f->nyears; i++) {
+        W(xmlTextWriterStartElement(w, BAD_CAST "year"));
+        W(qb_model_wint(w, "year", f->years[i].year));
+        if (f->years[i].revenue)
+            W(qb_model_wattr(w, "revenue", f->years[i].revenue));
+        if (f->years[i].profit)
+            W(qb_model_wattr(w, "profit", f->years[i].profit));
+        W(xmlTextWriterEndElement(w));
+    }
+    W(xmlTextWriterEndElement(w));
+    return r ? -1 : 0;
+}
+
+static qb_status read_fields(xmlNodePtr n, qb_form *f)
+{
+    qb_form_init(f);
+    f->readable = (int)qb_model_aint(n, "readable", 0);
+    f->unit = qb_model_astr(n, "unit");
+    qb_status st = QB_OK;
+    for (xmlNodePtr c = n->children; c && st == QB_OK; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        char *key = NULL, *v = NULL, *rev = NULL, *pro = NULL;
+        if (strcmp((const char *)c->name, "field") == 0) {
+            key = qb_model_astr(c, "key");
+            v = qb_model_astr(c, "value");
+            qb_form_field ff = key ? qb_form_field_of(key) : QB_FF_N;
+            if (ff == QB_FF_REVENUE || ff == QB_FF_PROFIT)
+                f->seen[ff] = 1;
+            else if (ff != QB_FF_N)
+                st = qb_form_set(f, ff, v);
+        } else if (strcmp((const char *)c->name, "year") == 0) {
+            int y = (int)qb_model_aint(c, "year", 0);
+            rev = qb_model_astr(c, "revenue");
+            pro = qb_model_astr(c, "profit");
+            if (rev)
+                st = qb_form_set_year(f, y, QB_FF_REVENUE, rev);
+            if (pro && st == QB_OK)
+                st = qb_form_set_year(f, y, QB_FF_PROFIT, pro);
+            if (st == QB_ERR_USAGE)
+                st = QB_ERR_FORMAT;
+        }
+        free(key);
+        free(v);
+        free(rev);
+        free(pro);
+    }
+    if (st != QB_OK)
+        qb_form_free(f);
+    return st;
+}
+
+static qb_status write_model_raw(xmlTextWriterPtr w, const char *role, const qb_doc *d, const qb_form *fields)
 {
     xmlBufferPtr buf = xmlBufferCreate();
     xmlTextWriterPtr mw = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
@@ -54,6 +126,8 @@ static qb_status write_model_raw(xmlTextWriterPtr w, const char *role, const qb_
         W(qb_model_wattr(w, "role", role));
         W(xmlTextWriterWriteRaw(w, BAD_CAST "\n"));
         W(xmlTextWriterWriteRaw(w, BAD_CAST body + 3));
+        if (fields)
+            W(write_fields(w, fields));
         W(xmlTextWriterEndElement(w));
     }
     xmlBufferFree(buf);
@@ -160,11 +234,11 @@ static qb_status write_record(xmlTextWriterPtr w, const qb_record *rec)
         W(qb_model_write_finding(w, &rec->findings.v[i]));
     qb_status st = r ? QB_ERR_NOMEM : QB_OK;
     if (st == QB_OK && rec->have_doc)
-        st = write_model_raw(w, "experience", &rec->doc);
+        st = write_model_raw(w, "experience", &rec->doc, NULL);
     if (st == QB_OK && rec->have_form)
-        st = write_model_raw(w, "form", &rec->form);
+        st = write_model_raw(w, "form", &rec->form, rec->have_fields ? &rec->fields : NULL);
     for (size_t i = 0; i < rec->nproof && st == QB_OK; i++)
-        st = write_model_raw(w, "proof", &rec->proofs[i]);
+        st = write_model_raw(w, "proof", &rec->proofs[i], NULL);
     if (st == QB_OK && (xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndDocument(w) < 0))
         st = QB_ERR_NOMEM;
     return st;
@@ -313,6 +387,10 @@ static qb_status read_document(xmlNodePtr n, qb_record *rec)
     } else if (strcmp(role, "form") == 0 && !rec->have_form) {
         if ((st = qb_model_read_xml(m, &rec->form)) == QB_OK)
             rec->have_form = 1;
+        for (xmlNodePtr a = m ? m->next : NULL; a && st == QB_OK && !rec->have_fields; a = a->next)
+            if (a->type == XML_ELEMENT_NODE && strcmp((const char *)a->name, "application") == 0 &&
+                (st = read_fields(a, &rec->fields)) == QB_OK)
+                rec->have_fields = 1;
     } else if (strcmp(role, "proof") == 0) {
         qb_doc *nv = realloc(rec->proofs, (rec->nproof + 1) * sizeof *nv);
         if (!nv) {

@@ -24,6 +24,7 @@
 typedef struct {
     const qb_doc *experience;               /* the write-up, sections filled; NULL if missing */
     const qb_doc *form;                     /* the application form; NULL if missing */
+    const qb_form *fields;                  /* its fields (the key facts table); NULL if not read */
     const qb_doc *const *proof_docs;        /* DOCX proof material */
     size_t nproof_docs;
     const char *const *proof_files;         /* other proof files (images, PDFs …): paths */

@@ -352,6 +352,8 @@ static qb_status doc_part(rd *r, const char *part, const qb_doc *d, rd_doc_mode 
     if (!d)
         return rd_missing_part(r, part, none);
     qb_status st = rd_begin_part(r, part);
+    if (st == QB_OK && d == r->in->form)
+        st = rd_form_facts(r);
     if (st != QB_OK)
         return st;
     if (mode == RD_DOC_PLAIN) {

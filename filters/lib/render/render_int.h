@@ -182,6 +182,7 @@ qb_status rd_part_summary(rd *r);     /* render_summary.c */
  * the end of the collect pass, when those notes are known. */
 qb_status rd_summary_notes(rd *r);
 qb_status rd_part_form(rd *r);        /* render_doc.c */
+qb_status rd_form_facts(rd *r);       /* render_form.c: the form's key facts */
 qb_status rd_part_writeup(rd *r);     /* render_doc.c */
 qb_status rd_part_proof(rd *r);       /* render_proof.c */
 qb_status rd_part_scoring(rd *r);     /* render_score.c */

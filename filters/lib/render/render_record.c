@@ -33,6 +33,7 @@ qb_status qb_render_record(const qb_record *rec, const qb_edition *ed, const qb_
         proofs[i] = &rec->proofs[i];
     qb_render_input in = {
         .experience = rec->have_doc ? &rec->doc : NULL, .form = rec->have_form ? &rec->form : NULL,
+        .fields = rec->have_fields ? &rec->fields : NULL,
         .proof_docs = proofs, .nproof_docs = rec->nproof,
         .proof_files = (const char *const *)rec->proof_files, .nproof_files = rec->nproof_files,
         .attach = (const char *const *)rec->attach, .nattach = rec->nattach, .ed = ed,

@@ -19,6 +19,8 @@ typedef struct {
     const qb_doc *doc;        /* the write-up, sections counted; NULL when none was read */
     const qb_findings *findings; /* every finding: package and documents */
     const qb_package *pkg;    /* the package's members, when the input was a package; else NULL */
+    const qb_form *fields;    /* the application form's fields, when a form was read; else NULL */
+    const char *scope;        /* the edition's 遴选范围 the form chose, or NULL */
     int processed;            /* 0: the input could not be processed at all */
     int lang_en;              /* messages in English */
 } qb_report;
@@ -26,6 +28,8 @@ typedef struct {
 /* The report of an application record: its input's name, applicant, write-up,
  * findings and package (a single document given alone is not listed as one). */
 void qb_report_of_record(qb_report *rep, const qb_record *rec, const qb_edition *ed, int lang_en);
+/* The form's key facts with the eligibility verdict (form.h), for text and HTML. */
+qb_status qb_report_facts(const qb_report *r, qb_form_facts *out);
 /* "pass", "fail" (an error-level finding) or "error" (not processed). */
 const char *qb_report_status(const qb_report *r);
 /* Write s into HTML text or a quoted attribute, escaped. */

@@ -11,7 +11,13 @@ void qb_report_of_record(qb_report *rep, const qb_record *rec, const qb_edition 
     *rep = (qb_report){.ed = ed, .input = rec->input.name, .applicant = rec->applicant,
                        .doc = rec->have_doc ? &rec->doc : NULL, .findings = &rec->findings,
                        .pkg = rec->have_pkg && !rec->pkg.is_document ? &rec->pkg : NULL,
+                       .fields = rec->have_fields ? &rec->fields : NULL, .scope = rec->scope,
                        .processed = rec->processed, .lang_en = lang_en};
+}
+
+qb_status qb_report_facts(const qb_report *r, qb_form_facts *out)
+{
+    return qb_form_facts_of(r->fields, r->scope, r->findings, out);
 }
 
 int qb_report_lists_member(const qb_member *m)

@@ -54,6 +54,20 @@ qb_status qb_report_html(const qb_report *r, FILE *out)
         }
         fputs("</table>\n", out);
     }
+    if (r->fields) {
+        qb_form_facts facts;
+        qb_status st = qb_report_facts(r, &facts);
+        if (st != QB_OK)
+            return st;
+        fprintf(out, "<h2>%s</h2>\n<table>\n", en ? "The application form" : "申报书信息");
+        for (size_t i = 0; i < facts.n; i++) {
+            fprintf(out, "<tr><th>%s</th><td>", en ? facts.v[i].en : facts.v[i].zh);
+            qb_html_escape(out, *facts.v[i].value ? facts.v[i].value : en ? "(not given)" : "（未填写）");
+            fputs("</td></tr>\n", out);
+        }
+        fputs("</table>\n", out);
+        qb_form_facts_free(&facts);
+    }
     if (r->doc && r->doc->sectioned) {
         fprintf(out, "<h2>%s</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
                 en ? "Counts per section" : "各部分字数", en ? "Section" : "部分", en ? "Words" : "字数",

@@ -49,6 +49,23 @@ static void counts_table(const qb_report *r, FILE *out, int en)
     }
 }
 
+/* The form's key facts, one per line. */
+static qb_status facts_list(const qb_report *r, FILE *out, int en)
+{
+    qb_form_facts facts;
+    qb_status st = qb_report_facts(r, &facts);
+    if (st != QB_OK)
+        return st;
+    fprintf(out, "\n%s\n", en ? "The application form" : "申报书信息");
+    for (size_t i = 0; i < facts.n; i++) {
+        fputs("  ", out);
+        cell(out, en ? facts.v[i].en : facts.v[i].zh, 22, 0);
+        fprintf(out, "%s\n", *facts.v[i].value ? facts.v[i].value : en ? "(not given)" : "（未填写）");
+    }
+    qb_form_facts_free(&facts);
+    return QB_OK;
+}
+
 qb_status qb_report_text(const qb_report *r, FILE *out)
 {
     int en = r->lang_en;
@@ -79,6 +96,9 @@ qb_status qb_report_text(const qb_report *r, FILE *out)
             fprintf(out, "%s (%.1f KB)\n", m->name, (double)m->size / 1024.0);
         }
     }
+    qb_status st = r->fields ? facts_list(r, out, en) : QB_OK;
+    if (st != QB_OK)
+        return st;
     if (r->doc && r->doc->sectioned)
         counts_table(r, out, en);
     if (r->findings->n == 0) {

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "form.h"
 #include "utf8.h"
 
 #define QB_ALIAS_MAX 128
@@ -25,7 +26,7 @@
 
 typedef enum {
     T_STR, T_INT, T_PATTERN, T_COUNTMODE, T_SIZE, T_BOOL, T_REQ, T_LIST, T_CRITERION,
-    T_ALIGN, T_PAGE, T_SPACING, T_SEVERITY, T_NUMBER, T_DATE
+    T_ALIGN, T_PAGE, T_SPACING, T_SEVERITY, T_NUMBER, T_DATE, T_FIELD, T_SCOPEKEY
 } vtype;
 
 typedef struct {
@@ -72,6 +73,19 @@ static const schema_row schema[] = {
     {"eligibility", "no_bad_record", T_BOOL, 0}, {"eligibility", "not_dishonest_debtor", T_BOOL, 0},
     {"scoring", "title", T_STR, 0},        {"scoring", "criterion", T_CRITERION, 1},
     {"scoring", "scope", T_STR, 1},
+    /* [form]: the labels forms use for each field (form.h), the fields required, and
+     * key phrases that identify a scope in a shortened wording (N | phrase | phrase) */
+    {"form", "applicant", T_STR, 1},       {"form", "credit_code", T_STR, 1},
+    {"form", "legal_representative", T_STR, 1}, {"form", "contact", T_STR, 1},
+    {"form", "phone", T_STR, 1},           {"form", "email", T_STR, 1},
+    {"form", "address", T_STR, 1},         {"form", "nature", T_STR, 1},
+    {"form", "industry", T_STR, 1},        {"form", "size", T_STR, 1},
+    {"form", "scope", T_STR, 1},           {"form", "benchmark_name", T_STR, 1},
+    {"form", "iso9001_number", T_STR, 1},  {"form", "iso9001_expiry", T_STR, 1},
+    {"form", "record_declaration", T_STR, 1}, {"form", "dishonest_debtor", T_STR, 1},
+    {"form", "revenue", T_STR, 1},
+    {"form", "profit", T_STR, 1},          {"form", "required", T_FIELD, 1},
+    {"form", "scope_key", T_SCOPEKEY, 1},
 };
 
 typedef struct {
@@ -206,6 +220,16 @@ static const char *check_value(vtype t, const char *v)
         return "expected single";
     case T_LIST:
         return *v ? NULL : "empty list";
+    case T_FIELD:
+        return qb_form_field_of(v) < QB_FF_REVENUE ? NULL : "expected a field key of [form] (applicant, credit_code …)";
+    case T_SCOPEKEY: {
+        /* N | phrase | phrase … */
+        char *end;
+        long k = strtol(v, &end, 10);
+        while (*end == ' ')
+            end++;
+        return k >= 1 && k <= 20 && *end == '|' && end[1] ? NULL : "expected: scope number | key phrase | …";
+    }
     case T_CRITERION: {
         /* 名称 | 分值 | 说明 */
         const char *a = strchr(v, '|');
