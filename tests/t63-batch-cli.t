@@ -75,7 +75,7 @@ if script -qec "true" /dev/null >/dev/null 2>&1; then
   script -qec "\"$Q\" tty ttyout" /dev/null >tty.txt 2>&1
   grep -q "$(printf '\r\033\\[K')\\[[0-2]/2\\] $B_FAIL.zip" tty.txt; ok $? "on a terminal: '[n/2] name' drawn over the line in place"
   is "$(grep -c "$B_FAIL.zip：不通过" tty.txt)" 0 "no line stays for a package that was checked"
-  is "$(grep -c '/2\] 说明.txt：无法处理：不是可识别的压缩包' tty.txt)" 1 "one stays for the input that could not be processed"
+  is "$(grep -c '/2\] 说明.txt：无法处理：不是申报包、文件夹或 Word 文件（这是文本文件）' tty.txt)" 1 "one stays for the input that could not be processed"
 else
   skip "script(1) cannot make a terminal here"
   skip "script(1) cannot make a terminal here"

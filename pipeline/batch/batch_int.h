@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "batch.h"
+#include "record.h"
 #include "secid.h"
 
 /* Files of a package folder. */
@@ -17,7 +18,12 @@
 /* Prefix of everything being built in the outbox; leftovers are removed at start. */
 #define QB_BATCH_TMP_PREFIX ".tmp-"
 /* Bumped when the folder's contents change meaning: older folders are rebuilt. */
-#define QB_BATCH_FORMAT 1
+#define QB_BATCH_FORMAT 2
+/* The program's version, part of a rerun's key with the limits: a folder checked by
+ * another version, or under other limits, is checked again (a build may say which). */
+#ifndef QB_BATCH_VERSION
+#define QB_BATCH_VERSION "qbintake-0.12"
+#endif
 
 /* LINK: a symbolic link, never followed (it could point anywhere on the machine);
  * OTHER: a device, a FIFO, a socket — never opened. */
@@ -87,6 +93,15 @@ typedef struct {
     char edition_sha[65];
     char lang[4];
     char received[16];     /* YYYY-MM-DD from the input's mtime (UTC), as qb-check */
+    char received_at[24];  /* the receipt time: the input's mtime, YYYY-MM-DDTHH:MM:SSZ */
+    char limits[48];       /* "600s 2048MB": the limits it ran under (rerun key) */
+    const char *version;   /* QB_BATCH_VERSION (rerun key) */
+    int dossier;           /* a dossier belongs to the outputs (not for stray files) */
+    /* what the record knew, for the summary's columns (NULL unknown) */
+    const char *applicant; /* the record's applicant (form, else the package name) */
+    const char *scope;     /* 遴选范围 */
+    const char *name;      /* 质量标杆名称 */
+    const char *contact, *phone;
     const char *outcome;   /* "started", "checked", "timeout", "crashed", "failed" */
     const char *status;    /* "pass", "fail", "error" */
     long errors, warnings;
@@ -101,6 +116,17 @@ qb_status qb_batch_stamp_read(const char *path, qb_batch_stamp *s);
 void qb_batch_stamp_free(qb_batch_stamp *s);
 /* Nonzero when folder holds complete outputs for the same bytes, edition and language. */
 int qb_batch_stamp_current(const char *folder, const qb_batch_stamp *now);
+
+/* The record's facts the summary shows (batch_fields.c); NULL when unknown. */
+const char *qb_batch_field_applicant(const qb_record *r);
+const char *qb_batch_field_scope(const qb_record *r);
+const char *qb_batch_field_name(const qb_record *r);    /* 质量标杆名称 */
+const char *qb_batch_field_contact(const qb_record *r); /* 联系人 */
+const char *qb_batch_field_phone(const qb_record *r);   /* 联系电话 */
+
+/* What a stray inbox entry is ("PDF 文件", "a PDF file" …), or NULL when it is a package,
+ * a Word file or a folder (batch_stray.c). */
+const char *qb_batch_stray_kind(const qb_batch_item *it, int en);
 
 /* Child exit codes besides 0 (outputs built in the folder). */
 #define QB_BATCH_CHILD_SKIPPED 3  /* unchanged: the published folder stays */

@@ -151,19 +151,23 @@ static void finish(run *R, slot *s, int status)
     if (s->killed) {
         outcome = "timeout";
         rule = "batch.timeout";
-        zh = qb_asprintf("处理超时：%d 秒内未完成，已停止（文件可能过大或已损坏），请人工检查", o->package_seconds);
-        en = qb_asprintf("timed out: not finished within %d s, stopped (too large or damaged?)",
-                         o->package_seconds);
+        zh = qb_asprintf("处理超时：%d 秒内未完成，已停止；这不是对申报材料的结论，下次运行将重试"
+                         "（可用 --package-seconds 放宽时限），仍超时请人工检查", o->package_seconds);
+        en = qb_asprintf("timed out: not finished within %d s, stopped; not a finding against the documents, "
+                         "the next run tries again (--package-seconds)", o->package_seconds);
     } else if (WIFSIGNALED(status)) {
         outcome = "crashed";
         rule = "batch.crashed";
-        zh = qb_asprintf("处理时程序异常终止（信号 %d），已停止；请人工检查该文件", WTERMSIG(status));
-        en = qb_asprintf("the check died on signal %d and was stopped; check this file by hand", WTERMSIG(status));
+        zh = qb_asprintf("程序异常：处理时程序异常终止（信号 %d），已停止；这不是对申报材料的结论，"
+                         "下次运行将重试，仍失败请人工检查", WTERMSIG(status));
+        en = qb_asprintf("program failure: the check died on signal %d and was stopped; not a finding against "
+                         "the documents, the next run tries again", WTERMSIG(status));
     } else if (code != 0 && code != QB_BATCH_CHILD_SKIPPED) {
         outcome = "failed";
         rule = "batch.failed";
-        zh = qb_asprintf("检查结果未能写出（退出码 %d），请重新运行", code);
-        en = qb_asprintf("the results could not be written (exit %d); run the batch again", code);
+        zh = qb_asprintf("程序异常：检查结果未能写出（退出码 %d），下次运行将重试", code);
+        en = qb_asprintf("program failure: the results could not be written (exit %d); the next run tries again",
+                         code);
     }
     int skipped = !outcome && code == QB_BATCH_CHILD_SKIPPED;
     qb_status st = dir && dest ? QB_OK : QB_ERR_NOMEM;

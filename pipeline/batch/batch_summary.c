@@ -109,7 +109,10 @@ static qb_status load_row(const char *outbox, const qb_batch_item *it, int en, q
                                    : "没有检查结果：该申报包的输出文件夹缺失或已损坏");
         st = r->problems ? QB_OK : QB_ERR_NOMEM;
     } else {
-        const char *status = json_string_value(json_object_get(rep, "status"));
+        /* the batch's verdict (batch_package.c) when it recorded one, else the report's */
+        const char *status = stamp ? json_string_value(json_object_get(stamp, "status")) : NULL;
+        if (!status)
+            status = json_string_value(json_object_get(rep, "status"));
         r->status = status && strcmp(status, "pass") == 0 ? "pass" : status && strcmp(status, "fail") == 0 ? "fail" : "error";
         const char *app = json_string_value(json_object_get(rep, "applicant"));
         r->applicant = app ? qb_strdup(app) : NULL;

@@ -12,8 +12,9 @@ static const char *const labels[] = {"申报单位", "申报单位名称", "申�
                                      "单位名称", "单位全称", "企业名称", "企业全称", "组织名称",
                                      "申报企业", "申报企业名称", "申报组织名称"};
 
-/* Text without white space, colons and a trailing (盖章)/（盖章）. */
-static char *squeeze(const char *s)
+/* Text without white space, a trailing (盖章)/（盖章）, and (labels only) colons: a
+ * value keeps its colons — "=HYPERLINK(\"http://…\")有限公司" is shown as written. */
+static char *squeeze_text(const char *s, int drop_colons)
 {
     qb_buf b = {0};
     size_t len = strlen(s), i = 0;
@@ -24,7 +25,7 @@ static char *squeeze(const char *s)
             i++;
             continue;
         }
-        if (!qb_cp_is_space(cp) && cp != ':' && cp != 0xFF1A && qb_buf_add(&b, s + i, n) != QB_OK) {
+        if (!qb_cp_is_space(cp) && !(drop_colons && (cp == ':' || cp == 0xFF1A)) && qb_buf_add(&b, s + i, n) != QB_OK) {
             qb_buf_free(&b);
             return NULL;
         }
@@ -42,6 +43,11 @@ static char *squeeze(const char *s)
     return out;
 }
 
+static char *squeeze(const char *s)
+{
+    return squeeze_text(s, 1);
+}
+
 static int is_label(const char *text)
 {
     char *s = squeeze(text);
@@ -54,7 +60,7 @@ static int is_label(const char *text)
 
 static char *value_or_null(const char *text)
 {
-    char *v = squeeze(text);
+    char *v = squeeze_text(text, 0);
     if (v && !*v) {
         free(v);
         return NULL;
