@@ -18,9 +18,14 @@ grep -q '完成：共 5 项（本次检查 5 项，未变化跳过 0 项）；�
 ok $? "the closing line counts 5 rows: 2 pass, 2 fail (one a damaged ZIP), 1 not processed (the stray file)"
 is "$(grep -c '^\[[1-5]/5\] ' err)" 5 "one progress line per package when stderr is not a terminal"
 
-# The rows: every input but the later volumes, in name (byte) order.
-want_inputs=$(cd in && ls | grep -v '\.part[23]\.rar$' | LC_ALL=C sort)
-is "$(jq -r '.rows[].input' out/summary.json)" "$want_inputs" "summary.json lists the 5 inputs in name order"
+# The rows: every input but the later volumes, in Chinese order of the applicant (pinyin:
+# 多 duo, 机 ji, 截 jie, 精 jing; the stray file by its name, 说 shuo).
+want_inputs="$B_VOL.part1.rar
+$B_FAIL.zip
+某某截断有限公司.zip
+$B_PASS.rar
+说明.txt"
+is "$(jq -r '.rows[].input' out/summary.json)" "$want_inputs" "summary.json lists the 5 inputs in Chinese (pinyin) order"
 is "$(jq -r '[.rows[].input | select(test("part[23]"))] | length' out/summary.json)" 0 \
    "the later volumes of the set are not rows of their own"
 is "$(jq -r '[.rows[].no] | join(",")' out/summary.json)" "1,2,3,4,5" "rows are numbered 1 to 5"
@@ -62,12 +67,13 @@ ok $? "the dossier names the applicant"
 # summary.csv: BOM, RFC 4180, the same rows.
 is "$(head -c 3 out/summary.csv | od -An -tx1 | tr -d ' ')" "efbbbf" "summary.csv starts with a UTF-8 BOM"
 is "$(head -1 out/summary.csv | tail -c +4 | tr -d '\r')" \
-   "序号,申报单位,文件名,结论,错误,警告,标题字数,摘要字数,企业概况字数,推进和应用情况字数,实施效果字数,主要问题" \
+   "序号,申报单位,文件名,遴选范围,质量标杆名称,联系人,联系电话,收件时间,逾期,状态,结论,错误,警告,标题字数,摘要字数,企业概况字数,推进和应用情况字数,实施效果字数,主要问题" \
    "its header row names the columns in Chinese"
 is "$(grep -c "$(printf '\r')\$" out/summary.csv)" 6 "a header and 5 rows, each ending CRLF"
-is "$(grep ",$B_PASS,$B_PASS.rar," out/summary.csv | cut -d, -f3-6)" "$B_PASS.rar,通过,0,0" "the clean package's row: file, 通过, 0 errors, 0 warnings"
+is "$(grep ",$B_PASS,$B_PASS.rar," out/summary.csv | cut -d, -f3,10-13)" "$B_PASS.rar,当前,通过,0,0" \
+   "the clean package's row: file, 当前, 通过, 0 errors, 0 warnings"
 words=$("$QB_BIN/mksample" --expect compliant-direct | awk '$1=="practice"{print $2}')
-is "$(grep ",$B_PASS,$B_PASS.rar," out/summary.csv | cut -d, -f10)" "$words" "and the write-up's 推进和应用情况 count"
+is "$(grep ",$B_PASS,$B_PASS.rar," out/summary.csv | cut -d, -f17)" "$words" "and the write-up's 推进和应用情况 count"
 
 # summary.xlsx: a valid workbook, the sheet 汇总表, the names in it, a fixed document time.
 unzip -tq out/summary.xlsx >/dev/null 2>&1; ok $? "summary.xlsx is a sound ZIP (unzip -t)"
@@ -77,21 +83,21 @@ grep -q "<t>$B_PASS</t>" strings.xml; ok $? "sharedStrings.xml holds the applica
 grep -q "<t>推进和应用情况字数</t>" strings.xml; ok $? "and the column headings"
 unzip -p out/summary.xlsx xl/worksheets/sheet1.xml >sheet.xml
 grep -q '<pane ySplit="1"' sheet.xml; ok $? "the header row is frozen"
-grep -q '<autoFilter ref="A1:L6"/>' sheet.xml; ok $? "an autofilter covers the header and the 5 rows"
+grep -q '<autoFilter ref="A1:S6"/>' sheet.xml; ok $? "an autofilter covers the header and the 5 rows"
 newest=$(for f in in/*; do stat -c %Y "$f"; done | sort -n | tail -1)
 unzip -p out/summary.xlsx docProps/core.xml | grep -q "<dcterms:created xsi:type=\"dcterms:W3CDTF\">$(date -u -d "@$newest" +%Y-%m-%dT%H:%M:%SZ)<"
 ok $? "its creation time is the newest input's mtime, not the clock"
 
 # index.html: escaped, offline, a link to each row's report and dossier, all resolving.
-is "$(grep -c '<tr><td class="n">' out/index.html)" 5 "index.html has a table row per input"
-grep -q '<script\|https\?://' out/index.html; ok "$((1 - $?))" "with no script and no link off the machine"
+is "$(grep -c '^<tr id="r-' out/index.html)" 5 "index.html has a table row per input"
+grep -q '<script [^>]*src\|<link \|https\?://\|url(' out/index.html; ok "$((1 - $?))" "one offline file: no script, style or link fetched"
 bad=0
-for href in $(grep -o 'href="[^"]*"' out/index.html | sed 's/^href="//; s/"$//'); do
+for href in $(grep -o 'href="[^#"][^"]*"' out/index.html | sed 's/^href="//; s/"$//'); do
   path=$(echo "$href" | perl -pe 's/%([0-9A-F]{2})/chr(hex($1))/ge')
   [ -f "out/$path" ] || { bad=$((bad + 1)); echo "# dangling link: $href"; }
 done
-is "$(grep -o 'href="' out/index.html | wc -l) $bad" "9 0" "its 9 links (report, dossier per row; no dossier for the stray file) all resolve"
-grep -q 'class="pass">通过</td>' out/index.html && grep -q 'class="error">无法处理</td>' out/index.html
+is "$(grep -o 'href="[^#]' out/index.html | wc -l) $bad" "9 0" "its 9 links (report, dossier per row; no dossier for the stray file) all resolve"
+grep -q 'class="v pass">通过</td>' out/index.html && grep -q 'class="v error">无法处理</td>' out/index.html
 ok $? "verdict cells carry their status colour"
 
 # The inbox is never modified; nothing is left behind.

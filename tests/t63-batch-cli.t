@@ -66,7 +66,7 @@ mkdir en && "$QB_BIN/mkzip" "en/$B_FAIL.zip" 申报书.docx=@parts/form.docx 典
 grep -q "^\[1/1\] $B_FAIL.zip: fail (" err && grep -q 'done: 1 in all (1 checked' err; ok $? "the log is in English"
 "$QB_BIN/qb-check" --json --lang en "en/$B_FAIL.zip" 2>/dev/null | cmp -s - "enout/$B_FAIL.zip/report.json"
 ok $? "report.json is what qb-check --json --lang en prints"
-head -1 enout/summary.csv | grep -q 'No.,Applicant,File,Result,Errors,Warnings'; ok $? "the summary's columns are in English"
+head -1 enout/summary.csv | grep -q 'No.,Applicant,File,Scope,Benchmark,Contact,Phone,Received,Late,State,Result,Errors,Warnings'; ok $? "the summary's columns are in English"
 unzip -p enout/summary.xlsx xl/workbook.xml | grep -q '<sheet name="Summary"'; ok $? "and its sheet is named Summary"
 
 # On a terminal: one line rewritten in place; only what needs a person stays.

@@ -30,13 +30,17 @@ typedef struct {
     int package_seconds;      /* wall clock allowed per package */
     unsigned long package_mb; /* address space per package (RLIMIT_AS), MiB; 0 = none */
     int tty;                  /* stderr is a terminal: progress updated in place */
+    int deadline;             /* YYYYMMDD for 逾期 (--deadline); 0: the edition's; -1: none */
+    int packets;              /* also packets/<遴选范围>.pdf, the reviewers' */
+    int notices;              /* also notices/<申报单位>.docx, the 补正通知 */
 } qb_batch_opts;
 
 typedef struct {
     size_t rows;     /* packages (and stray files) in the summary */
     size_t checked;  /* checked in this run */
     size_t skipped;  /* unchanged since an earlier run */
-    size_t pass, fail, error;
+    size_t pass, fail, error; /* current packages only */
+    size_t superseded, late;
     size_t ignored;  /* hidden files and system debris left alone */
 } qb_batch_stats;
 

@@ -155,6 +155,7 @@ void qb_batch_progress_clear(qb_batch_progress *p);
 typedef struct {
     const qb_batch_item *it;
     char *applicant;       /* NULL unknown */
+    char *scope, *name, *contact, *phone; /* 遴选范围, 质量标杆名称, 联系人, 联系电话; NULL unknown */
     const char *status;    /* "pass" | "fail" | "error" (static) */
     long errors, warnings;
     long count[QB_NSEC], limit[QB_NSEC];
@@ -162,23 +163,69 @@ typedef struct {
     char *problems;        /* the main problems, one line */
     char sha256[65];
     int has_html, has_pdf;
+    int stray;             /* not an application (batch.stray, a link, a device): no group */
+    int late;              /* received after the deadline (batch.late) */
+    int superseded;        /* an earlier version of an applicant's package */
+    long successor;        /* superseded: the row (index into v) that replaced it; else -1 */
+    char *group;           /* the applicant key rows are grouped by (batch_group.c) */
+    unsigned char *sortkey;/* ICU zh collation key of the applicant (batch_order.c) */
 } qb_batch_row;
+
+/* What changed since the last run (batch_changes.c), for changes.json and the index. */
+typedef struct {
+    const char *input, *folder, *applicant, *by; /* by: the successor's input (superseded) */
+} qb_batch_change;
+typedef struct {
+    qb_batch_change *v[4]; /* new, changed, superseded, withdrawn */
+    size_t n[4];
+    char *previous_as_of;  /* the last run's 截至, NULL for a first run */
+    char **owned;          /* strings read from the last summary */
+    size_t nowned;
+} qb_batch_changes;
 
 typedef struct {
     qb_batch_row *v;
     size_t n;
     const char *edition, *edition_title;
     int en;
-    time_t created;        /* fixed document time: the newest input's mtime */
-    size_t pass, fail, error;
+    time_t created;        /* fixed document time and 截至: the newest receipt time */
+    int deadline;          /* YYYYMMDD used for 逾期, 0 none */
+    size_t pass, fail, error; /* current rows only */
+    size_t superseded, late;
+    const qb_batch_changes *changes; /* may be NULL */
 } qb_batch_summary;
 
-/* Rows for every listed input, from its folder under outbox. */
+/* Rows for every listed input, from its folder under outbox: grouped by applicant
+ * (superseded versions marked), 逾期 flagged against deadline (YYYYMMDD, 0 none), in
+ * Chinese order. */
 qb_status qb_batch_summary_load(const char *outbox, const qb_batch_list *l, const qb_edition *ed, int en,
-                                qb_batch_summary *s);
+                                int deadline, qb_batch_summary *s);
 void qb_batch_summary_free(qb_batch_summary *s);
-/* The four summary files, each written to a temporary name and renamed into place. */
+/* The summary files (and changes.json), each written to a temporary name and renamed
+ * into place. */
 qb_status qb_batch_summary_write(const char *outbox, const qb_batch_summary *s);
+
+/* Resubmissions (batch_group.c): the key an applicant's packages share — the applicant
+ * (or the package's base name) without spaces, with brackets unified and marks such as
+ * （修改稿）（第二版）-v2 taken off. Caller frees. */
+char *qb_batch_group_key(const char *applicant, const char *display);
+/* Mark every group's earlier versions superseded (newest receipt time is current). */
+void qb_batch_group_rows(qb_batch_summary *s);
+/* Sort rows in Chinese order (ICU's zh collator on the applicant, else the file name),
+ * ties by receipt time then name bytes (batch_order.c). Successor indices follow. */
+qb_status qb_batch_sort_rows(qb_batch_summary *s);
+/* The receipt time in Beijing time (UTC+8), "YYYY-MM-DD HH:MM"; and its date YYYYMMDD. */
+void qb_batch_received_text(time_t t, char out[24]);
+int qb_batch_received_day(time_t t);
+
+/* What changed since the previous summary.json in outbox (read before it is replaced). */
+qb_status qb_batch_changes_load(const char *outbox, const qb_batch_summary *s, qb_batch_changes *c);
+void qb_batch_changes_free(qb_batch_changes *c);
+qb_status qb_batch_write_changes(const qb_batch_summary *s, FILE *out);
+
+/* Reviewer packets and 补正通知 (batch_packets.c, batch_notices.c). */
+qb_status qb_batch_write_packets(const char *outbox, const qb_batch_summary *s, qb_err *e);
+qb_status qb_batch_write_notices(const char *outbox, const qb_batch_summary *s, qb_err *e);
 
 /* The writers (batch_out_*.c). */
 qb_status qb_batch_write_csv(const qb_batch_summary *s, FILE *out);
@@ -186,10 +233,19 @@ qb_status qb_batch_write_json(const qb_batch_summary *s, FILE *out);
 qb_status qb_batch_write_index(const qb_batch_summary *s, FILE *out);
 qb_status qb_batch_write_xlsx(const qb_batch_summary *s, const char *path);
 
-/* Column headings shared by the CSV and the XLSX (12 columns). */
-#define QB_BATCH_NCOLS 12
+/* Column headings shared by the CSV and the XLSX. */
+enum {
+    QB_COL_NO, QB_COL_APPLICANT, QB_COL_FILE, QB_COL_SCOPE, QB_COL_NAME, QB_COL_CONTACT, QB_COL_PHONE,
+    QB_COL_RECEIVED, QB_COL_LATE, QB_COL_STATE, QB_COL_VERDICT, QB_COL_ERRORS, QB_COL_WARNINGS,
+    QB_COL_COUNT0, /* five counts, one per section */
+    QB_COL_PROBLEMS = QB_COL_COUNT0 + QB_NSEC,
+    QB_BATCH_NCOLS
+};
 const char *qb_batch_col(int i, int en);
 /* "通过" / "不通过" / "无法处理" (or English) for a status. */
 const char *qb_batch_verdict(const char *status, int en);
+/* "当前" / "已被替代"; "逾期" / "" (or English). */
+const char *qb_batch_state(const qb_batch_row *r, int en);
+const char *qb_batch_late(const qb_batch_row *r, int en);
 
 #endif

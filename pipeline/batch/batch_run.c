@@ -294,8 +294,18 @@ qb_status qb_batch_run(const qb_batch_opts *o, qb_batch_stats *stats, qb_err *e)
     R.prog = (qb_batch_progress){.tty = o->tty, .en = o->lang_en, .total = R.list.n};
     st = R.slots ? run_all(&R, e) : qb_err_status(e, QB_ERR_NOMEM);
     qb_batch_summary sum = {0};
-    if (st == QB_OK && (st = qb_batch_summary_load(o->outbox, &R.list, o->ed, o->lang_en, &sum)) == QB_OK)
+    qb_batch_changes ch = {0};
+    int deadline = o->deadline > 0 ? o->deadline : o->deadline < 0 ? 0 : qb_edition_deadline(o->ed);
+    if (st == QB_OK)
+        st = qb_batch_summary_load(o->outbox, &R.list, o->ed, o->lang_en, deadline, &sum);
+    if (st == QB_OK && (st = qb_batch_changes_load(o->outbox, &sum, &ch)) == QB_OK) {
+        sum.changes = &ch;
         st = qb_batch_summary_write(o->outbox, &sum);
+    }
+    if (st == QB_OK && o->packets && (st = qb_batch_write_packets(o->outbox, &sum, e)) != QB_OK)
+        R.lost++;
+    if (st == QB_OK && o->notices && (st = qb_batch_write_notices(o->outbox, &sum, e)) != QB_OK)
+        R.lost++;
     if (st == QB_OK && R.lost)
         st = QB_ERR_IO;
     if (st != QB_OK) /* kept only when nothing said better why */
@@ -307,6 +317,9 @@ qb_status qb_batch_run(const qb_batch_opts *o, qb_batch_stats *stats, qb_err *e)
     stats->pass = sum.pass;
     stats->fail = sum.fail;
     stats->error = sum.error;
+    stats->superseded = sum.superseded;
+    stats->late = sum.late;
+    qb_batch_changes_free(&ch);
     stats->ignored = R.list.ignored;
     qb_batch_summary_free(&sum);
     free(R.slots);
