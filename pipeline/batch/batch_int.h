@@ -144,6 +144,8 @@ qb_status qb_batch_write_error(const qb_batch_ctx *c, const qb_batch_item *it, c
 typedef struct {
     int tty, en;
     size_t total, done;
+    size_t failed, errors; /* so far: 不通过, 无法处理 */
+    double start;          /* qb_now() when the batch started: the time left is estimated */
     int shown;  /* a line is on the terminal to be overwritten */
 } qb_batch_progress;
 void qb_batch_progress_start(qb_batch_progress *p, const char *display);

@@ -291,7 +291,7 @@ qb_status qb_batch_run(const qb_batch_opts *o, qb_batch_stats *stats, qb_err *e)
     if ((st = qb_batch_scan(o->inbox, &R.list)) != QB_OK)
         return qb_err_set(e, st, "收件箱 %s 无法读取", "inbox %s cannot be read", o->inbox);
     R.slots = calloc((size_t)o->jobs, sizeof *R.slots);
-    R.prog = (qb_batch_progress){.tty = o->tty, .en = o->lang_en, .total = R.list.n};
+    R.prog = (qb_batch_progress){.tty = o->tty, .en = o->lang_en, .total = R.list.n, .start = qb_now()};
     st = R.slots ? run_all(&R, e) : qb_err_status(e, QB_ERR_NOMEM);
     qb_batch_summary sum = {0};
     qb_batch_changes ch = {0};
