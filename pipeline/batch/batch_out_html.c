@@ -31,8 +31,9 @@ static const char css[] =
     "#filters label{margin-right:1.2em;white-space:nowrap}#changes ul{margin:.2em 0}"
     "#changes li{margin:.15em 0}";
 
-/* Sorting and filtering: text columns in Chinese order (Intl collator "zh"), number
- * columns by value; data-v holds the value to sort by when the cell shows another. */
+/* Sorting and filtering: text columns in Chinese order (Intl collator "zh"), empty
+ * cells last either way; number columns by value; data-v holds the value to sort by
+ * when the cell shows another. */
 static const char script[] =
     "(function(){var t=document.getElementById('rows');if(!t)return;var b=t.tBodies[0];"
     "var coll=new Intl.Collator('zh');var hs=t.tHead.rows[0].cells;"
@@ -42,7 +43,8 @@ static const char script[] =
     "Array.prototype.forEach.call(hs,function(o){o.removeAttribute('aria-sort');});"
     "h.setAttribute('aria-sort',dir>0?'ascending':'descending');var num=h.getAttribute('data-type')==='num';"
     "var rs=Array.prototype.slice.call(b.rows);rs.sort(function(x,y){var a=val(x,i),c=val(y,i),d;"
-    "if(num){a=a===''||a==='—'?-1:+a;c=c===''||c==='—'?-1:+c;d=a-c;}else d=coll.compare(a,c);"
+    "if(num){a=a===''||a==='—'?-1:+a;c=c===''||c==='—'?-1:+c;d=a-c;}"
+    "else if(!a!==!c)return a?-1:1;else d=coll.compare(a,c);"
     "return d*dir||(+x.getAttribute('data-i'))-(+y.getAttribute('data-i'));});"
     "rs.forEach(function(r){b.appendChild(r);});});});"
     "var fs=document.querySelectorAll('#filters select');function apply(){var n=0;"
