@@ -20,7 +20,9 @@ pkg "$M_A.zip" parts/c-a.docx parts/over-abstract.docx "2024-05-01 01:00"
 pkg "$B_FAIL.zip" parts/form-fail.docx parts/over-abstract.docx "2024-05-02 01:00"
 names() { jq -r --arg k "$1" '[.[$k][].input] | join(" ")' out/changes.json; }
 
-"$QB_BIN/qb-batch" in out 2>/dev/null; is "$?" 0 "run 1: exit 0"
+"$QB_BIN/qb-batch" --notices in out 2>/dev/null; is "$?" 0 "run 1: exit 0"
+is "$(ls out/notices | LC_ALL=C sort | tr '\n' ' ')" "$(printf '%s\n' "$M_A.docx" "$B_FAIL.docx" | LC_ALL=C sort | tr '\n' ' ')" \
+   "run 1: a 补正通知 for each of the two failing packages"
 is "$(names new)|$(names changed)|$(names superseded)|$(names withdrawn)" "$M_A.zip $B_FAIL.zip|||" \
    "run 1: both packages are new, nothing else"
 is "$(jq -r '"\(.as_of) \(.previous_as_of)"' out/changes.json)" "2024-05-02 09:00 null" "run 1: 截至 the newest receipt (Beijing time); no run before"
@@ -30,7 +32,9 @@ grep -q '<section id="changes"><h2>自上次运行以来的变化（首次运行
 pkg "$M_S.zip" parts/c-s.docx parts/compliant-direct.docx "2024-05-03 01:00"
 pkg "$B_FAIL.zip" parts/form-fail.docx parts/compliant-direct.docx "2024-05-03 02:00"
 pkg "$M_A（修改稿）.zip" parts/c-a.docx parts/compliant-direct.docx "2024-05-04 01:00"
-"$QB_BIN/qb-batch" in out 2>err2; is "$?" 0 "run 2: exit 0"
+"$QB_BIN/qb-batch" --notices in out 2>err2; is "$?" 0 "run 2: exit 0"
+is "$(jq -r --arg n "$B_FAIL.zip" '.rows[] | select(.input == $n) | .status' out/summary.json) $(ls out/notices/$B_FAIL.docx 2>/dev/null | wc -l)" \
+   "pass 0" "run 2: the package sent again passes, and its notice of run 1 is gone (notices/ is rebuilt whole)"
 is "$(names new)" "$M_A（修改稿）.zip $M_S.zip" "run 2: new: the resubmission and 上海 (in the summary's order)"
 is "$(names changed)" "$B_FAIL.zip" "run 2: changed: the package sent again under the same name"
 is "$(names superseded) → $(jq -r '.superseded[0].by' out/changes.json)" "$M_A.zip → $M_A（修改稿）.zip" \

@@ -6,7 +6,12 @@
  *     OUTBOX/<folder>/dossier.pdf   the reviewer's dossier (render.h)
  *     OUTBOX/<folder>/batch.json    what the batch recorded: the input's SHA-256 (all
  *                                   volumes), the edition, the outcome (rerun decisions)
- *     OUTBOX/summary.xlsx|.csv|.json, OUTBOX/index.html   the 汇总表 over the inbox
+ *     OUTBOX/summary.xlsx|.csv|.json, OUTBOX/index.html   the 汇总表 over the inbox: rows in
+ *                                   Chinese order, resubmissions grouped (earlier versions
+ *                                   已被替代), late arrivals flagged 逾期
+ *     OUTBOX/changes.json           what changed since the last run
+ *     OUTBOX/packets/<遴选范围>.pdf   with packets: the current dossiers of each scope
+ *     OUTBOX/notices/<申报单位>.docx  with notices: a 补正通知 per current package with errors
  *
  * The parent process only lists, schedules, publishes and summarises; each package is
  * checked in a forked child (the unpack library forks too and is not thread-safe) under

@@ -61,6 +61,14 @@ qb_status qb_batch_outbox_open(const qb_batch_opts *o, qb_err *e);
  * (RENAME_EXCHANGE); an old folder ends up in tmp, which the caller removes. */
 qb_status qb_batch_publish(const char *tmp, const char *dest);
 
+/* A folder of the outbox rebuilt whole (packets/, notices/): *out is made empty inside
+ * a new OUTBOX/.tmp-XXXXXX (*tmp); qb_batch_stage_publish puts it in place of
+ * OUTBOX/name in one step when publish is nonzero (what was there goes, a packet or
+ * notice of an earlier run included; a failed rebuild leaves the old folder), removes
+ * *tmp and frees both strings. */
+qb_status qb_batch_stage(const char *outbox, char **tmp, char **out);
+qb_status qb_batch_stage_publish(const char *outbox, char *tmp, char *out, const char *name, int publish);
+
 /* Settings every package of a run shares. */
 typedef struct {
     const qb_batch_opts *o;

@@ -152,12 +152,10 @@ qb_status qb_batch_write_notices(const char *outbox, const qb_batch_summary *s, 
      * same summary gives the same bytes on every machine (the batch uses no local time) */
     setenv("TZ", "UTC", 1);
     tzset();
-    char *dir = qb_asprintf("%s/%s", outbox, NOTICES_DIR);
-    if (!dir)
-        return qb_err_status(e, QB_ERR_NOMEM);
-    qb_status st = QB_OK;
-    if (mkdir(dir, 0755) != 0 && access(dir, W_OK) != 0)
-        st = qb_err_set(e, QB_ERR_IO, "无法创建 %s", "cannot create %s", dir);
+    char *tmp, *dir;
+    qb_status st = qb_batch_stage(outbox, &tmp, &dir);
+    if (st != QB_OK)
+        return qb_err_set(e, st, "无法在 %s 中写入", "cannot write in %s", outbox);
     for (size_t i = 0; i < s->n && st == QB_OK; i++) {
         const qb_batch_row *r = &s->v[i];
         if (r->superseded || r->stray || strcmp(r->status, "fail") != 0)
@@ -186,6 +184,8 @@ qb_status qb_batch_write_notices(const char *outbox, const qb_batch_summary *s, 
         free(tmp);
         free(dest);
     }
-    free(dir);
+    qb_status pst = qb_batch_stage_publish(outbox, tmp, dir, NOTICES_DIR, st == QB_OK);
+    if (st == QB_OK && pst != QB_OK)
+        st = qb_err_set(e, pst, "无法写入 %s/%s", "cannot write %s/%s", outbox, NOTICES_DIR);
     return st;
 }

@@ -369,12 +369,10 @@ static qb_status packet(const char *outbox, const char *dir, const qb_batch_summ
 
 qb_status qb_batch_write_packets(const char *outbox, const qb_batch_summary *s, qb_err *e)
 {
-    char *dir = qb_asprintf("%s/%s", outbox, PACKETS_DIR);
-    if (!dir)
-        return qb_err_status(e, QB_ERR_NOMEM);
-    qb_status st = QB_OK;
-    if (mkdir(dir, 0755) != 0 && access(dir, W_OK) != 0)
-        st = qb_err_set(e, QB_ERR_IO, "无法创建 %s", "cannot create %s", dir);
+    char *tmp, *dir;
+    qb_status st = qb_batch_stage(outbox, &tmp, &dir);
+    if (st != QB_OK)
+        return qb_err_set(e, st, "无法在 %s 中写入", "cannot write in %s", outbox);
     /* each scope once, in the order its first applicant comes */
     for (size_t i = 0; i < s->n && st == QB_OK; i++) {
         const qb_batch_row *r = &s->v[i];
@@ -387,6 +385,8 @@ qb_status qb_batch_write_packets(const char *outbox, const qb_batch_summary *s, 
         if (!seen)
             st = packet(outbox, dir, s, scope, e);
     }
-    free(dir);
+    qb_status pst = qb_batch_stage_publish(outbox, tmp, dir, PACKETS_DIR, st == QB_OK);
+    if (st == QB_OK && pst != QB_OK)
+        st = qb_err_set(e, pst, "无法写入 %s/%s", "cannot write %s/%s", outbox, PACKETS_DIR);
     return st;
 }
