@@ -172,7 +172,7 @@ static qb_status write_toc(const char *path, const char *scope, const char *asof
         HPDF_Page_Stroke(page);
         y -= 22;
         for (size_t i = (size_t)p * TOC_LINES; i < n && i < (size_t)(p + 1) * TOC_LINES; i++) {
-            char no[16], pg[32];
+            char no[24], pg[40];
             snprintf(no, sizeof no, "%zu", i + 1);
             snprintf(pg, sizeof pg, "第 %d 页", v[i].first + 1);
             draw(page, f, no, MARGIN, y, 10.5f, 36);
