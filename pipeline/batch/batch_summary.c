@@ -166,6 +166,10 @@ static qb_status load_row(const char *outbox, const qb_batch_item *it, int en, q
     r->has_pdf = exists(dir, QB_BATCH_DOSSIER);
     if (st == QB_OK && !r->stray && !(r->group = qb_batch_group_key(r->applicant, it->display)))
         st = QB_ERR_NOMEM;
+    if (r->group && !*r->group) { /* nothing to group by: a row of its own */
+        free(r->group);
+        r->group = NULL;
+    }
     json_decref(rep);
     json_decref(stamp);
     free(dir);
