@@ -1,7 +1,8 @@
 #!/bin/sh
 # make demo — the main job on generated samples: the applicant's check of three sample
 # write-ups, the check of a whole package with its dossier PDF, then the secretariat's
-# nightly batch over an inbox into out/ (DESIGN §8).
+# morning batch over an inbox into out/ (DESIGN §8): a resubmission, a late package, two
+# scopes, a stray file → the 汇总表, the index, two packets and the notices.
 set -u
 out=build/demo
 rm -rf "$out"
@@ -25,17 +26,42 @@ echo "================================================================"
 echo "\$ bin/qb-check --pdf $out/卷宗.pdf $out/$P.rar"
 bin/qb-check --pdf "$out/卷宗.pdf" "$out/$P.rar"
 echo "(exit status $?; the reviewer's dossier: $out/卷宗.pdf)"
-# The secretariat's nightly job: every package of an inbox into out/.
+# The secretariat's morning: an inbox with a resubmission, a late package, two scopes
+# and a stray file becomes the 汇总表, the index, a packet per scope and the notices.
 inbox=$out/inbox
 mkdir -p "$inbox"
-cp "$out/$P.rar" "$inbox/"
-bin/mkzip "$inbox/某某机械有限公司.zip" "申报书.docx=@$out/form.docx" "典型经验材料.docx=@$out/over-abstract.docx" \
-  "证明材料/证明材料目录.docx=@$out/proof.docx"
+S1=运用先进质量管理理念、方法、工具促进高质量发展的典型经验
+S2=中小企业专业化、特色化、精细化、新颖化的典型经验
+form() { # OUT APPLICANT SCOPE
+  bin/mkzip --docx "$1" "2024年质量标杆申报书" "|申报单位|$2" "|统一社会信用代码|91110000100000000X" \
+    "|联系人|张三" "|联系电话|010-12345678" "遴选范围：☑$3"
+}
+pkg() { # NAME FORM WRITE-UP RECEIVED(UTC)
+  bin/mkzip "$inbox/$1" "申报书.docx=@$2" "典型经验材料.docx=@$3" "证明材料/证明材料目录.docx=@$out/proof.docx"
+  touch -d "$4 UTC" "$inbox/$1"
+}
+form "$out/f1.docx" "$P" "$S1"
+form "$out/f2.docx" 某某机械有限公司 "$S1"
+form "$out/f3.docx" 安徽某某科技有限公司 "$S2"
+form "$out/f4.docx" 上海某某电子有限公司 "$S2"
+pkg "$P.zip" "$out/f1.docx" "$out/over-abstract.docx" "2024-05-06 01:00"
+pkg "$P（修改稿）.zip" "$out/f1.docx" "$out/compliant-direct.docx" "2024-05-08 01:00"
+pkg 某某机械有限公司.zip "$out/f2.docx" "$out/fmt-body-stray-run.docx" "2024-05-07 03:00"
+pkg 安徽某某科技有限公司.zip "$out/f3.docx" "$out/compliant-direct.docx" "2024-05-10 17:00"
+pkg 上海某某电子有限公司.zip "$out/f4.docx" "$out/over-abstract.docx" "2024-05-09 02:00"
 echo "请于本周内提交纸质材料" >"$inbox/说明.txt"
+touch -d "2024-05-06 00:00 UTC" "$inbox/说明.txt"
 echo "================================================================"
-echo "\$ bin/qb-batch $inbox out"
-bin/qb-batch "$inbox" out
-echo "(exit status $?; the 汇总表: out/summary.xlsx, the index: out/index.html, one folder per package)"
-echo "================================================================"
+echo "\$ bin/qb-batch --deadline 2024-05-10 --packets --notices $inbox out"
+rm -rf out
+bin/qb-batch --deadline 2024-05-10 --packets --notices "$inbox" out
+echo "(exit status $?)"
+echo "汇总表 out/summary.xlsx (A4 landscape, one page wide), index out/index.html, what changed out/changes.json:"
+jq -r '.rows[] | "  \(.no). \(.applicant // .input)  \(.input)  \(.state)  \(.status)\(if .late then "  逾期" else "" end)"' \
+  out/summary.json 2>/dev/null
+echo "reviewer packets (one per 遴选范围):"
+for f in out/packets/*.pdf; do echo "  $f: $(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}') pages"; done
+echo "补正通知 (one per current package with errors):"
+for f in out/notices/*.docx; do echo "  $f"; done
 echo "JSON: bin/qb-check --json FILE   HTML: bin/qb-check --html report.html FILE"
 echo "Word comments: bin/qb-check --annotate 批注版.docx FILE.docx"

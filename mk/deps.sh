@@ -6,13 +6,23 @@ set -u
 PKGS="pkg-config libarchive-dev libzip-dev libxml2-dev libpcre2-dev libjansson-dev \
 libinih-dev libhpdf-dev libharfbuzz-dev libxlsxwriter-dev zlib1g-dev \
 fonts-arphic-uming fonts-wqy-zenhei unar poppler-utils perl jq time unzip nettle-dev \
-libpng-dev libjpeg62-turbo-dev libmicrohttpd-dev curl"
-# `sh mk/deps.sh browser`: only what the page's browser test drives (tests/t72-serve-browser.t)
-[ "${1:-}" = browser ] && PKGS="chromium"
+libpng-dev libjpeg62-turbo-dev libmicrohttpd-dev curl libicu-dev libqpdf-dev"
+# Only for the tests, never required: chromium loads the batch's index.html and the
+# qb-serve page (tests/t68-batch-index.t, t72-serve-browser.t; skipped with a reason when
+# it is absent). Installed when running as root, with the rest; otherwise not asked for.
+# `sh mk/deps.sh browser` installs only it.
+TEST_ONLY="chromium"
+[ "${1:-}" = browser ] && PKGS=""
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 missing=""
 for p in $PKGS; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+  installed "$p" || missing="$missing $p"
 done
+if [ "$(id -u)" = 0 ]; then
+  for p in $TEST_ONLY; do
+    installed "$p" || missing="$missing $p"
+  done
+fi
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ]; then
   echo "qbintake: installing missing packages:$missing" >&2

@@ -20,7 +20,8 @@
 static void usage(FILE *out)
 {
     fputs("用法 usage: qb-batch [--edition NAME] [-j N] [--lang zh|en] [--package-seconds N]\n"
-          "                    [--package-memory MB] INBOX OUTBOX\n"
+          "                    [--package-memory MB] [--deadline YYYY-MM-DD|none] [--packets] [--notices]\n"
+          "                    INBOX OUTBOX\n"
           "  INBOX   收到的申报包（.rar .zip .7z、文件夹、.docx）所在的文件夹；只读，不会被修改\n"
           "          folder of the packages received; only read, never modified\n"
           "  OUTBOX  输出文件夹：每个申报包一个子文件夹（report.json、report.html、dossier.pdf），\n"
@@ -30,6 +31,13 @@ static void usage(FILE *out)
           "  --lang zh|en           报告与消息的语言 language of reports and messages (default zh)\n"
           "  --package-seconds N    每个申报包的时间上限 wall clock per package (default 600)\n"
           "  --package-memory MB    每个申报包的内存上限 address space per package (default 2048)\n"
+          "  --deadline DATE        截止日期，晚于它收到的申报包标为逾期（仍检查）；none 不设；默认取规则版本的\n"
+          "                         deadline: packages received after it are flagged late (still checked);\n"
+          "                         none for no deadline; default: the edition's\n"
+          "  --packets              另写评审包 packets/<遴选范围>.pdf（各范围当前申报的卷宗合订，带目录和书签）\n"
+          "                         also the reviewers' packets: current dossiers of each scope merged\n"
+          "  --notices              另写补正通知 notices/<申报单位>.docx（有错误的当前申报包各一份）\n"
+          "                         also a correction notice for each current package with errors\n"
           "  -h, --help             显示本说明 show this help\n"
           "再次运行只处理新的或有变化的申报包。A rerun only checks new or changed packages.\n"
           "exit: 0 批处理完成 the batch ran to the end (whatever the verdicts); 2 无法运行 could not run\n",
@@ -43,6 +51,22 @@ static long number(const char *s, long lo, long hi)
     errno = 0;
     long v = strtol(s, &end, 10);
     return errno || end == s || *end || v < lo || v > hi ? -1 : v;
+}
+
+/* --deadline: YYYYMMDD of a real date, -1 for none, 0 when malformed. */
+static int deadline_arg(const char *s)
+{
+    if (strcmp(s, "none") == 0)
+        return -1;
+    int y, m, d;
+    char end;
+    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3 || s[4] != '-' || s[7] != '-')
+        return 0;
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 2000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
+        (m == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400))))
+        return 0;
+    return y * 10000 + m * 100 + d;
 }
 
 static const char *prog = "qb-batch";
@@ -66,6 +90,9 @@ int main(int argc, char **argv)
                                              {"lang", required_argument, NULL, 'L'},
                                              {"package-seconds", required_argument, NULL, 'S'},
                                              {"package-memory", required_argument, NULL, 'M'},
+                                             {"deadline", required_argument, NULL, 'D'},
+                                             {"packets", no_argument, NULL, 'P'},
+                                             {"notices", no_argument, NULL, 'N'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     opterr = 0; /* our own message, in both languages */
@@ -96,6 +123,16 @@ int main(int argc, char **argv)
                 return bad_usage("--package-memory: 应为 256 以上的 MB 数 expected MB, at least 256:", optarg);
             o.package_mb = (unsigned long)n;
             break;
+        case 'D':
+            if ((o.deadline = deadline_arg(optarg)) == 0)
+                return bad_usage("--deadline: 应为 YYYY-MM-DD 或 none expected YYYY-MM-DD or none:", optarg);
+            break;
+        case 'P':
+            o.packets = 1;
+            break;
+        case 'N':
+            o.notices = 1;
+            break;
         case 'h':
             usage(stdout);
             return 0;
@@ -124,6 +161,10 @@ int main(int argc, char **argv)
                    : "qb-batch: 完成：共 %zu 项（本次检查 %zu 项，未变化跳过 %zu 项）；通过 %zu，不通过 %zu，"
                      "无法处理 %zu。汇总：%s/index.html、%s/summary.xlsx\n",
                 s.rows, s.checked, s.skipped, s.pass, s.fail, s.error, o.outbox, o.outbox);
+        if (s.superseded || s.late)
+            fprintf(stderr, en ? "qb-batch: %zu earlier versions superseded (not counted); %zu current packages late\n"
+                               : "qb-batch: 已被替代的旧版本 %zu 项（不计入）；逾期的当前申报包 %zu 项\n",
+                    s.superseded, s.late);
         if (s.ignored)
             fprintf(stderr, en ? "qb-batch: %zu hidden or system files in the inbox were left alone\n"
                                : "qb-batch: 收件箱中的 %zu 个隐藏文件或系统文件未处理\n",

@@ -116,6 +116,7 @@ static const defect defects[] = {
 #define NDEFECT (sizeof defects / sizeof defects[0])
 
 static const char *applicant = COMPANY;
+static const char *scope_written; /* --scope: the 遴选范围 every form writes (NULL: the layout's) */
 
 static void make_values(const layout *l, const defect *d, values *v)
 {
@@ -126,6 +127,8 @@ static void make_values(const layout *l, const defect *d, values *v)
     memcpy(v->v, base, sizeof base);
     memcpy(v->rev, l->rev, sizeof v->rev);
     memcpy(v->pro, l->pro, sizeof v->pro);
+    if (scope_written)
+        v->v[F_SCOPE] = scope_written;
     if (d->field >= 0)
         v->v[d->field] = d->value;
     if (d->field == F_ISO_NO && !d->value)
@@ -475,11 +478,12 @@ static int one(const char *dir, const layout *l, const defect *d)
 
 static void usage(FILE *f)
 {
-    fputs("usage: mkform [--applicant NAME] OUTDIR [FORM…]   sample forms (FORM = LAYOUT-DEFECT)\n"
+    fputs("usage: mkform [--applicant NAME] [--scope TEXT] OUTDIR [FORM…]   sample forms (FORM = LAYOUT-DEFECT)\n"
           "       mkform --list             every FORM and what it is\n"
           "       mkform --findings FORM    the findings qb-check gives for it (caq-2023)\n"
           "       mkform --blank OUT.docx   the blank application form\n"
           "  --applicant NAME   the forms name NAME as the applicant (default " COMPANY ")\n"
+          "  --scope TEXT       the forms write TEXT as the 遴选范围 (default: each layout's own way)\n"
           "  -h, --help         this help\n",
           f);
 }
@@ -491,6 +495,7 @@ int main(int argc, char **argv)
                                              {"findings", required_argument, NULL, 'f'},
                                              {"blank", required_argument, NULL, 'b'},
                                              {"applicant", required_argument, NULL, 'a'},
+                                             {"scope", required_argument, NULL, 's'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     setenv("TZ", "UTC", 1);
@@ -504,6 +509,9 @@ int main(int argc, char **argv)
             return 0;
         case 'a':
             applicant = optarg;
+            break;
+        case 's':
+            scope_written = optarg;
             break;
         case 'l':
         case 'f':

@@ -74,4 +74,39 @@ if ldd "$QB_BIN/qb-batch" 2>/dev/null | grep -q libasan; then
 else
   is "$as" 2147483648 "address space is limited to 2 GiB by default"
 fi
+
+# Out of memory: a write-up of 1.6 million paragraphs (60 MB of XML in 180 KB) under
+# --package-memory 256 is the machine's limit, not the applicant's: 无法处理, 内存不足.
+if ldd "$QB_BIN/qb-batch" 2>/dev/null | grep -q libasan; then
+  skip "no address-space limit under AddressSanitizer"
+elif ! command -v python3 >/dev/null 2>&1; then
+  skip "python3 is not installed (it builds the large write-up)"
+else
+  mkdir mem
+  python3 - mem/某某巨大有限公司.docx <<'PY'
+import sys, zipfile
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ct = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+      '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+      'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+        'Target="word/document.xml"/></Relationships>')
+p = '<w:p><w:r><w:t>质量</w:t></w:r></w:p>'
+doc = ('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="%s"><w:body>' % W) + p * ((60 << 20) // len(p.encode())) + '</w:body></w:document>'
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', ct); z.writestr('_rels/.rels', rels); z.writestr('word/document.xml', doc)
+PY
+  "$QB_BIN/qb-batch" --package-memory 256 --package-seconds 60 mem memout 2>err; rc=$?
+  mdir=memout/$(row memout 某某巨大有限公司.docx .folder)
+  is "$rc $(row memout 某某巨大有限公司.docx .status) $(jq -r '[.findings[].rule] | join(" ")' "$mdir/report.json")" \
+     "0 error batch.memory" "out of memory: a 无法处理 row, batch.memory, no finding against the documents"
+  row memout 某某巨大有限公司.docx .problems | grep -q '^内存不足：检查时超出了 256 MB 的内存上限，已停止；这不是申报材料的问题'
+  ok $? "saying the machine ran out, with the limit"
+  is "$(jq -r '"\(.outcome) \(.complete) \(.limits)"' "$mdir/batch.json")" "memory false 60s 256MB" \
+     "its stamp: out of memory, not final, the limits it ran under"
+  "$QB_BIN/qb-batch" --package-memory 256 --package-seconds 60 mem memout 2>err2
+  grep -q '本次检查 1 项，未变化跳过 0 项' err2; ok $? "the next run tries it again"
+fi
 done_testing

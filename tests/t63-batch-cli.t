@@ -18,6 +18,11 @@ grep -q -- '--package-seconds' out.txt; ok $? "listing the options"
 "$Q" --lang fr a b >/dev/null 2>&1; is "$?" 2 "an unknown language: exit 2"
 "$Q" --bogus a b >/dev/null 2>&1; is "$?" 2 "an unknown option: exit 2"
 "$Q" --edition no-such-edition a b >/dev/null 2>&1; is "$?" 2 "an unknown edition: exit 2"
+for d in 2024-02-30 2024-5-10 20240510 yesterday; do
+  "$Q" --deadline "$d" a b >/dev/null 2>err || true
+  grep -q "^qb-batch: --deadline: 应为 YYYY-MM-DD 或 none" err || { echo "# $d accepted"; bad_dl=1; }
+done
+ok "${bad_dl:-0}" "--deadline takes a real date YYYY-MM-DD or none (2024-02-30, 2024-5-10, 20240510, yesterday refused)"
 
 "$Q" 无此收件箱 out >/dev/null 2>err; is "$?" 2 "a missing inbox: exit 2"
 is "$(wc -l <err)" 1 "with one line on stderr"
@@ -66,7 +71,7 @@ mkdir en && "$QB_BIN/mkzip" "en/$B_FAIL.zip" 申报书.docx=@parts/form.docx 典
 grep -q "^\[1/1\] $B_FAIL.zip: fail (" err && grep -q 'done: 1 in all (1 checked' err; ok $? "the log is in English"
 "$QB_BIN/qb-check" --json --lang en "en/$B_FAIL.zip" 2>/dev/null | cmp -s - "enout/$B_FAIL.zip/report.json"
 ok $? "report.json is what qb-check --json --lang en prints"
-head -1 enout/summary.csv | grep -q 'No.,Applicant,File,Result,Errors,Warnings'; ok $? "the summary's columns are in English"
+head -1 enout/summary.csv | grep -q 'No.,Applicant,File,Scope,Benchmark,Contact,Phone,Received,Late,State,Result,Errors,Warnings'; ok $? "the summary's columns are in English"
 unzip -p enout/summary.xlsx xl/workbook.xml | grep -q '<sheet name="Summary"'; ok $? "and its sheet is named Summary"
 
 # On a terminal: one line rewritten in place; only what needs a person stays.
@@ -75,7 +80,10 @@ if script -qec "true" /dev/null >/dev/null 2>&1; then
   script -qec "\"$Q\" tty ttyout" /dev/null >tty.txt 2>&1
   grep -q "$(printf '\r\033\\[K')\\[[0-2]/2\\] $B_FAIL.zip" tty.txt; ok $? "on a terminal: '[n/2] name' drawn over the line in place"
   is "$(grep -c "$B_FAIL.zip：不通过" tty.txt)" 0 "no line stays for a package that was checked"
-  is "$(grep -c '/2\] 说明.txt：无法处理：不是可识别的压缩包' tty.txt)" 1 "one stays for the input that could not be processed"
+  script -qec "\"$Q\" -j 1 tty ttyout1" /dev/null >tty1.txt 2>&1
+  grep -q "\\[1/2\\] $B_FAIL.zip 完成  不通过 1 · 无法处理 0 · 约剩 [0-9]* 秒" tty1.txt
+  ok $? "the line shows done/total, the failures so far and the time left"
+  is "$(grep -c '/2\] 说明.txt：无法处理：不是申报包、文件夹或 Word 文件（这是文本文件）' tty.txt)" 1 "one stays for the input that could not be processed"
 else
   skip "script(1) cannot make a terminal here"
   skip "script(1) cannot make a terminal here"

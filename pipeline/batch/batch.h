@@ -6,7 +6,12 @@
  *     OUTBOX/<folder>/dossier.pdf   the reviewer's dossier (render.h)
  *     OUTBOX/<folder>/batch.json    what the batch recorded: the input's SHA-256 (all
  *                                   volumes), the edition, the outcome (rerun decisions)
- *     OUTBOX/summary.xlsx|.csv|.json, OUTBOX/index.html   the 汇总表 over the inbox
+ *     OUTBOX/summary.xlsx|.csv|.json, OUTBOX/index.html   the 汇总表 over the inbox: rows in
+ *                                   Chinese order, resubmissions grouped (earlier versions
+ *                                   已被替代), late arrivals flagged 逾期
+ *     OUTBOX/changes.json           what changed since the last run
+ *     OUTBOX/packets/<遴选范围>.pdf   with packets: the current dossiers of each scope
+ *     OUTBOX/notices/<申报单位>.docx  with notices: a 补正通知 per current package with errors
  *
  * The parent process only lists, schedules, publishes and summarises; each package is
  * checked in a forked child (the unpack library forks too and is not thread-safe) under
@@ -30,13 +35,17 @@ typedef struct {
     int package_seconds;      /* wall clock allowed per package */
     unsigned long package_mb; /* address space per package (RLIMIT_AS), MiB; 0 = none */
     int tty;                  /* stderr is a terminal: progress updated in place */
+    int deadline;             /* YYYYMMDD for 逾期 (--deadline); 0: the edition's; -1: none */
+    int packets;              /* also packets/<遴选范围>.pdf, the reviewers' */
+    int notices;              /* also notices/<申报单位>.docx, the 补正通知 */
 } qb_batch_opts;
 
 typedef struct {
     size_t rows;     /* packages (and stray files) in the summary */
     size_t checked;  /* checked in this run */
     size_t skipped;  /* unchanged since an earlier run */
-    size_t pass, fail, error;
+    size_t pass, fail, error; /* current packages only */
+    size_t superseded, late;
     size_t ignored;  /* hidden files and system debris left alone */
 } qb_batch_stats;
 

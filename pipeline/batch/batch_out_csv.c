@@ -1,12 +1,13 @@
 /* batch_out_csv.c — summary.csv: RFC 4180 (CRLF, quoted fields), UTF-8 with a BOM so
- * that Excel on a Chinese Windows opens it as UTF-8 rather than GBK. */
+ * that Excel on a Chinese Windows opens it as UTF-8 rather than GBK. The columns of the
+ * sheet (qb_batch_col). */
 #include "batch_int.h"
 
 #include <stdlib.h>
 
 static int field(FILE *out, const char *s, int last)
 {
-    char *q = qb_batch_csv_field(s);
+    char *q = qb_batch_csv_field(s ? s : "");
     if (!q)
         return -1;
     int r = fputs(q, out) < 0 || fputs(last ? "\r\n" : ",", out) < 0;
@@ -21,15 +22,24 @@ static int number(FILE *out, long v, int present)
 
 qb_status qb_batch_write_csv(const qb_batch_summary *s, FILE *out)
 {
-    int bad = fputs("\xEF\xBB\xBF", out) < 0;
+    int bad = fputs("\xEF\xBB\xBF", out) < 0, en = s->en;
     for (int c = 0; c < QB_BATCH_NCOLS && !bad; c++)
-        bad |= field(out, qb_batch_col(c, s->en), c == QB_BATCH_NCOLS - 1);
+        bad |= field(out, qb_batch_col(c, en), c == QB_BATCH_NCOLS - 1);
     for (size_t i = 0; i < s->n && !bad; i++) {
         const qb_batch_row *r = &s->v[i];
+        char when[24];
+        qb_batch_received_text(r->it->mtime, when);
         bad |= fprintf(out, "%zu,", i + 1) < 0;
-        bad |= field(out, r->applicant ? r->applicant : "", 0);
+        bad |= field(out, r->applicant, 0);
         bad |= field(out, r->it->display, 0);
-        bad |= field(out, qb_batch_verdict(r->status, s->en), 0);
+        bad |= field(out, r->scope, 0);
+        bad |= field(out, r->name, 0);
+        bad |= field(out, r->contact, 0);
+        bad |= field(out, r->phone, 0);
+        bad |= field(out, when, 0);
+        bad |= field(out, qb_batch_late(r, en), 0);
+        bad |= field(out, qb_batch_state(r, en), 0);
+        bad |= field(out, qb_batch_verdict(r->status, en), 0);
         bad |= number(out, r->errors, 1);
         bad |= number(out, r->warnings, 1);
         for (int k = 0; k < QB_NSEC; k++)

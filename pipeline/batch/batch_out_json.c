@@ -3,6 +3,7 @@
 #include "batch_int.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 static int put(json_t *o, const char *k, json_t *v)
@@ -20,14 +21,29 @@ static json_t *path_in(const char *folder, const char *file, int present)
     return j;
 }
 
-static json_t *row(const qb_batch_row *r, size_t no)
+static json_t *str_or_null(const char *s)
 {
+    return s ? json_string(s) : json_null();
+}
+
+static json_t *row(const qb_batch_summary *s, const qb_batch_row *r, size_t no)
+{
+    char when[24];
+    qb_batch_received_text(r->it->mtime, when);
     json_t *o = json_object(), *counts = json_object();
     int bad = !o || !counts;
     bad |= put(o, "no", json_integer((json_int_t)no));
     bad |= put(o, "input", json_string(r->it->display));
     bad |= put(o, "folder", json_string(r->it->folder));
     bad |= put(o, "applicant", r->applicant ? json_string(r->applicant) : json_null());
+    bad |= put(o, "scope", str_or_null(r->scope));
+    bad |= put(o, "name", str_or_null(r->name));
+    bad |= put(o, "contact", str_or_null(r->contact));
+    bad |= put(o, "phone", str_or_null(r->phone));
+    bad |= put(o, "received", json_string(when));
+    bad |= put(o, "late", json_boolean(r->late));
+    bad |= put(o, "state", json_string(r->superseded ? "superseded" : "current"));
+    bad |= put(o, "superseded_by", r->successor >= 0 ? json_string(s->v[r->successor].it->display) : json_null());
     bad |= put(o, "status", json_string(r->status));
     bad |= put(o, "errors", json_integer(r->errors));
     bad |= put(o, "warnings", json_integer(r->warnings));
@@ -56,13 +72,20 @@ qb_status qb_batch_write_json(const qb_batch_summary *s, FILE *out)
 {
     json_t *root = json_object(), *rows = json_array();
     int bad = !root || !rows;
+    char asof[24], dl[16];
+    qb_batch_received_text(s->created, asof);
+    snprintf(dl, sizeof dl, "%04d-%02d-%02d", s->deadline / 10000, s->deadline / 100 % 100, s->deadline % 100);
     bad |= put(root, "edition", json_string(s->edition));
+    bad |= put(root, "as_of", json_string(asof));
+    bad |= put(root, "deadline", s->deadline ? json_string(dl) : json_null());
     bad |= put(root, "packages", json_integer((json_int_t)s->n));
     bad |= put(root, "pass", json_integer((json_int_t)s->pass));
     bad |= put(root, "fail", json_integer((json_int_t)s->fail));
     bad |= put(root, "error", json_integer((json_int_t)s->error));
+    bad |= put(root, "superseded", json_integer((json_int_t)s->superseded));
+    bad |= put(root, "late", json_integer((json_int_t)s->late));
     for (size_t i = 0; i < s->n && !bad; i++) {
-        json_t *r = row(&s->v[i], i + 1);
+        json_t *r = row(s, &s->v[i], i + 1);
         bad |= !r || json_array_append_new(rows, r) != 0;
     }
     bad |= put(root, "rows", rows);

@@ -117,3 +117,36 @@ qb_status qb_batch_publish(const char *tmp, const char *dest)
     free(old);
     return st;
 }
+
+qb_status qb_batch_stage(const char *outbox, char **tmp, char **out)
+{
+    *out = NULL;
+    *tmp = qb_asprintf("%s/%sXXXXXX", outbox, QB_BATCH_TMP_PREFIX);
+    if (!*tmp)
+        return QB_ERR_NOMEM;
+    if (!mkdtemp(*tmp)) {
+        free(*tmp);
+        *tmp = NULL;
+        return QB_ERR_IO;
+    }
+    *out = qb_asprintf("%s/out", *tmp);
+    qb_status st = !*out ? QB_ERR_NOMEM : mkdir(*out, 0755) == 0 ? QB_OK : QB_ERR_IO;
+    if (st != QB_OK) {
+        qb_tree_remove(*tmp);
+        free(*tmp);
+        free(*out);
+        *tmp = *out = NULL;
+    }
+    return st;
+}
+
+qb_status qb_batch_stage_publish(const char *outbox, char *tmp, char *out, const char *name, int publish)
+{
+    char *dest = publish ? qb_asprintf("%s/%s", outbox, name) : NULL;
+    qb_status st = !publish ? QB_OK : dest ? qb_batch_publish(tmp, dest) : QB_ERR_NOMEM;
+    qb_tree_remove(tmp);
+    free(dest);
+    free(tmp);
+    free(out);
+    return st;
+}

@@ -31,6 +31,10 @@ static void stamp_init(const qb_batch_ctx *c, const qb_batch_item *it, qb_batch_
     time_t t = it->mtime;
     gmtime_r(&t, &tm);
     strftime(s->received, sizeof s->received, "%Y-%m-%d", &tm);
+    strftime(s->received_at, sizeof s->received_at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    snprintf(s->limits, sizeof s->limits, "%ds %luMB", c->o->package_seconds, c->o->package_mb);
+    s->version = QB_BATCH_VERSION;
+    s->dossier = 1;
 }
 
 static qb_status stamp_write(const qb_batch_stamp *s, const char *dir)
@@ -81,16 +85,17 @@ static qb_status error_dossier(const qb_batch_ctx *c, const qb_batch_stamp *s, c
 /* Reports, dossier and stamp of an input that has no check result: one finding says
  * why. s->complete says whether a rerun may keep it. */
 static qb_status write_synthetic(const qb_batch_ctx *c, const qb_batch_item *it, const char *dir,
-                                 qb_batch_stamp *s, const char *rule, const char *zh, const char *en)
+                                 qb_batch_stamp *s, const char *status, const char *rule, const char *zh,
+                                 const char *en)
 {
     qb_findings fs = {0};
     qb_status st = qb_findings_add(&fs, rule, QB_SEV_ERROR, NULL, NULL, 0, NULL, zh, en);
     qb_report rep = {.ed = c->o->ed, .findings = &fs, .processed = 0, .lang_en = c->o->lang_en};
     if (st == QB_OK)
         st = write_reports(&rep, it, dir);
-    if (st == QB_OK && error_dossier(c, s, &fs, dir) != QB_OK)
+    if (st == QB_OK && s->dossier && error_dossier(c, s, &fs, dir) != QB_OK)
         s->complete = 0;
-    s->status = "error";
+    s->status = status;
     s->errors = 1;
     s->warnings = 0;
     s->note = c->o->lang_en ? en : zh;
@@ -113,6 +118,11 @@ static qb_status write_checked(const qb_batch_ctx *c, const qb_batch_item *it, c
     char *pdf = qb_asprintf("%s/%s", dir, QB_BATCH_DOSSIER);
     qb_findings warnings = {0};
     qb_status pst = pdf ? qb_render_record(res, c->o->ed, NULL, pdf, &warnings) : QB_ERR_NOMEM;
+    if (pst == QB_ERR_NOMEM) { /* the machine's limit, not the documents': a 内存不足 row */
+        qb_findings_free(&warnings);
+        free(pdf);
+        return QB_ERR_NOMEM;
+    }
     /* the note: why it could not be processed, and whether the dossier is missing (the
      * check stands; the dossier is tried again next run) */
     const char *reason = res->processed ? NULL : c->o->lang_en ? res->reason_en : res->reason;
@@ -133,12 +143,23 @@ static qb_status write_checked(const qb_batch_ctx *c, const qb_batch_item *it, c
     free(pdf);
     s->outcome = "checked";
     s->status = qb_report_status(&rep);
+    /* A package the check could not open (damaged, encrypted, too large …) has an
+     * error finding against it: the applicant's to fix, 不通过 whichever reader found
+     * the damage. 无法处理 stays for what is not the applicant's (batch_run.c). */
+    if (strcmp(s->status, "error") == 0 && qb_findings_count(&res->findings, QB_SEV_ERROR) > 0)
+        s->status = "fail";
+    s->applicant = qb_batch_field_applicant(res);
+    s->scope = qb_batch_field_scope(res);
+    s->name = qb_batch_field_name(res);
+    s->contact = qb_batch_field_contact(res);
+    s->phone = qb_batch_field_phone(res);
     s->errors = (long)qb_findings_count(&res->findings, QB_SEV_ERROR);
     s->warnings = (long)qb_findings_count(&res->findings, QB_SEV_WARNING);
     s->complete = pst == QB_OK;
     s->note = note;
     st = stamp_write(s, dir);
     s->note = NULL;
+    s->applicant = s->scope = s->name = s->contact = s->phone = NULL;
     free(note);
     return st;
 }
@@ -173,6 +194,41 @@ static qb_status refusal(const qb_batch_item *it, const qb_unpack_limits *lim, u
     return !*rule || (*zh && *en) ? QB_OK : QB_ERR_NOMEM;
 }
 
+/* Did the check run out of memory somewhere (a reader under the limit, the converter)?
+ * Then its findings are the machine's, not the documents'. */
+static int ran_out_of_memory(const qb_record *r)
+{
+    for (size_t i = 0; i < r->findings.n; i++)
+        if (r->findings.v[i].message && strstr(r->findings.v[i].message, "内存不足"))
+            return 1;
+    for (size_t i = 0; r->have_pkg && i < r->pkg.n; i++)
+        if (r->pkg.m[i].why_zh && strstr(r->pkg.m[i].why_zh, "内存不足"))
+            return 1;
+    return 0;
+}
+
+/* The row of a package that ran out of memory: 无法处理, tried again next run. */
+static qb_status write_memory(const qb_batch_ctx *c, const qb_batch_item *it, const char *dir, qb_batch_stamp *s)
+{
+    char *zh = qb_asprintf("内存不足：检查时超出了 %lu MB 的内存上限，已停止；这不是申报材料的问题，"
+                           "下次运行将重新检查（可用 --package-memory 提高上限）", c->o->package_mb);
+    char *en = qb_asprintf("out of memory: the check went over the %lu MB limit and was stopped; not a "
+                           "problem of the documents, the next run tries again (--package-memory)", c->o->package_mb);
+    s->outcome = "memory";
+    s->complete = 0;
+    qb_status st = zh && en ? write_synthetic(c, it, dir, s, "error", "batch.memory", zh, en) : QB_ERR_NOMEM;
+    free(zh);
+    free(en);
+    return st;
+}
+
+/* Empty a folder (it stays). */
+static qb_status empty_dir(const char *dir)
+{
+    qb_tree_remove(dir);
+    return mkdir(dir, 0755) == 0 ? QB_OK : QB_ERR_IO;
+}
+
 int qb_batch_child(const qb_batch_ctx *c, const qb_batch_item *it, const char *dir, const char *prev)
 {
     qb_batch_stamp s;
@@ -200,20 +256,37 @@ int qb_batch_child(const qb_batch_ctx *c, const qb_batch_item *it, const char *d
     char *zh = NULL, *en = NULL;
     if (st == QB_OK)
         st = refusal(it, &lim, size, link, &rule, &zh, &en);
+    const char *stray = st == QB_OK && !rule ? qb_batch_stray_kind(it, c->o->lang_en) : NULL;
     if (st == QB_OK && rule) {
         s.outcome = "checked";
         s.complete = 1;
-        st = write_synthetic(c, it, dir, &s, rule, zh, en);
+        /* too large is the applicant's to fix; a link or a device is the inbox's */
+        st = write_synthetic(c, it, dir, &s, strcmp(rule, "package.too-large") == 0 ? "fail" : "error", rule,
+                             zh, en);
+    } else if (st == QB_OK && stray) {
+        zh = qb_asprintf("不是申报包、文件夹或 Word 文件（这是%s），未检查；如属申报材料，请放入申报单位的压缩包",
+                         stray);
+        en = qb_asprintf("not a package, a folder or a Word file (this is %s): not checked; if it belongs to an "
+                         "application, put it into that applicant's package", stray);
+        s.outcome = "stray";
+        s.complete = 1;
+        s.dossier = 0;
+        st = zh && en ? write_synthetic(c, it, dir, &s, "error", "batch.stray", zh, en) : QB_ERR_NOMEM;
     } else if (st == QB_OK) {
         qb_check_result res;
         qb_status cst = qb_check_input(it->path, c->o->ed, &res);
-        if (cst == QB_OK) {
+        if (cst == QB_ERR_NOMEM || (cst == QB_OK && ran_out_of_memory(&res))) {
+            st = write_memory(c, it, dir, &s);
+        } else if (cst == QB_OK) {
             st = write_checked(c, it, dir, &s, &res);
-        } else { /* the check itself broke (memory, no working folder): try again next run */
-            zh = qb_asprintf("检查未能完成（%s），请重新运行", qb_status_zh(cst));
-            en = qb_asprintf("the check could not run to the end (%s); run the batch again", qb_status_str(cst));
+            if (st == QB_ERR_NOMEM && (st = empty_dir(dir)) == QB_OK) /* the dossier ran out */
+                st = write_memory(c, it, dir, &s);
+        } else { /* the check itself broke (no working folder): try again next run */
+            zh = qb_asprintf("程序异常：检查未能完成（%s），下次运行将重试", qb_status_zh(cst));
+            en = qb_asprintf("program failure: the check could not run to the end (%s); the next run tries again",
+                             qb_status_str(cst));
             s.outcome = "failed";
-            st = zh && en ? write_synthetic(c, it, dir, &s, "batch.failed", zh, en) : QB_ERR_NOMEM;
+            st = zh && en ? write_synthetic(c, it, dir, &s, "error", "batch.failed", zh, en) : QB_ERR_NOMEM;
         }
         qb_check_result_free(&res);
     }
@@ -222,13 +295,6 @@ int qb_batch_child(const qb_batch_ctx *c, const qb_batch_item *it, const char *d
     free(link);
     free(volumes);
     return st == QB_OK ? 0 : QB_BATCH_CHILD_FAILED;
-}
-
-/* Empty a folder (it stays). */
-static qb_status empty_dir(const char *dir)
-{
-    qb_tree_remove(dir);
-    return mkdir(dir, 0755) == 0 ? QB_OK : QB_ERR_IO;
 }
 
 qb_status qb_batch_write_error(const qb_batch_ctx *c, const qb_batch_item *it, const char *dir,
@@ -247,7 +313,7 @@ qb_status qb_batch_write_error(const qb_batch_ctx *c, const qb_batch_item *it, c
     s.complete = 0; /* a crash or a timeout is tried again by the next run */
     qb_status st = empty_dir(dir);
     if (st == QB_OK)
-        st = write_synthetic(c, it, dir, &s, rule, zh, en);
+        st = write_synthetic(c, it, dir, &s, "error", rule, zh, en);
     if (known)
         qb_batch_stamp_free(&child);
     return st;

@@ -1,6 +1,8 @@
 /* batch_progress.c — what the secretariat sees while the batch runs: on a terminal one
- * line rewritten in place ("[12/40] 某某有限公司.rar …"), plus a line that stays for each
- * input that could not be processed; in a log, one line per package as it finishes. */
+ * line rewritten in place ("[12/40] 某某有限公司.rar … 不通过 3 · 无法处理 1 · 约剩 2 分"),
+ * plus a line that stays for each input that could not be processed; in a log, one
+ * line per package as it finishes. The time left is the time per finished package so
+ * far times the packages left (workers included: they shorten the time per package). */
 #include "batch_int.h"
 
 #include <stdio.h>
@@ -9,6 +11,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "unpack.h" /* qb_now */
 #include "utf8.h"
 
 static int term_width(void)
@@ -39,11 +42,29 @@ static void put_cut(const char *s, size_t width)
     }
 }
 
-static void line(qb_batch_progress *p, const char *display, const char *tail)
+/* " … 不通过 3 · 无法处理 1 · 约剩 2 分 10 秒": failures so far and the time left. */
+static void status_tail(const qb_batch_progress *p, const char *what, char *out, size_t n)
 {
-    char head[48];
+    int en = p->en;
+    size_t k = (size_t)snprintf(out, n, en ? "%s  fail %zu · not processed %zu" : "%s  不通过 %zu · 无法处理 %zu", what,
+                                p->failed, p->errors);
+    if (k >= n || !p->done || p->done >= p->total)
+        return;
+    double per = (qb_now() - p->start) / (double)p->done;
+    long left = (long)(per * (double)(p->total - p->done) + 0.5);
+    if (left >= 60)
+        snprintf(out + k, n - k, en ? " · about %ld min %ld s left" : " · 约剩 %ld 分 %ld 秒", left / 60, left % 60);
+    else
+        snprintf(out + k, n - k, en ? " · about %ld s left" : " · 约剩 %ld 秒", left);
+}
+
+static void line(qb_batch_progress *p, const char *display, const char *what)
+{
+    char head[48], tail[160];
     snprintf(head, sizeof head, "[%zu/%zu] ", p->done, p->total);
-    size_t room = (size_t)term_width() - strlen(head) - qb_utf8_width(tail) - 2;
+    status_tail(p, what, tail, sizeof tail);
+    size_t used = strlen(head) + qb_utf8_width(tail) + 2, width = (size_t)term_width();
+    size_t room = width > used ? width - used : 0;
     fputs("\r\033[K", stderr);
     fputs(head, stderr);
     put_cut(display, room > 8 ? room : 8);
@@ -60,6 +81,10 @@ void qb_batch_progress_start(qb_batch_progress *p, const char *display)
 void qb_batch_progress_done(qb_batch_progress *p, const char *display, const qb_batch_stamp *s, int skipped)
 {
     p->done++;
+    if (s && !skipped) {
+        p->failed += strcmp(s->status, "fail") == 0;
+        p->errors += strcmp(s->status, "error") == 0;
+    }
     /* On a terminal only what needs a person stays on the screen: inputs that could not
      * be processed. */
     int keep = !p->tty || (s && !skipped && strcmp(s->status, "error") == 0);

@@ -121,19 +121,23 @@ static void finish(run *R, slot *s, int status)
     if (s->killed) {
         outcome = "timeout";
         rule = "batch.timeout";
-        zh = qb_asprintf("处理超时：%d 秒内未完成，已停止（文件可能过大或已损坏），请人工检查", o->package_seconds);
-        en = qb_asprintf("timed out: not finished within %d s, stopped (too large or damaged?)",
-                         o->package_seconds);
+        zh = qb_asprintf("处理超时：%d 秒内未完成，已停止；这不是对申报材料的结论，下次运行将重试"
+                         "（可用 --package-seconds 放宽时限），仍超时请人工检查", o->package_seconds);
+        en = qb_asprintf("timed out: not finished within %d s, stopped; not a finding against the documents, "
+                         "the next run tries again (--package-seconds)", o->package_seconds);
     } else if (WIFSIGNALED(status)) {
         outcome = "crashed";
         rule = "batch.crashed";
-        zh = qb_asprintf("处理时程序异常终止（信号 %d），已停止；请人工检查该文件", WTERMSIG(status));
-        en = qb_asprintf("the check died on signal %d and was stopped; check this file by hand", WTERMSIG(status));
+        zh = qb_asprintf("程序异常：处理时程序异常终止（信号 %d），已停止；这不是对申报材料的结论，"
+                         "下次运行将重试，仍失败请人工检查", WTERMSIG(status));
+        en = qb_asprintf("program failure: the check died on signal %d and was stopped; not a finding against "
+                         "the documents, the next run tries again", WTERMSIG(status));
     } else if (code != 0 && code != QB_BATCH_CHILD_SKIPPED) {
         outcome = "failed";
         rule = "batch.failed";
-        zh = qb_asprintf("检查结果未能写出（退出码 %d），请重新运行", code);
-        en = qb_asprintf("the results could not be written (exit %d); run the batch again", code);
+        zh = qb_asprintf("程序异常：检查结果未能写出（退出码 %d），下次运行将重试", code);
+        en = qb_asprintf("program failure: the results could not be written (exit %d); the next run tries again",
+                         code);
     }
     int skipped = !outcome && code == QB_BATCH_CHILD_SKIPPED;
     qb_status st = dir && dest ? QB_OK : QB_ERR_NOMEM;
@@ -255,11 +259,21 @@ qb_status qb_batch_run(const qb_batch_opts *o, qb_batch_stats *stats, qb_err *e)
     if ((st = qb_batch_scan(o->inbox, &R.list)) != QB_OK)
         return qb_err_set(e, st, "收件箱 %s 无法读取", "inbox %s cannot be read", o->inbox);
     R.slots = calloc((size_t)o->jobs, sizeof *R.slots);
-    R.prog = (qb_batch_progress){.tty = o->tty, .en = o->lang_en, .total = R.list.n};
+    R.prog = (qb_batch_progress){.tty = o->tty, .en = o->lang_en, .total = R.list.n, .start = qb_now()};
     st = R.slots ? run_all(&R, e) : qb_err_status(e, QB_ERR_NOMEM);
     qb_batch_summary sum = {0};
-    if (st == QB_OK && (st = qb_batch_summary_load(o->outbox, &R.list, o->ed, o->lang_en, &sum)) == QB_OK)
+    qb_batch_changes ch = {0};
+    int deadline = o->deadline > 0 ? o->deadline : o->deadline < 0 ? 0 : qb_edition_deadline(o->ed);
+    if (st == QB_OK)
+        st = qb_batch_summary_load(o->outbox, &R.list, o->ed, o->lang_en, deadline, &sum);
+    if (st == QB_OK && (st = qb_batch_changes_load(o->outbox, &sum, &ch)) == QB_OK) {
+        sum.changes = &ch;
         st = qb_batch_summary_write(o->outbox, &sum);
+    }
+    if (st == QB_OK && o->packets && (st = qb_batch_write_packets(o->outbox, &sum, e)) != QB_OK)
+        R.lost++;
+    if (st == QB_OK && o->notices && (st = qb_batch_write_notices(o->outbox, &sum, e)) != QB_OK)
+        R.lost++;
     if (st == QB_OK && R.lost)
         st = QB_ERR_IO;
     if (st != QB_OK) /* kept only when nothing said better why */
@@ -271,6 +285,9 @@ qb_status qb_batch_run(const qb_batch_opts *o, qb_batch_stats *stats, qb_err *e)
     stats->pass = sum.pass;
     stats->fail = sum.fail;
     stats->error = sum.error;
+    stats->superseded = sum.superseded;
+    stats->late = sum.late;
+    qb_batch_changes_free(&ch);
     stats->ignored = R.list.ignored;
     qb_batch_summary_free(&sum);
     free(R.slots);

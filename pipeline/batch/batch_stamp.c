@@ -29,6 +29,15 @@ qb_status qb_batch_stamp_write(const qb_batch_stamp *s, const char *path)
     bad |= put(o, "edition_sha256", json_string(s->edition_sha));
     bad |= put(o, "lang", json_string(s->lang));
     bad |= put(o, "received", json_string(s->received));
+    bad |= put(o, "received_at", json_string(s->received_at));
+    bad |= put(o, "limits", json_string(s->limits));
+    bad |= put(o, "version", str_or_null(s->version));
+    bad |= put(o, "dossier", json_boolean(s->dossier));
+    bad |= put(o, "applicant", str_or_null(s->applicant));
+    bad |= put(o, "scope", str_or_null(s->scope));
+    bad |= put(o, "name", str_or_null(s->name));
+    bad |= put(o, "contact", str_or_null(s->contact));
+    bad |= put(o, "phone", str_or_null(s->phone));
     bad |= put(o, "outcome", json_string(s->outcome));
     bad |= put(o, "status", json_string(s->status));
     bad |= put(o, "errors", json_integer(s->errors));
@@ -81,6 +90,15 @@ qb_status qb_batch_stamp_read(const char *path, qb_batch_stamp *s)
     copy_fixed(o, "edition_sha256", s->edition_sha, sizeof s->edition_sha);
     copy_fixed(o, "lang", s->lang, sizeof s->lang);
     copy_fixed(o, "received", s->received, sizeof s->received);
+    copy_fixed(o, "received_at", s->received_at, sizeof s->received_at);
+    copy_fixed(o, "limits", s->limits, sizeof s->limits);
+    s->version = dup_str(o, "version");
+    s->dossier = json_is_true(json_object_get(o, "dossier"));
+    s->applicant = dup_str(o, "applicant");
+    s->scope = dup_str(o, "scope");
+    s->name = dup_str(o, "name");
+    s->contact = dup_str(o, "contact");
+    s->phone = dup_str(o, "phone");
     s->outcome = dup_str(o, "outcome");
     s->status = dup_str(o, "status");
     s->errors = (long)json_integer_value(json_object_get(o, "errors"));
@@ -103,6 +121,12 @@ void qb_batch_stamp_free(qb_batch_stamp *s)
     free((void *)s->outcome);
     free((void *)s->status);
     free((void *)s->note);
+    free((void *)s->version);
+    free((void *)s->applicant);
+    free((void *)s->scope);
+    free((void *)s->name);
+    free((void *)s->contact);
+    free((void *)s->phone);
     memset(s, 0, sizeof *s);
 }
 
@@ -128,8 +152,9 @@ int qb_batch_stamp_current(const char *folder, const qb_batch_stamp *now)
         cur = old.complete && old.format == QB_BATCH_FORMAT && now->sha256[0] && same(old.sha256, now->sha256) &&
               same(old.input, now->input) && same(old.edition, now->edition) &&
               same(old.edition_sha, now->edition_sha) && same(old.lang, now->lang) &&
-              same(old.received, now->received) && has_file(folder, QB_BATCH_REPORT_JSON) &&
-              has_file(folder, QB_BATCH_REPORT_HTML) && has_file(folder, QB_BATCH_DOSSIER);
+              same(old.received_at, now->received_at) && same(old.limits, now->limits) &&
+              same(old.version, now->version) && has_file(folder, QB_BATCH_REPORT_JSON) &&
+              has_file(folder, QB_BATCH_REPORT_HTML) && (!old.dossier || has_file(folder, QB_BATCH_DOSSIER));
         qb_batch_stamp_free(&old);
     }
     free(path);
