@@ -15,12 +15,10 @@ int main(int argc, char **argv)
         return 2;
     }
     qb_doc doc;
-    char *why = NULL, *why_zh = NULL;
-    qb_status st = qb_docx_read(argv[1], &doc, &why, &why_zh);
+    qb_err e = {0};
+    qb_status st = qb_docx_read(argv[1], &doc, &e);
     if (st != QB_OK) {
-        fprintf(stderr, "qb-docx: %s: %s (%s)\n", argv[1], why_zh ? why_zh : "无法读取", why ? why : qb_status_str(st));
-        free(why);
-        free(why_zh);
+        fprintf(stderr, "qb-docx: %s: %s (%s)\n", argv[1], qb_err_text(&e, 0), qb_err_text(&e, 1));
         qb_doc_free(&doc);
         return 2;
     }

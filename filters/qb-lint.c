@@ -66,14 +66,12 @@ static qb_status read_input(const char *in, qb_doc *doc)
             fprintf(stderr, "qb-lint: %s: 不是 qbintake 模型 not a qbintake model (%s)\n", in, qb_status_str(st));
         return st;
     }
-    char *why = NULL, *why_zh = NULL;
-    qb_status st = qb_docx_read(in, doc, &why, &why_zh);
+    qb_err e = {0};
+    qb_status st = qb_docx_read(in, doc, &e);
     if (st != QB_OK) {
-        fprintf(stderr, "qb-lint: %s: %s (%s)\n", in, why_zh ? why_zh : "无法读取", why ? why : qb_status_str(st));
+        fprintf(stderr, "qb-lint: %s: %s (%s)\n", in, qb_err_text(&e, 0), qb_err_text(&e, 1));
         qb_doc_free(doc);
     }
-    free(why);
-    free(why_zh);
     return st;
 }
 

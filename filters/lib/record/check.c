@@ -23,11 +23,13 @@ static const char *rule_for(qb_status st)
 static qb_status read_writeup(const char *path, const char *display, const qb_edition *ed,
                               const qb_findings *known, qb_check_result *res)
 {
-    char *why = NULL, *why_zh = NULL;
-    qb_status st = qb_docx_read(path, &res->doc, &why, &why_zh);
+    qb_err e = {0};
+    qb_docx_limits lim = {qb_edition_int(ed, "document", "max_paragraphs", QB_DOCX_MAX_PARAGRAPHS),
+                          qb_edition_int(ed, "document", "max_cells", QB_DOCX_MAX_CELLS),
+                          qb_edition_int(ed, "document", "max_chars", QB_DOCX_MAX_CHARS),
+                          qb_edition_int(ed, "document", "max_model_mb", QB_DOCX_MAX_MODEL_MB)};
+    qb_status st = qb_docx_read_limited(path, &res->doc, &lim, &e);
     if (st == QB_ERR_NOMEM) {
-        free(why);
-        free(why_zh);
         qb_doc_free(&res->doc);
         return st;
     }
@@ -38,14 +40,12 @@ static qb_status read_writeup(const char *path, const char *display, const qb_ed
             dup = strcmp(known->v[i].rule, rule) == 0 && known->v[i].file && strcmp(known->v[i].file, display) == 0;
         free(res->reason);
         free(res->reason_en);
-        res->reason = qb_asprintf("%s：%s", display, why_zh ? why_zh : "无法读取");
-        res->reason_en = qb_asprintf("%s: %s", display, why ? why : qb_status_str(st));
+        res->reason = qb_asprintf("%s：%s", display, qb_err_text(&e, 0));
+        res->reason_en = qb_asprintf("%s: %s", display, qb_err_text(&e, 1));
         st = !res->reason || !res->reason_en ? QB_ERR_NOMEM
              : dup ? QB_OK
                    : qb_findings_add(&res->findings, rule, QB_SEV_ERROR, display, NULL, 0, NULL, res->reason,
                                      res->reason_en);
-        free(why);
-        free(why_zh);
         qb_doc_free(&res->doc);
         return st;
     }
@@ -78,10 +78,7 @@ static qb_status read_form(const qb_member *f, qb_check_result *res)
     const char *path = qb_member_docx(f);
     if (!path || f->outcome != QB_OUT_OK)
         return QB_OK;
-    char *why = NULL, *why_zh = NULL;
-    qb_status st = qb_docx_read(path, &res->form, &why, &why_zh);
-    free(why);
-    free(why_zh);
+    qb_status st = qb_docx_read(path, &res->form, NULL);
     if (st != QB_OK) { /* the unpacker has already said what is wrong with it */
         qb_doc_free(&res->form);
         return st == QB_ERR_NOMEM ? st : QB_OK;

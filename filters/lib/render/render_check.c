@@ -54,8 +54,7 @@ static qb_status collect(const char *input, const struct stat *sb, const qb_chec
         if (m->role != QB_ROLE_PROOF)
             continue;
         const char *docx = qb_member_docx(m);
-        char *why = NULL, *why_zh = NULL;
-        if (m->fmt == QB_FMT_ZIP && docx && qb_docx_read(docx, &p->docs[p->nproof_docs], &why, &why_zh) == QB_OK) {
+        if (m->fmt == QB_FMT_ZIP && docx && qb_docx_read(docx, &p->docs[p->nproof_docs], NULL) == QB_OK) {
             qb_doc *d = &p->docs[p->nproof_docs];
             free(d->file);
             d->file = qb_strdup(m->name ? qb_basename(m->name) : m->stored);
@@ -66,8 +65,6 @@ static qb_status collect(const char *input, const struct stat *sb, const qb_chec
                 qb_doc_free(&p->docs[p->nproof_docs]);
             p->proof_files[p->nproof_files++] = m->path;
         }
-        free(why);
-        free(why_zh);
     }
     return QB_OK;
 }
