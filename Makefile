@@ -161,6 +161,6 @@ fuzz-build: all $(addprefix $(FUZZ)/,$(FUZZ_TARGETS))
 fuzz: fuzz-build
 	@sh fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 fuzz-check: fuzz-build
-	@sh fuzz/run.sh $(FUZZ) $(FUZZ_CHECK_SECONDS) $(FUZZ_TARGETS)
+	@sh fuzz/run.sh --check $(FUZZ) $(FUZZ_CHECK_SECONDS) $(FUZZ_TARGETS)
 check: fuzz-check
 # ---- end of fuzzing ------------------------------------------------------------------

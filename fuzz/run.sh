@@ -1,10 +1,14 @@
 #!/bin/sh
-# run.sh BUILD SECONDS TARGET... — run each libFuzzer target of BUILD (build/fuzz) for
-# SECONDS: first over its regression inputs (fuzz/regress/TARGET: every crash found so
-# far, each must now pass), then fuzzing from its seeds (seeds.sh) and what earlier runs
-# found (BUILD/corpus/TARGET, kept between runs). One target at a time: the machine is
-# shared. A crash leaves its input in BUILD/crash/ and the log in BUILD/log/; exit 1.
+# run.sh [--check] BUILD SECONDS TARGET... — run each libFuzzer target of BUILD
+# (build/fuzz) for SECONDS: first over its regression inputs (fuzz/regress/TARGET: every
+# crash found so far, each must now pass), then fuzzing from its seeds (seeds.sh) and what
+# earlier runs found (BUILD/corpus/TARGET, kept between runs). With --check (make check)
+# earlier finds are not used: the seeds and SECONDS each, the same work on every machine.
+# One target at a time: the machine is shared. A crash leaves its input in BUILD/crash/
+# and the log in BUILD/log/; exit 1.
 set -u
+keep=1
+[ "$1" = --check ] && { keep=0; shift; }
 build=$1 secs=$2; shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$build/crash" "$build/log"
@@ -16,6 +20,7 @@ failed=0
 for t in "$@"; do
   log=$build/log/$t.log corpus=$build/corpus/$t seeds=$build/seeds/$t
   rm -rf "$seeds" && sh "$here/seeds.sh" "$t" "$seeds" || { echo "fuzz: $t: no seeds" >&2; failed=1; continue; }
+  [ $keep = 1 ] || { corpus=$build/check-corpus/$t; rm -rf "$corpus"; }
   mkdir -p "$corpus"
   if [ -d "$here/regress/$t" ] && ls "$here/regress/$t"/* >/dev/null 2>&1; then
     if ! "$build/$t" "$here/regress/$t"/* >"$log" 2>&1; then
