@@ -25,6 +25,13 @@ elif kind == 'chars':      # one paragraph of n runs of 10 000 characters
     body = '<w:p>' + ('<w:r><w:t>' + '文' * 10000 + '</w:t></w:r>') * n + '</w:p>'
 elif kind == 'runs':       # n one-character runs in paragraphs of 1000 runs
     body = ('<w:p>' + '<w:r><w:t>字</w:t></w:r>' * 1000 + '</w:p>') * (n // 1000)
+elif kind == 'lists':      # n paragraphs numbered with the last of 100 000 lists
+    body = ('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="100000"/></w:numPr></w:pPr>'
+            '<w:r><w:t>条</w:t></w:r></w:p>') * n
+    notes = ('<w:numbering %s><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+             '<w:numFmt w:val="decimal"/><w:lvlText w:val="%%1."/></w:lvl></w:abstractNum>' % W +
+             ''.join('<w:num w:numId="%d"><w:abstractNumId w:val="0"/></w:num>' % (i + 1) for i in range(100000)) +
+             '</w:numbering>')
 elif kind == 'notes':      # one footnote of 200 paragraphs, cited 64 times by each of n paragraphs
     body = ('<w:p><w:r><w:t>正文</w:t></w:r>' + '<w:r><w:footnoteReference w:id="1"/></w:r>' * 64 + '</w:p>') * n
     notes = '<w:footnotes %s><w:footnote w:id="1">%s</w:footnote></w:footnotes>' % (W, para('脚注') * 200)
@@ -44,7 +51,10 @@ with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
     z.writestr('[Content_Types].xml', ct)
     z.writestr('_rels/.rels', rels)
     z.writestr('word/document.xml', doc)
-    if notes:
+    if notes and kind == 'lists':
+        z.writestr('word/_rels/document.xml.rels', drels.replace('footnotes', 'numbering'))
+        z.writestr('word/numbering.xml', notes)
+    elif notes:
         z.writestr('word/_rels/document.xml.rels', drels)
         z.writestr('word/footnotes.xml', notes)
 PY
@@ -105,6 +115,13 @@ mkdocx "$TMP/notes.docx" notes 2000
 measure "$TMP/o.json" timeout 60 "$QB_BIN/qb-check" --json "$TMP/notes.docx"
 is "$rc" 1 "a 200-paragraph footnote cited 128000 times is read in bounded time (exit $rc)"
 toolarge "$TMP/o.json" | grep -q '超过上限 20000 段'; ok $? "and is document.too-large: each copy counts"
+ok $((mb >= CEIL)) "in at most $CEIL MB (peak $mb MB)"
+
+mkdocx "$TMP/lists.docx" lists 5000
+measure "$TMP/o.json" "$QB_BIN/qb-check" --json "$TMP/lists.docx"
+is "$rc" 2 "100 000 list definitions (looked up by every numbered paragraph): refused, exit 2"
+jq -r '.findings[0].message_en' "$TMP/o.json" | grep -q 'numbering or theme part over 8 MB or 20000 definitions'
+ok $? "saying why ($(jq -r '.findings[0].message_en' "$TMP/o.json"))"
 ok $((mb >= CEIL)) "in at most $CEIL MB (peak $mb MB)"
 
 mkdocx "$TMP/small.docx" small 300

@@ -852,8 +852,12 @@ qb_status qb_docx_read_limited(const char *path, qb_doc *doc, const qb_docx_limi
     walker w = {0};
     if ((st = qb_opc_rels(&o, o.main_part, &rels)) != QB_OK ||
         (st = qb_styles_load(&o, &rels, &styles)) != QB_OK ||
-        (st = qb_numbering_load(&o, &rels, &num)) != QB_OK)
+        (st = qb_numbering_load(&o, &rels, &num)) != QB_OK) {
+        if (st == QB_ERR_LIMIT)
+            snprintf(w.why, sizeof w.why, "styles, numbering or theme part over %u MB or %d definitions",
+                     QB_DOCX_MAX_DOM_PART >> 20, QB_DOCX_MAX_DEFS);
         goto out;
+    }
     w.doc = doc;
     w.b = &b;
     w.styles = styles;

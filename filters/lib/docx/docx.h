@@ -27,6 +27,14 @@ typedef struct {
 #define QB_DOCX_MAX_CHARS 2000000
 #define QB_DOCX_MAX_MODEL_MB 64
 
+/* The parts read whole into a DOM (styles, numbering, theme, settings) cost about ten
+ * times their size in memory, and every paragraph looks its style and list up: real
+ * ones are well under 1 MB with hundreds of definitions (Word allows 4079 styles).
+ * A bigger part, or more definitions, refuses the document (QB_ERR_LIMIT): a 2 MB DOCX
+ * with 900 000 lists took over 300 s and 1.1 GB. */
+#define QB_DOCX_MAX_DOM_PART (8u << 20)
+#define QB_DOCX_MAX_DEFS 20000
+
 /* Read the DOCX at path (a regular file) into doc under the default limits.
  * On failure (QB_ERR_FORMAT, QB_ERR_ENCRYPTED, QB_ERR_UNSAFE, QB_ERR_LIMIT, QB_ERR_IO,
  * QB_ERR_NOMEM) e says why. A document over a limit is read up to it, returns QB_OK and

@@ -31,6 +31,7 @@
  * indent, body text. Chinese Word's 五号 (sz 21) comes from its Normal.dotm, which
  * is not applied to an existing document, so it is not assumed here. */
 #include "styles.h"
+#include "docx.h"
 
 #include "buf.h"
 #include "utf8.h"
@@ -490,6 +491,8 @@ static qb_status load_styles_xml(qb_styles *st, xmlDocPtr doc)
         }
         if (!qb_xml_node_is(n, "style"))
             continue;
+        if (st->n >= QB_DOCX_MAX_DEFS)
+            return QB_ERR_LIMIT;
         if (qb_grow((void **)&st->v, &cap, st->n + 1, sizeof *st->v) != QB_OK)
             return QB_ERR_NOMEM;
         style *s = &st->v[st->n];
@@ -612,6 +615,9 @@ static qb_status load_numbering_xml(qb_styles *st, xmlDocPtr doc)
     size_t capn = 0, capa = 0;
     for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n; n = n->next) {
         int v;
+        if ((qb_xml_node_is(n, "abstractNum") || qb_xml_node_is(n, "num")) &&
+            st->nabs + st->nnum >= QB_DOCX_MAX_DEFS)
+            return QB_ERR_LIMIT;
         if (qb_xml_node_is(n, "abstractNum") && attr_int(n, "abstractNumId", &v)) {
             if (qb_grow((void **)&st->abs, &capa, st->nabs + 1, sizeof *st->abs) != QB_OK)
                 return QB_ERR_NOMEM;
@@ -694,6 +700,10 @@ static qb_status read_related(qb_opc *o, const qb_rels *rels, const char *suffix
         return QB_OK; /* dangling relationship */
     if (st != QB_OK)
         return st;
+    if (len > QB_DOCX_MAX_DOM_PART) {
+        free(buf);
+        return QB_ERR_LIMIT;
+    }
     st = qb_xml_parse_memory(buf, len, doc);
     free(buf);
     if (st == QB_ERR_FORMAT) {
