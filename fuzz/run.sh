@@ -30,7 +30,7 @@ for t in "$@"; do
     fi
   fi
   start=$(date +%s)
-  "$build/$t" -max_total_time="$secs" -timeout=60 -rss_limit_mb=2560 -print_final_stats=1 \
+  "$build/$t" -max_total_time="$secs" -timeout=20 -rss_limit_mb=2560 -print_final_stats=1 \
     -artifact_prefix="$build/crash/$t-" "$corpus" "$seeds" >"$log" 2>&1
   rc=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")

@@ -25,6 +25,8 @@ elif kind == 'chars':      # one paragraph of n runs of 10 000 characters
     body = '<w:p>' + ('<w:r><w:t>' + '文' * 10000 + '</w:t></w:r>') * n + '</w:p>'
 elif kind == 'runs':       # n one-character runs in paragraphs of 1000 runs
     body = ('<w:p>' + '<w:r><w:t>字</w:t></w:r>' * 1000 + '</w:p>') * (n // 1000)
+elif kind == 'sect':       # n one-character paragraphs, then the first section break
+    body = para('a') * n + '<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:pPr></w:p>'
 elif kind == 'lists':      # n paragraphs numbered with the last of 100 000 lists
     body = ('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="100000"/></w:numPr></w:pPr>'
             '<w:r><w:t>条</w:t></w:r></w:p>') * n
@@ -138,6 +140,19 @@ max_paragraphs = 100
 INI
 "$QB_BIN/qb-check" --edition "$TMP/small.ini" --json "$TMP/small.docx" >"$TMP/o.json" 2>/dev/null
 toolarge "$TMP/o.json" | grep -q '共有 300 段，超过上限 100 段'; ok $? "an edition's max_paragraphs = 100 applies ($(toolarge "$TMP/o.json"))"
+# 998 paragraphs of one run cost 1047900 bytes of model: the first section break then
+# crosses a 1 MB limit (the section is not taken, and nothing may be written to it)
+cat >"$TMP/tiny.ini" <<'INI'
+[edition]
+base = caq-2023
+name = tiny
+[document]
+max_model_mb = 1
+INI
+mkdocx "$TMP/sect.docx" sect 998
+"$QB_BIN/qb-check" --edition "$TMP/tiny.ini" --json "$TMP/sect.docx" >"$TMP/o.json" 2>/dev/null
+is "$? $(toolarge "$TMP/o.json" | sed 's/：.*//')" "1 error 文档结构过于零碎" \
+   "a section break past the memory limit: document.too-large (was: a write before the sections array)"
 printf '[edition]\nbase = caq-2023\nname = bad\n[document]\nmax_chars = 0\n' >"$TMP/bad.ini"
 "$QB_BIN/qb-check" --edition "$TMP/bad.ini" "$TMP/small.docx" >/dev/null 2>"$TMP/err"; is "$?" 2 "max_chars = 0 is a bad rules file: exit 2"
 grep -q 'bad.ini:5: .*1 to 1000000000' "$TMP/err"; ok $? "naming line 5 ($(cat "$TMP/err"))"

@@ -442,7 +442,7 @@ static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
         if (sect && w->main_part && w->np == 1 && !w->nt && !w->txbx) {
             /* a section break: the section ends with this paragraph */
             st = add_sect(w, sect);
-            if (st == QB_OK)
+            if (st == QB_OK && !w->b->over) /* over: the model took no more */
                 w->doc->sects[w->doc->nsect - 1].end_para = w->pstack[0] + 1;
         }
         *skip = 1;
