@@ -8,10 +8,11 @@
 
 #include <stdio.h>
 
-void fz_docx_chain(const char *path)
+void fz_docx_chain(const char *path, int tiny)
 {
+    static const qb_docx_limits small = {40, 30, 400, 1};
     qb_doc doc;
-    if (qb_docx_read(path, &doc, NULL) == QB_OK && qb_sections_run(&doc, fz_edition()) == QB_OK &&
+    if (qb_docx_read_limited(path, &doc, tiny ? &small : NULL, NULL) == QB_OK && qb_sections_run(&doc, fz_edition()) == QB_OK &&
         qb_lint_run(&doc, fz_edition()) == QB_OK) {
         char model[4200];
         snprintf(model, sizeof model, "%s/model.xml", fz_dir());

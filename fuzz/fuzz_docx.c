@@ -6,6 +6,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    fz_docx_chain(fz_write("input.docx", data, size));
+    fz_docx_chain(fz_write("input.docx", data, size), size % 4 == 0); /* a quarter under tiny limits */
     return 0;
 }

@@ -42,6 +42,9 @@ fuzz_docx_parts)
       n=$((n + 1))
       { printf "\\$(printf '%03o' $i)"; unzip -p "$f" "$p" 2>/dev/null; } >"$dir/seed-$n"
       [ "$(wc -c <"$dir/seed-$n")" -gt 1 ] || rm -f "$dir/seed-$n"
+      if [ $i = 0 ] && [ -f "$dir/seed-$n" ]; then # the main part under tiny limits too
+        { printf '\200'; tail -c +2 "$dir/seed-$n"; } >"$dir/seed-$n-tiny"
+      fi
       i=$((i + 1))
     done
   done ;;
