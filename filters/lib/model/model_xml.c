@@ -113,6 +113,8 @@ static int write_para(xmlTextWriterPtr w, const qb_para *p)
 qb_status qb_model_write(const qb_doc *d, FILE *out)
 {
     xmlBufferPtr buf = xmlBufferCreate();
+    if (buf) /* libxml2 2.9 grows it by what each write needs: quadratic for a big model */
+        xmlBufferSetAllocationScheme(buf, XML_BUFFER_ALLOC_DOUBLEIT);
     xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
     if (!w) {
         if (buf)
