@@ -27,6 +27,12 @@ elif kind == 'runs':       # n one-character runs in paragraphs of 1000 runs
     body = ('<w:p>' + '<w:r><w:t>字</w:t></w:r>' * 1000 + '</w:p>') * (n // 1000)
 elif kind == 'sect':       # n one-character paragraphs, then the first section break
     body = para('a') * n + '<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:pPr></w:p>'
+elif kind == 'letters':    # n paragraphs of a lowerLetter list that starts at 2 000 000 000
+    body = ('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+            '<w:r><w:t>条</w:t></w:r></w:p>') * n
+    notes = ('<w:numbering %s><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="2000000000"/>'
+             '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%%1)"/></w:lvl></w:abstractNum>'
+             '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>' % W)
 elif kind == 'lists':      # n paragraphs numbered with the last of 100 000 lists
     body = ('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="100000"/></w:numPr></w:pPr>'
             '<w:r><w:t>条</w:t></w:r></w:p>') * n
@@ -53,7 +59,7 @@ with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
     z.writestr('[Content_Types].xml', ct)
     z.writestr('_rels/.rels', rels)
     z.writestr('word/document.xml', doc)
-    if notes and kind == 'lists':
+    if notes and kind in ('lists', 'letters'):
         z.writestr('word/_rels/document.xml.rels', drels.replace('footnotes', 'numbering'))
         z.writestr('word/numbering.xml', notes)
     elif notes:
@@ -125,6 +131,12 @@ is "$rc" 2 "100 000 list definitions (looked up by every numbered paragraph): re
 jq -r '.findings[0].message_en' "$TMP/o.json" | grep -q 'numbering or theme part over 8 MB or 20000 definitions'
 ok $? "saying why ($(jq -r '.findings[0].message_en' "$TMP/o.json"))"
 ok $((mb >= CEIL)) "in at most $CEIL MB (peak $mb MB)"
+
+# a letter label is that letter repeated (value-1)/26+1 times: 77 million for one paragraph
+mkdocx "$TMP/letters.docx" letters 20
+measure "$TMP/o.json" "$QB_BIN/qb-check" --json "$TMP/letters.docx"
+is "$rc" 1 "a lowerLetter list starting at 2 000 000 000: read"
+ok $((mb >= (CEIL == 300 ? 60 : CEIL))) "without building 77-million-letter labels (peak $mb MB)"
 
 mkdocx "$TMP/small.docx" small 300
 "$QB_BIN/qb-check" --json "$TMP/small.docx" >"$TMP/o.json" 2>/dev/null
