@@ -156,3 +156,35 @@ clean:
 	rm -rf build bin out
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# ---- fuzzing (issue 14; fuzz/README.md) ---------------------------------------------
+# libFuzzer targets fuzz/fuzz_*.c with Debian's clang; the library is compiled again
+# with clang into build/fuzz/ (-fsanitize=fuzzer-no-link for coverage), each target
+# linked with -fsanitize=fuzzer,address,undefined. `make fuzz FUZZ_SECONDS=N` runs each
+# target N seconds (one at a time); `make check` runs each briefly (FUZZ_CHECK_SECONDS).
+FUZZ               = build/fuzz
+FUZZ_CC            = clang
+FUZZ_SECONDS      ?= 60
+FUZZ_CHECK_SECONDS ?= 10
+FUZZ_FLAGS         = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_SRC           = $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_TARGETS       = $(notdir $(basename $(FUZZ_SRC)))
+FUZZ_COMMON        = $(addprefix $(FUZZ)/obj/fuzz/,common.o docx_chain.o)
+
+.PHONY: fuzz fuzz-build fuzz-check
+$(FUZZ)/obj/%.o: %.c build/config.mk
+	@mkdir -p $(dir $@)
+	@echo "  CC fuzz $<"
+	@$(FUZZ_CC) $(CFLAGS_COMMON) -Ifuzz $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+$(FUZZ)/libqb.a: $(addprefix $(FUZZ)/obj/,$(LIB_SRC:.c=.o))
+	$(AR) rcs $@ $^
+$(FUZZ)/fuzz_%: $(FUZZ)/obj/fuzz/fuzz_%.o $(FUZZ_COMMON) $(FUZZ)/libqb.a
+	@echo "  LD fuzz $@"
+	@$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $^ $(LIBS)
+fuzz-build: all $(addprefix $(FUZZ)/,$(FUZZ_TARGETS))
+fuzz: fuzz-build
+	@sh fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+fuzz-check: fuzz-build
+	@sh fuzz/run.sh --check $(FUZZ) $(FUZZ_CHECK_SECONDS) $(FUZZ_TARGETS)
+check: fuzz-check
+# ---- end of fuzzing ------------------------------------------------------------------

@@ -34,7 +34,7 @@ int main(int argc, char **argv)
         return qb_cli_bad_usage("qb-docx", usage, optind >= argc ? "no INPUT" : "one INPUT only", NULL);
     const char *in = argv[optind];
     qb_record rec;
-    qb_status st = qb_record_from_docx(in, &rec);
+    qb_status st = qb_record_from_docx(in, NULL, &rec);
     if (st == QB_OK && !rec.processed) {
         fprintf(stderr, "qb-docx: %s (%s)\n", rec.reason, rec.reason_en);
         st = QB_ERR_FORMAT;

@@ -67,7 +67,7 @@ static qb_status read_input(const char *in, qb_record *rec)
             fprintf(stderr, "qb-lint: %s: 不是申报记录 not a qbintake record (%s)\n", in, qb_status_str(st));
         return st;
     }
-    qb_status st = qb_record_from_docx(in, rec);
+    qb_status st = qb_record_from_docx(in, NULL, rec);
     if (st == QB_OK && !rec->processed) {
         fprintf(stderr, "qb-lint: %s (%s)\n", rec->reason, rec->reason_en);
         st = QB_ERR_FORMAT;

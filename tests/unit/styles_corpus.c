@@ -133,11 +133,9 @@ int main(void)
         if (!loaded || strcmp(loaded, r->file) != 0) {
             if (have)
                 qb_doc_free(&doc);
-            char path[4400], *why = NULL, *why_zh = NULL;
+            char path[4400];
             snprintf(path, sizeof path, "%s/%s", dir, r->file);
-            have = qb_docx_read(path, &doc, &why, &why_zh) == QB_OK;
-            free(why);
-            free(why_zh);
+            have = qb_docx_read(path, &doc, NULL) == QB_OK;
             loaded = r->file;
         }
         char why[400] = "not read", line[600];

@@ -115,3 +115,20 @@ int qb_xml_onoff(xmlNodePtr n)
     xmlFree(v);
     return on;
 }
+
+xmlTextWriterPtr qb_xml_writer_new(xmlBufferPtr *buf)
+{
+    *buf = xmlBufferCreate();
+    if (!*buf)
+        return NULL;
+    xmlBufferSetAllocationScheme(*buf, XML_BUFFER_ALLOC_DOUBLEIT);
+    xmlTextWriterPtr w = xmlNewTextWriterMemory(*buf, 0);
+    if (!w) {
+        xmlBufferFree(*buf);
+        *buf = NULL;
+        return NULL;
+    }
+    xmlTextWriterSetIndent(w, 1);
+    xmlTextWriterSetIndentString(w, BAD_CAST " ");
+    return w;
+}

@@ -4,6 +4,7 @@
 #define QB_XMLSAFE_H
 
 #include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
 #include <libxml/xmlreader.h>
 
 #include "qb.h"
@@ -13,6 +14,11 @@
 
 /* Once per process, before any parse: deny-all entity loader, silent errors. */
 void qb_xml_init(void);
+
+/* A writer into a new memory buffer (*buf, freed by the caller after the writer),
+ * indenting with one space; the buffer doubles as it grows (libxml2 2.9 grows it by
+ * what each write needs, which is quadratic for a big model). NULL when out of memory. */
+xmlTextWriterPtr qb_xml_writer_new(xmlBufferPtr *buf);
 
 /* Parse a memory buffer into a DOM; refuses DOCTYPEs (QB_ERR_UNSAFE), skips a UTF-8 BOM. */
 qb_status qb_xml_parse_memory(const char *buf, size_t len, xmlDocPtr *out);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #define NS_MC "http://schemas.openxmlformats.org/markup-compatibility/2006"
 #define NS_A "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -30,8 +31,25 @@
 #define NS_DGM "http://schemas.openxmlformats.org/drawingml/2006/diagram"
 
 #define MAX_NEST 64          /* nested paragraphs / tables / fields */
-#define MAX_PARAS 2000000    /* a write-up has hundreds */
 #define MAX_NOTE_REFS 64     /* notes cited by one paragraph */
+
+/* What the model costs, for the memory limit: the structs plus the allocator's
+ * overhead of each string (a paragraph's text, a run's text and its copy). */
+#define PARA_COST (sizeof(qb_para) + 32)
+#define RUN_COST(len) (sizeof(qb_run) + 2 * (len) + 64)
+
+/* Which limit stopped the reading (0: none). */
+enum { OVER_NONE = 0, OVER_PARAS, OVER_CELLS, OVER_CHARS, OVER_MEM };
+
+/* The document's size against the limits, shared by the notes and the main walk.
+ * Counting goes on after a limit is reached (nothing more is built), so the finding
+ * can give the actual figure. */
+typedef struct {
+    qb_docx_limits lim;
+    long paras, cells, chars;
+    size_t mem;
+    int over;
+} budget;
 
 typedef struct {
     int table;     /* index into doc->tables */
@@ -47,6 +65,7 @@ typedef struct {
 
 typedef struct {
     qb_doc *doc;
+    budget *b;
     xmlTextReaderPtr r;
     qb_styles *styles;
     qb_numbering *num;
@@ -74,8 +93,52 @@ typedef struct {
     int refs[MAX_NOTE_REFS];
     int nrefs;
     int sdt_depth, toc_sdt; /* open w:sdt elements; the depth of a TOC SDT, 0 outside */
+    size_t *note_order;     /* notes->paras indices sorted by note key (append_notes) */
     char why[200];
 } walker;
+
+/* Count n more of something (*count) against max; 1 when the model may take them. */
+static int admit(walker *w, long *count, long n, long max, int which)
+{
+    *count += n;
+    if (w->b->over)
+        return 0;
+    if (*count > max) {
+        w->b->over = which;
+        return 0;
+    }
+    return 1;
+}
+
+static int admit_mem(walker *w, size_t bytes)
+{
+    budget *b = w->b;
+    b->mem += bytes;
+    if (b->over)
+        return 0;
+    if (b->mem > (size_t)b->lim.model_mb << 20) {
+        b->over = OVER_MEM;
+        return 0;
+    }
+    return 1;
+}
+
+/* Characters (code points) in UTF-8 bytes. */
+static long count_chars(const char *s, size_t len)
+{
+    long n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* A run of text: its characters and its memory against the limits. */
+static int admit_text(walker *w, const char *s, size_t len)
+{
+    int chars_ok = admit(w, &w->b->chars, count_chars(s, len), w->b->lim.chars, OVER_CHARS);
+    int mem_ok = admit_mem(w, RUN_COST(len));
+    return chars_ok && mem_ok;
+}
 
 static int is_ns(const xmlChar *uri, const char *a, const char *b)
 {
@@ -126,6 +189,8 @@ static qb_status add_text(walker *w, const char *s, size_t len)
     for (int i = 0; i < w->nf; i++)
         if (w->fstack[i].code)
             return QB_OK; /* field instructions are not text */
+    if (!admit_text(w, s, len))
+        return QB_OK;
     return qb_para_add_run(p, s, len, &w->rf);
 }
 
@@ -181,10 +246,9 @@ static qb_status start_para(walker *w)
         snprintf(w->why, sizeof w->why, "paragraphs nested too deeply");
         return QB_ERR_LIMIT;
     }
-    if (w->doc->npara >= MAX_PARAS) {
-        snprintf(w->why, sizeof w->why, "too many paragraphs");
-        return QB_ERR_LIMIT;
-    }
+    int paras_ok = admit(w, &w->b->paras, 1, w->b->lim.paragraphs, OVER_PARAS);
+    if (!admit_mem(w, PARA_COST) || !paras_ok)
+        return QB_OK; /* reading stops here; only counting goes on */
     qb_where where = w->note_where ? w->note_where
                      : w->txbx ? QB_IN_TEXTBOX
                      : w->nt ? QB_IN_TABLE : QB_IN_BODY;
@@ -209,26 +273,62 @@ static qb_status start_para(walker *w)
     return QB_OK;
 }
 
-/* Copy the paragraphs of cited notes in after the paragraph that cites them. */
+/* Notes paragraphs ordered by note key, then by position (a stable order). */
+static const qb_doc *sort_notes;
+static int by_note(const void *a, const void *b)
+{
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    int ki = sort_notes->paras[i].number, kj = sort_notes->paras[j].number;
+    return ki != kj ? (ki < kj ? -1 : 1) : (i < j ? -1 : i > j);
+}
+
+static qb_status index_notes(walker *w)
+{
+    size_t n = w->notes->npara;
+    if (!n)
+        return QB_OK;
+    w->note_order = malloc(n * sizeof *w->note_order);
+    if (!w->note_order)
+        return QB_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        w->note_order[i] = i;
+    sort_notes = w->notes;
+    qsort(w->note_order, n, sizeof *w->note_order, by_note);
+    return QB_OK;
+}
+
+/* Copy the paragraphs of cited notes in after the paragraph that cites them; each copy
+ * counts against the limits (one long note cited a thousand times is a big document). */
 static qb_status append_notes(walker *w)
 {
-    for (int k = 0; k < w->nrefs; k++) {
-        for (size_t j = 0; j < w->notes->npara; j++) {
-            const qb_para *src = &w->notes->paras[j];
-            if (src->number != w->refs[k])
-                continue;
-            {
-                size_t idx;
-                qb_status st = qb_doc_add_para(w->doc, src->where, -1, &idx);
-                if (st != QB_OK)
+    size_t n = w->notes->npara;
+    for (int k = 0; k < w->nrefs && w->note_order; k++) {
+        size_t lo = 0, hi = n; /* the first paragraph of note refs[k] */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (w->notes->paras[w->note_order[mid]].number < w->refs[k])
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t j = lo; j < n && w->notes->paras[w->note_order[j]].number == w->refs[k]; j++) {
+            const qb_para *src = &w->notes->paras[w->note_order[j]];
+            int paras_ok = admit(w, &w->b->paras, 1, w->b->lim.paragraphs, OVER_PARAS);
+            if (!admit_mem(w, PARA_COST) || !paras_ok)
+                break;
+            size_t idx;
+            qb_status st = qb_doc_add_para(w->doc, src->where, -1, &idx);
+            if (st != QB_OK)
+                return st;
+            qb_para *p = &w->doc->paras[idx];
+            p->f = src->f;
+            p->mark = src->mark;
+            for (size_t r = 0; r < src->nruns; r++) {
+                size_t len = strlen(src->runs[r].text);
+                if (!admit_text(w, src->runs[r].text, len))
+                    break;
+                if ((st = qb_para_add_run(p, src->runs[r].text, len, &src->runs[r].f)) != QB_OK)
                     return st;
-                qb_para *p = &w->doc->paras[idx];
-                p->f = src->f;
-                p->mark = src->mark;
-                for (size_t r = 0; r < src->nruns; r++)
-                    if ((st = qb_para_add_run(p, src->runs[r].text, strlen(src->runs[r].text),
-                                              &src->runs[r].f)) != QB_OK)
-                        return st;
             }
         }
     }
@@ -271,6 +371,8 @@ static void read_sect(xmlNodePtr sect, qb_sect *s)
 static qb_status add_sect(walker *w, xmlNodePtr sect)
 {
     qb_doc *d = w->doc;
+    if (!admit_mem(w, sizeof(qb_sect)))
+        return QB_OK;
     qb_status st = qb_grow((void **)&d->sects, &d->capsect, d->nsect + 1, sizeof *d->sects);
     if (st != QB_OK)
         return st;
@@ -284,7 +386,7 @@ static qb_status add_sect(walker *w, xmlNodePtr sect)
 static qb_status add_image(walker *w, const char *rid)
 {
     qb_para *p = cur_para(w);
-    if (!p)
+    if (!p || !admit_mem(w, sizeof(qb_image) + 64))
         return QB_OK;
     qb_doc *d = w->doc;
     qb_status st = qb_grow((void **)&d->images, &d->capimage, d->nimage + 1, sizeof *d->images);
@@ -309,6 +411,8 @@ static qb_status start_table(walker *w)
         snprintf(w->why, sizeof w->why, "tables nested too deeply");
         return QB_ERR_LIMIT;
     }
+    if (!admit_mem(w, sizeof(qb_table)))
+        return QB_OK; /* a table the model does not take: nothing to pop either */
     qb_doc *d = w->doc;
     qb_status st = qb_grow((void **)&d->tables, &d->captable, d->ntable + 1, sizeof *d->tables);
     if (st != QB_OK)
@@ -325,15 +429,36 @@ static qb_status start_table(walker *w)
     return QB_OK;
 }
 
+/* Past a limit: nothing is built any more, paragraphs, cells and text are only counted. */
+static void count_only(walker *w, const char *name, int empty, int *skip)
+{
+    budget *b = w->b;
+    if (strcmp(name, "p") == 0) {
+        b->paras++;
+        b->mem += PARA_COST;
+    } else if (strcmp(name, "tc") == 0) {
+        b->cells++;
+    } else if (strcmp(name, "t") == 0) {
+        w->in_t = !empty;
+    } else if (strcmp(name, "delText") == 0 || strcmp(name, "del") == 0 || strcmp(name, "moveFrom") == 0 ||
+               strcmp(name, "instrText") == 0) {
+        *skip = 1;
+    }
+}
+
 /* Handle a start tag in the w: namespace. *skip asks the caller to jump past the subtree. */
 static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
 {
     xmlTextReaderPtr r = w->r;
     qb_status st = QB_OK;
+    if (w->b->over) {
+        count_only(w, name, empty, skip);
+        return QB_OK;
+    }
     if (strcmp(name, "p") == 0) {
         if ((st = start_para(w)) != QB_OK)
             return st;
-        if (empty)
+        if (empty && !w->b->over)
             st = end_para(w);
     } else if (strcmp(name, "pPr") == 0) {
         xmlNodePtr n = xmlTextReaderExpand(r);
@@ -343,7 +468,7 @@ static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
         if (sect && w->main_part && w->np == 1 && !w->nt && !w->txbx) {
             /* a section break: the section ends with this paragraph */
             st = add_sect(w, sect);
-            if (st == QB_OK)
+            if (st == QB_OK && !w->b->over) /* over: the model took no more */
                 w->doc->sects[w->doc->nsect - 1].end_para = w->pstack[0] + 1;
         }
         *skip = 1;
@@ -446,7 +571,7 @@ static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
     } else if (strcmp(name, "tbl") == 0) {
         if ((st = start_table(w)) != QB_OK)
             return st;
-        if (empty)
+        if (empty && !w->b->over)
             w->nt--;
     } else if (strcmp(name, "tblPr") == 0) {
         xmlNodePtr n = xmlTextReaderExpand(r);
@@ -463,6 +588,8 @@ static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
             t->rows = f->row + 1;
         }
     } else if (strcmp(name, "tc") == 0) {
+        if (!admit(w, &w->b->cells, 1, w->b->lim.cells, OVER_CELLS))
+            return QB_OK;
         if (w->nt) {
             tbl_frame *f = &w->tstack[w->nt - 1];
             f->cell++;
@@ -504,6 +631,11 @@ static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
 
 static qb_status on_w_end(walker *w, const char *name)
 {
+    if (w->b->over) {
+        if (strcmp(name, "t") == 0)
+            w->in_t = 0;
+        return QB_OK;
+    }
     if (strcmp(name, "p") == 0)
         return end_para(w);
     if (strcmp(name, "sdt") == 0 && w->sdt_depth) {
@@ -540,6 +672,8 @@ static qb_status on_other_start(walker *w, const xmlChar *uri, const char *name,
         *skip = 1; /* the Choice branch already holds the same content */
         return QB_OK;
     }
+    if (w->b->over)
+        return QB_OK;
     if (is_ns(uri, NS_A, NS_A_STRICT) && strcmp(name, "blip") == 0) {
         xmlChar *rid = xmlTextReaderGetAttributeNs(r, BAD_CAST "embed", BAD_CAST NS_R);
         if (!rid)
@@ -619,7 +753,13 @@ static qb_status walk(walker *w)
         } else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
                    type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE) {
             const char *v = (const char *)xmlTextReaderConstValue(r);
-            if (v && w->in_t && w->in_run)
+            if (v && w->b->over) {
+                if (w->in_t) {
+                    size_t len = strlen(v);
+                    w->b->chars += count_chars(v, len);
+                    w->b->mem += RUN_COST(len);
+                }
+            } else if (v && w->in_t && w->in_run)
                 st = add_text(w, v, strlen(v));
             else if (v && w->in_instr && w->nf)
                 st = qb_buf_adds(&w->fstack[w->nf - 1].instr, v);
@@ -675,22 +815,79 @@ static qb_status note_revisions(qb_doc *d)
     return st;
 }
 
-qb_status qb_docx_read(const char *path, qb_doc *doc, char **why, char **why_zh)
+/* The document went past a limit: say which, with the actual and the allowed figure. */
+static qb_status note_too_large(qb_doc *d, const budget *b)
 {
-    *why = *why_zh = NULL;
+    if (!b->over)
+        return QB_OK;
+    char *zh = NULL, *en = NULL;
+    const qb_docx_limits *l = &b->lim;
+    switch (b->over) {
+    case OVER_PARAS:
+        zh = qb_asprintf("文档过大：共有 %ld 段，超过上限 %ld 段（一篇典型经验材料通常只有几百段）；"
+                         "只读取了前 %ld 段，其余内容未检查", b->paras, l->paragraphs, l->paragraphs);
+        en = qb_asprintf("document too large: %ld paragraphs, over the limit of %ld; only the first %ld "
+                         "were read, the rest was not checked", b->paras, l->paragraphs, l->paragraphs);
+        break;
+    case OVER_CELLS:
+        zh = qb_asprintf("文档过大：表格共有 %ld 个单元格，超过上限 %ld 个；超出部分未读取，未检查",
+                         b->cells, l->cells);
+        en = qb_asprintf("document too large: %ld table cells, over the limit of %ld; the rest was not read "
+                         "or checked", b->cells, l->cells);
+        break;
+    case OVER_CHARS:
+        zh = qb_asprintf("文档过大：共有 %ld 个字符，超过上限 %ld 个；超出部分未读取，未检查", b->chars, l->chars);
+        en = qb_asprintf("document too large: %ld characters, over the limit of %ld; the rest was not read "
+                         "or checked", b->chars, l->chars);
+        break;
+    default:
+        zh = qb_asprintf("文档结构过于零碎：读取需要约 %zu MB 内存，超过上限 %ld MB；超出部分未读取，未检查",
+                         (b->mem + (1u << 20) - 1) >> 20, l->model_mb);
+        en = qb_asprintf("document too fragmented: reading it needs about %zu MB, over the limit of %ld MB; "
+                         "the rest was not read or checked", (b->mem + (1u << 20) - 1) >> 20, l->model_mb);
+        break;
+    }
+    qb_status st = zh && en ? qb_findings_add(&d->findings, "document.too-large", QB_SEV_ERROR, d->file,
+                                              NULL, 0, NULL, zh, en)
+                            : QB_ERR_NOMEM;
+    free(zh);
+    free(en);
+    return st;
+}
+
+/* One reason, already in both languages (qb_err_set takes one argument list). */
+static qb_status fail(qb_err *e, qb_status st, const char *zh, const char *en)
+{
+    return qb_err_set(e, st, "%s%.0s", "%.0s%s", zh, en);
+}
+
+qb_status qb_docx_read(const char *path, qb_doc *doc, qb_err *e)
+{
+    return qb_docx_read_limited(path, doc, NULL, e);
+}
+
+qb_status qb_docx_read_limited(const char *path, qb_doc *doc, const qb_docx_limits *lim, qb_err *e)
+{
+    static const qb_docx_limits dflt = {QB_DOCX_MAX_PARAGRAPHS, QB_DOCX_MAX_CELLS, QB_DOCX_MAX_CHARS,
+                                        QB_DOCX_MAX_MODEL_MB};
     qb_xml_init();
     qb_doc_init(doc);
     doc->source = qb_strdup(path);
     doc->file = qb_strdup(qb_basename(path));
     if (!doc->source || !doc->file)
-        return QB_ERR_NOMEM;
+        return qb_err_status(e, QB_ERR_NOMEM);
+    /* Only a regular file: opening a FIFO would wait forever for a writer. */
+    struct stat sb;
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+        return fail(e, QB_ERR_IO,
+                    S_ISDIR(sb.st_mode) ? "这是文件夹，不是 Word 文档" : "不是普通文件（管道、设备或套接字），已拒绝",
+                    S_ISDIR(sb.st_mode) ? "a folder, not a Word document"
+                                        : "not a regular file (a FIFO, device or socket), refused");
+    budget b = {.lim = lim ? *lim : dflt};
     qb_opc o;
     qb_status st = qb_opc_open(path, &o);
-    if (st != QB_OK) {
-        *why = qb_strdup(o.err.en);
-        *why_zh = qb_strdup(o.err.zh);
-        return st;
-    }
+    if (st != QB_OK) /* the OPC layer says what is wrong, in both languages */
+        return fail(e, st, o.err.zh, o.err.en);
     qb_rels rels = {0};
     qb_styles *styles = NULL;
     qb_numbering *num = NULL;
@@ -699,9 +896,14 @@ qb_status qb_docx_read(const char *path, qb_doc *doc, char **why, char **why_zh)
     walker w = {0};
     if ((st = qb_opc_rels(&o, o.main_part, &rels)) != QB_OK ||
         (st = qb_styles_load(&o, &rels, &styles)) != QB_OK ||
-        (st = qb_numbering_load(&o, &rels, &num)) != QB_OK)
+        (st = qb_numbering_load(&o, &rels, &num)) != QB_OK) {
+        if (st == QB_ERR_LIMIT)
+            snprintf(w.why, sizeof w.why, "styles, numbering or theme part over %u MB or %d definitions",
+                     QB_DOCX_MAX_DOM_PART >> 20, QB_DOCX_MAX_DEFS);
         goto out;
+    }
     w.doc = doc;
+    w.b = &b;
     w.styles = styles;
     w.num = num;
     w.rels = &rels;
@@ -716,6 +918,7 @@ qb_status qb_docx_read(const char *path, qb_doc *doc, char **why, char **why_zh)
             continue;
         walker nw = {0};
         nw.doc = &notes;
+        nw.b = &b;
         nw.styles = styles;
         nw.num = num;
         nw.note_where = parts[k].where;
@@ -724,9 +927,13 @@ qb_status qb_docx_read(const char *path, qb_doc *doc, char **why, char **why_zh)
         if (st != QB_OK)
             snprintf(w.why, sizeof w.why, "%s", nw.why);
     }
+    if (st == QB_OK)
+        st = index_notes(&w);
     st = st == QB_OK ? walk_part(&w, &o, o.main_part) : st;
     if (st == QB_OK)
         st = note_revisions(doc);
+    if (st == QB_OK)
+        st = note_too_large(doc, &b);
     if (st == QB_OK && doc->nsect == 0) {
         /* no sectPr at all: page size unknown */
         st = qb_grow((void **)&doc->sects, &doc->capsect, 1, sizeof *doc->sects);
@@ -737,12 +944,13 @@ qb_status qb_docx_read(const char *path, qb_doc *doc, char **why, char **why_zh)
         }
     }
 out:
-    if (st != QB_OK && !*why) {
-        *why = qb_strdup(w.why[0] ? w.why : qb_status_str(st));
-        *why_zh = qb_strdup(st == QB_ERR_UNSAFE ? "文档含有不安全的 XML 声明（DOCTYPE），已拒绝" :
-                            st == QB_ERR_LIMIT ? "文档过大、嵌套过深或数据与声明的大小不符，已拒绝" :
-                            st == QB_ERR_NOMEM ? "内存不足" : "文档内容损坏，无法读取");
-    }
+    if (st != QB_OK)
+        fail(e, st,
+             st == QB_ERR_UNSAFE ? "文档含有不安全的 XML 声明（DOCTYPE），已拒绝" :
+             st == QB_ERR_LIMIT ? "文档过大、嵌套过深或数据与声明的大小不符，已拒绝" :
+             st == QB_ERR_NOMEM ? "内存不足" : "文档内容损坏，无法读取",
+             w.why[0] ? w.why : qb_status_str(st));
+    free(w.note_order);
     qb_doc_free(&notes);
     qb_numbering_free(num);
     qb_styles_free(styles);

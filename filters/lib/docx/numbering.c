@@ -1,6 +1,7 @@
 /* numbering.c — labels of automatic numbering, computed as Word does. */
 #include "numbering.h"
 #include "buf.h"
+#include "docx.h"
 #include "utf8.h"
 #include "xmlsafe.h"
 
@@ -37,14 +38,16 @@ struct qb_numbering {
     size_t nn, capn;
 };
 
+/* An integer attribute, clamped to what Word accepts for ids and start values (atoi
+ * on "99999999999" is undefined, and a counter at INT_MAX would overflow). */
 static int attr_int(xmlNodePtr n, const char *name, int dflt)
 {
     xmlChar *v = qb_xml_attr(n, name);
     if (!v)
         return dflt;
-    int r = atoi((const char *)v);
+    long r = strtol((const char *)v, NULL, 10);
     xmlFree(v);
-    return r;
+    return r < -1000000 ? -1000000 : r > 1000000 ? 1000000 : (int)r;
 }
 
 static void read_level(xmlNodePtr lvl, num_level *out)
@@ -76,12 +79,21 @@ qb_status qb_numbering_load(qb_opc *o, const qb_rels *main_rels, qb_numbering **
         return QB_OK; /* dangling relationship: no numbering */
     if (st != QB_OK)
         return st;
+    if (len > QB_DOCX_MAX_DOM_PART) {
+        free(buf);
+        return QB_ERR_LIMIT;
+    }
     xmlDocPtr doc;
     st = qb_xml_parse_memory(buf, len, &doc);
     free(buf);
     if (st != QB_OK)
         return st == QB_ERR_NOMEM ? st : QB_OK; /* unreadable numbering: labels are lost, text is not */
     for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n && st == QB_OK; n = n->next) {
+        if ((qb_xml_node_is(n, "abstractNum") || qb_xml_node_is(n, "num")) &&
+            nb->na + nb->nn >= QB_DOCX_MAX_DEFS) {
+            st = QB_ERR_LIMIT;
+            break;
+        }
         if (qb_xml_node_is(n, "abstractNum")) {
             st = qb_grow((void **)&nb->a, &nb->capa, nb->na + 1, sizeof *nb->a);
             if (st != QB_OK)
@@ -209,7 +221,7 @@ static void format_value(qb_buf *b, const char *fmt, int v)
             qb_buf_addc(b, 0xFF10u + (unsigned)(*p - '0'));
     } else if (strcmp(fmt, "upperLetter") == 0 || strcmp(fmt, "lowerLetter") == 0) {
         char c = (char)((fmt[0] == 'u' ? 'A' : 'a') + (v - 1) % 26);
-        for (int i = 0; i <= (v - 1) / 26 && v > 0; i++)
+        for (int i = 0; i <= (v - 1) / 26 && v > 0 && i < 64; i++) /* the label is clipped anyway */
             qb_buf_add(b, &c, 1);
     } else if (strcmp(fmt, "upperRoman") == 0 || strcmp(fmt, "lowerRoman") == 0) {
         roman(b, v, fmt[0] == 'u');

@@ -31,6 +31,7 @@
  * indent, body text. Chinese Word's 五号 (sz 21) comes from its Normal.dotm, which
  * is not applied to an existing document, so it is not assumed here. */
 #include "styles.h"
+#include "docx.h"
 
 #include "buf.h"
 #include "utf8.h"
@@ -372,6 +373,8 @@ struct qb_styles {
     style *v;
     size_t n;
     id_ix *by_id;     /* ids sorted, for bsearch */
+    id_ix *by_ci;     /* the same ignoring case (a paragraph citing a missing style
+                         must not cost a scan of every style) */
     int def_para, def_char, def_table;
     rdelta doc_r;
     pdelta doc_p;
@@ -390,6 +393,13 @@ static int cmp_id(const void *a, const void *b)
     const id_ix *x = a, *y = b;
     int c = strcmp(x->id, y->id);
     return c ? c : (x->i > y->i) - (x->i < y->i); /* equal ids keep file order */
+}
+
+static int cmp_ci(const void *a, const void *b)
+{
+    const id_ix *x = a, *y = b;
+    int c = strcasecmp(x->id, y->id);
+    return c ? c : (x->i > y->i) - (x->i < y->i);
 }
 
 /* Style index by id and (unless ST_OTHER) type, or -1. Ids compare exactly; Word
@@ -416,9 +426,18 @@ static int find_style(const qb_styles *st, const char *id, style_type type)
         else
             hi = mid;
     }
-    for (size_t i = 0; i < st->n; i++)
-        if (strcasecmp(st->v[i].id, id) == 0 && (type == ST_OTHER || st->v[i].type == type))
-            return (int)i;
+    /* the first in file order of the ids equal but for case whose type fits */
+    lo = 0, hi = st->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcasecmp(st->by_ci[mid].id, id) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < st->n && strcasecmp(st->by_ci[lo].id, id) == 0; lo++)
+        if (type == ST_OTHER || st->v[st->by_ci[lo].i].type == type)
+            return st->by_ci[lo].i;
     return -1;
 }
 
@@ -490,6 +509,8 @@ static qb_status load_styles_xml(qb_styles *st, xmlDocPtr doc)
         }
         if (!qb_xml_node_is(n, "style"))
             continue;
+        if (st->n >= QB_DOCX_MAX_DEFS)
+            return QB_ERR_LIMIT;
         if (qb_grow((void **)&st->v, &cap, st->n + 1, sizeof *st->v) != QB_OK)
             return QB_ERR_NOMEM;
         style *s = &st->v[st->n];
@@ -517,13 +538,16 @@ static qb_status load_styles_xml(qb_styles *st, xmlDocPtr doc)
         read_ppr(qb_xml_child(n, "pPr"), &s->p_own, NULL, 0, NULL);
     }
     st->by_id = malloc((st->n ? st->n : 1) * sizeof *st->by_id);
-    if (!st->by_id)
+    st->by_ci = malloc((st->n ? st->n : 1) * sizeof *st->by_ci);
+    if (!st->by_id || !st->by_ci)
         return QB_ERR_NOMEM;
     for (size_t i = 0; i < st->n; i++) {
         st->by_id[i].id = st->v[i].id;
         st->by_id[i].i = (int)i;
     }
+    memcpy(st->by_ci, st->by_id, st->n * sizeof *st->by_ci);
     qsort(st->by_id, st->n, sizeof *st->by_id, cmp_id);
+    qsort(st->by_ci, st->n, sizeof *st->by_ci, cmp_ci);
     /* The default style of each type; without a w:default flag, the built-in one by
      * its language-independent w:name ("Normal", "Default Paragraph Font"). */
     st->def_para = st->def_char = st->def_table = -1;
@@ -612,6 +636,9 @@ static qb_status load_numbering_xml(qb_styles *st, xmlDocPtr doc)
     size_t capn = 0, capa = 0;
     for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n; n = n->next) {
         int v;
+        if ((qb_xml_node_is(n, "abstractNum") || qb_xml_node_is(n, "num")) &&
+            st->nabs + st->nnum >= QB_DOCX_MAX_DEFS)
+            return QB_ERR_LIMIT;
         if (qb_xml_node_is(n, "abstractNum") && attr_int(n, "abstractNumId", &v)) {
             if (qb_grow((void **)&st->abs, &capa, st->nabs + 1, sizeof *st->abs) != QB_OK)
                 return QB_ERR_NOMEM;
@@ -694,6 +721,10 @@ static qb_status read_related(qb_opc *o, const qb_rels *rels, const char *suffix
         return QB_OK; /* dangling relationship */
     if (st != QB_OK)
         return st;
+    if (len > QB_DOCX_MAX_DOM_PART) {
+        free(buf);
+        return QB_ERR_LIMIT;
+    }
     st = qb_xml_parse_memory(buf, len, doc);
     free(buf);
     if (st == QB_ERR_FORMAT) {
@@ -747,6 +778,7 @@ void qb_styles_free(qb_styles *st)
     }
     free(st->v);
     free(st->by_id);
+    free(st->by_ci);
     free(st->nums);
     for (size_t i = 0; i < st->nabs; i++)
         free(st->abs[i].style_link);

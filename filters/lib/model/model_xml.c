@@ -215,15 +215,10 @@ qb_status qb_model_write_xml(xmlTextWriterPtr w, const qb_doc *d)
 
 qb_status qb_model_write(const qb_doc *d, FILE *out)
 {
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
-    if (!w) {
-        if (buf)
-            xmlBufferFree(buf);
+    xmlBufferPtr buf;
+    xmlTextWriterPtr w = qb_xml_writer_new(&buf);
+    if (!w)
         return QB_ERR_NOMEM;
-    }
-    xmlTextWriterSetIndent(w, 1);
-    xmlTextWriterSetIndentString(w, BAD_CAST " ");
     qb_status st = xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0 ? QB_ERR_NOMEM : QB_OK;
     if (st == QB_OK)
         st = qb_model_write_xml(w, d);

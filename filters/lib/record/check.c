@@ -22,11 +22,18 @@ static const char *rule_for(qb_status st)
  * be read adds a finding and leaves have_doc 0 — unless `known` (the unpacker's findings)
  * already has an error about that file: it said what is wrong more precisely (a .doc, a
  * PDF where Word was needed …), and that is the reason given. No rule runs here. */
-static qb_status read_writeup(const char *path, const char *display, const qb_findings *known, qb_record *res)
+static qb_status read_writeup(const char *path, const char *display, const qb_edition *ed, const qb_findings *known,
+                              qb_record *res)
 {
-    char *why = NULL, *why_zh = NULL;
+    qb_err e = {0};
     qb_doc doc;
-    qb_status st = qb_docx_read(path, &doc, &why, &why_zh);
+    qb_docx_limits lim = {0};
+    if (ed) /* the edition's document limits; without one, the reader's own */
+        lim = (qb_docx_limits){qb_edition_int(ed, "document", "max_paragraphs", QB_DOCX_MAX_PARAGRAPHS),
+                               qb_edition_int(ed, "document", "max_cells", QB_DOCX_MAX_CELLS),
+                               qb_edition_int(ed, "document", "max_chars", QB_DOCX_MAX_CHARS),
+                               qb_edition_int(ed, "document", "max_model_mb", QB_DOCX_MAX_MODEL_MB)};
+    qb_status st = qb_docx_read_limited(path, &doc, ed ? &lim : NULL, &e);
     if (st == QB_OK) {
         st = qb_record_take_doc(res, &doc, display);
     } else if (st != QB_ERR_NOMEM) {
@@ -40,8 +47,8 @@ static qb_status read_writeup(const char *path, const char *display, const qb_fi
             res->reason = qb_strdup(said->message);
             res->reason_en = qb_strdup(said->message_en);
         } else {
-            res->reason = qb_asprintf("%s：%s", display, why_zh ? why_zh : "无法读取");
-            res->reason_en = qb_asprintf("%s: %s", display, why ? why : qb_status_str(st));
+            res->reason = qb_asprintf("%s：%s", display, qb_err_text(&e, 0));
+            res->reason_en = qb_asprintf("%s: %s", display, qb_err_text(&e, 1));
         }
         st = !res->reason || !res->reason_en ? QB_ERR_NOMEM
              : said ? QB_OK
@@ -50,8 +57,6 @@ static qb_status read_writeup(const char *path, const char *display, const qb_fi
     }
     if (st != QB_OK || !res->have_doc)
         qb_doc_free(&doc);
-    free(why);
-    free(why_zh);
     return st;
 }
 
@@ -64,21 +69,21 @@ static qb_status add_path(char ***v, size_t *n, const char *path)
     return (nv[*n] = qb_strdup(path)) ? (++*n, QB_OK) : QB_ERR_NOMEM;
 }
 
-qb_status qb_record_from_docx(const char *path, qb_record *res)
+qb_status qb_record_from_docx(const char *path, const qb_edition *ed, qb_record *res)
 {
     qb_record_init(res);
     qb_status st = qb_record_set_input(res, path, 1);
     if (st == QB_OK && res->input.regular) /* the dossier attaches the original */
         st = add_path(&res->attach, &res->nattach, path);
     if (st == QB_OK)
-        st = read_writeup(path, qb_basename(path), NULL, res);
+        st = read_writeup(path, qb_basename(path), ed, NULL, res);
     res->processed = res->have_doc;
     return st;
 }
 
 qb_status qb_check_docx(const char *path, const qb_edition *ed, qb_record *res)
 {
-    qb_status st = qb_record_from_docx(path, res);
+    qb_status st = qb_record_from_docx(path, ed, res);
     if (st == QB_OK)
         st = qb_record_set_edition(res, ed);
     if (st == QB_OK)
@@ -97,10 +102,7 @@ static const char *member_display(const qb_member *m)
 static qb_status read_member(const qb_member *m, const qb_edition *ed, qb_doc *d, int *read)
 {
     *read = 0;
-    char *why = NULL, *why_zh = NULL;
-    qb_status st = qb_docx_read(qb_member_docx(m), d, &why, &why_zh);
-    free(why);
-    free(why_zh);
+    qb_status st = qb_docx_read(qb_member_docx(m), d, NULL);
     if (st != QB_OK) {
         qb_doc_free(d);
         return st == QB_ERR_NOMEM ? st : QB_OK;
@@ -228,7 +230,7 @@ static qb_status check_package(const char *input, const char *workdir, const qb_
     size_t form_at = res->findings.n;
     const qb_member *w = qb_package_member(pkg, QB_ROLE_EXPERIENCE);
     if (w && w->outcome == QB_OUT_OK && qb_member_docx(w)) {
-        st = read_writeup(qb_member_docx(w), member_display(w), &pkg->findings, res);
+        st = read_writeup(qb_member_docx(w), member_display(w), ed, &pkg->findings, res);
         if (st == QB_OK)
             st = qb_record_lint(res, ed);
     }

@@ -23,7 +23,7 @@ qb_status qb_check_input(const char *input, const qb_edition *ed, qb_record *res
 qb_status qb_check_docx(const char *path, const qb_edition *ed, qb_record *res);
 /* Read one .docx into a record (no rules run: what qb-docx writes). A document that
  * cannot be read gives QB_OK, processed 0 and the reason. */
-qb_status qb_record_from_docx(const char *path, qb_record *res);
+qb_status qb_record_from_docx(const char *path, const qb_edition *ed, qb_record *res);
 void qb_check_result_free(qb_record *res);
 
 #endif

@@ -20,6 +20,7 @@
  * as a model file alone does. */
 #include "record_xml.h"
 #include "model_xml.h"
+#include "xmlsafe.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -100,15 +101,10 @@ static qb_status read_fields(xmlNodePtr n, qb_form *f)
 
 static qb_status write_model_raw(xmlTextWriterPtr w, const char *role, const qb_doc *d, const qb_form *fields)
 {
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlTextWriterPtr mw = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
-    if (!mw) {
-        if (buf)
-            xmlBufferFree(buf);
+    xmlBufferPtr buf;
+    xmlTextWriterPtr mw = qb_xml_writer_new(&buf);
+    if (!mw)
         return QB_ERR_NOMEM;
-    }
-    xmlTextWriterSetIndent(mw, 1);
-    xmlTextWriterSetIndentString(mw, BAD_CAST " ");
     /* a document of its own, so that text goes out as UTF-8, not as character references */
     qb_status st = xmlTextWriterStartDocument(mw, NULL, "UTF-8", NULL) < 0 ? QB_ERR_NOMEM : QB_OK;
     if (st == QB_OK)
@@ -246,15 +242,10 @@ static qb_status write_record(xmlTextWriterPtr w, const qb_record *rec)
 
 qb_status qb_record_write(const qb_record *rec, FILE *out)
 {
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
-    if (!w) {
-        if (buf)
-            xmlBufferFree(buf);
+    xmlBufferPtr buf;
+    xmlTextWriterPtr w = qb_xml_writer_new(&buf);
+    if (!w)
         return QB_ERR_NOMEM;
-    }
-    xmlTextWriterSetIndent(w, 1);
-    xmlTextWriterSetIndentString(w, BAD_CAST " ");
     qb_status st = write_record(w, rec);
     xmlFreeTextWriter(w);
     size_t len = (size_t)xmlBufferLength(buf);

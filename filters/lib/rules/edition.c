@@ -26,7 +26,7 @@
 
 typedef enum {
     T_STR, T_INT, T_PATTERN, T_COUNTMODE, T_SIZE, T_BOOL, T_REQ, T_LIST, T_CRITERION,
-    T_ALIGN, T_PAGE, T_SPACING, T_SEVERITY, T_NUMBER, T_DATE, T_FIELD, T_SCOPEKEY
+    T_ALIGN, T_PAGE, T_SPACING, T_SEVERITY, T_NUMBER, T_DATE, T_FIELD, T_SCOPEKEY, T_COUNT
 } vtype;
 
 typedef struct {
@@ -54,6 +54,8 @@ static const schema_row schema[] = {
     {"package", "max_members", T_INT, 0},  {"package", "max_ratio", T_INT, 0},
     {"package", "max_depth", T_INT, 0},    {"package", "max_seconds", T_INT, 0},
     {"package", "name_pattern", T_PATTERN, 1}, {"package", "name_reject", T_PATTERN, 1},
+    {"document", "max_paragraphs", T_COUNT, 0}, {"document", "max_cells", T_COUNT, 0},
+    {"document", "max_chars", T_COUNT, 0}, {"document", "max_model_mb", T_COUNT, 0},
     {"documents", "form", T_REQ, 0},       {"documents", "experience", T_REQ, 0},
     {"documents", "proof", T_REQ, 0},      {"documents", "form_names", T_PATTERN, 1},
     {"documents", "experience_names", T_PATTERN, 1}, {"documents", "proof_names", T_PATTERN, 1},
@@ -192,6 +194,8 @@ static const char *check_value(vtype t, const char *v)
         return strcmp(v, "none") == 0 || qb_edition_date(v, NULL) ? NULL : "expected a date YYYY-MM-DD or none";
     case T_INT:
         return valid_int(v, &n) ? NULL : "expected a whole number ≥ 0";
+    case T_COUNT: /* a limit of 0 would refuse every document; beyond 10^9 is no limit */
+        return valid_int(v, &n) && n >= 1 && n <= 1000000000 ? NULL : "expected a whole number from 1 to 1000000000";
     case T_NUMBER: {
         char *end;
         double d = strtod(v, &end);
