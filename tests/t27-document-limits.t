@@ -173,6 +173,6 @@ grep -q 'bad.ini:5: .*1 to 1000000000' "$TMP/err"; ok $? "naming line 5 ($(cat "
 mkfifo "$TMP/fifo.docx"
 timeout 10 "$QB_BIN/qb-docx" "$TMP/fifo.docx" >/dev/null 2>"$TMP/err"
 is "$?" 2 "qb-docx on a FIFO: exit 2 at once (was: blocked forever)"
-grep -q '不是普通文件（管道、设备或套接字），已拒绝 (not a regular file' "$TMP/err"; ok $? "with the reason ($(cat "$TMP/err"))"
+grep -q '不是普通文件（管道、设备或套接字），已拒绝 (fifo.docx: not a regular file' "$TMP/err"; ok $? "with the reason ($(cat "$TMP/err"))"
 
 done_testing

@@ -14,7 +14,7 @@ mkdir -p "$S"
 "$QB_BIN/mksample" "$S" compliant-direct fmt-body-font over-abstract >/dev/null || exit 1
 # a package, as batch_inbox.sh builds them: form, write-up, proof, named for the applicant
 A=某某精工机械制造有限公司
-"$QB_BIN/mkzip" --docx form.docx "2024年质量标杆申报书" "|申报单位|$A" "|统一社会信用代码|91110000100000000X"
+"$QB_BIN/mkform" --applicant "$A" . cells-ok && mv cells-ok.docx form.docx # a correct form (samples/mkform.c)
 "$QB_BIN/mkzip" --docx proof.docx "证明材料目录" "一、营业执照"
 "$QB_BIN/mkrar" "$A.rar" 申报书.docx=@form.docx 典型经验材料.docx=@"$S/compliant-direct.docx" 证明材料/目录.docx=@proof.docx
 "$QB_BIN/mkzip" "某某机械有限公司.zip" 申报书.docx=@form.docx 典型经验材料.docx=@"$S/over-abstract.docx"
