@@ -8,7 +8,7 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 WERROR  ?= -Werror
-PKGS     = libarchive libzip libxml-2.0 libpcre2-8 jansson inih harfbuzz-subset xlsxwriter nettle zlib libpng libjpeg
+PKGS     = libarchive libzip libxml-2.0 libpcre2-8 jansson inih harfbuzz-subset xlsxwriter nettle zlib libpng libjpeg libqpdf
 
 # The dependency step runs before any flag is asked of pkg-config: build/config.mk is
 # made by it, and make reads the makefile again once it exists (so the first

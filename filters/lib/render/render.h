@@ -30,6 +30,11 @@ typedef struct {
     size_t nproof_files;
     const char *const *attach;              /* original files to attach: paths */
     size_t nattach;
+    const char *const *name_paths;          /* original names of files by path (a package's */
+    const char *const *names;               /* members): shown and attached under them */
+    size_t nnames;
+    unsigned image_dpi;                     /* pictures above this at their placed size are
+                                             * downsampled; 0: 200 */
     const qb_edition *ed;                   /* required */
     const qb_findings *findings;            /* every finding of the package; NULL: the write-up's */
     const char *applicant;                  /* organisation; NULL = unknown */
@@ -63,6 +68,7 @@ typedef struct {
     const char *package_id;  /* default: the first 12 hex digits of the input's SHA-256 */
     const char *received;    /* default: the input's modification date (UTC), as recorded */
     const char *font_song, *font_hei;
+    unsigned image_dpi;      /* 0: 200 (qb_render_input) */
 } qb_render_opts;
 
 /* The dossier of one application record (qb-render, qb-check --pdf, qb-batch). It opens

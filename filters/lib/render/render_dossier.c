@@ -122,16 +122,11 @@ static qb_status refuse_inputs(const qb_render_input *in, const char *out, qb_er
     return st == QB_OK ? qb_outfile_refuse_input(out, in->proof_files, in->nproof_files, e) : st;
 }
 
-/* Through outfile.h: a temporary file renamed into place, every write checked (libharu's
- * own file writer ignores the error of its last flush). */
-static qb_status save(rd *r, const char *out, qb_err *e)
+/* libharu's document, streamed to put (libharu's own file writer ignores the error of
+ * its last flush). */
+static qb_status hpdf_write(rd *r, qb_pdf_put put, void *ctx, qb_err *e)
 {
-    qb_outfile of;
-    qb_status st = refuse_inputs(r->in, out, e);
-    if (st == QB_OK)
-        st = qb_outfile_open(&of, out, NULL, 0, e);
-    if (st != QB_OK)
-        return st;
+    qb_status st = QB_OK;
     HPDF_STATUS hs = HPDF_SaveToStream(r->pdf);
     if (hs == HPDF_OK)
         hs = HPDF_ResetStream(r->pdf);
@@ -140,12 +135,48 @@ static qb_status save(rd *r, const char *out, qb_err *e)
         HPDF_UINT32 n = sizeof buf;
         hs = HPDF_ReadFromStream(r->pdf, buf, &n);
         if (hs == HPDF_OK || hs == HPDF_STREAM_EOF)
-            st = qb_outfile_write(&of, buf, n, e);
+            st = put(ctx, buf, n, e);
     }
     if (st == QB_OK && hs != HPDF_STREAM_EOF)
         st = qb_err_status(e, hs == HPDF_FAILD_TO_ALLOC_MEM ? QB_ERR_NOMEM : QB_ERR_IO);
     r->hpdf_err = 0; /* the end of the stream reached the error handler too */
     HPDF_ResetError(r->pdf);
+    return st;
+}
+
+static qb_status put_outfile(void *ctx, const void *p, size_t n, qb_err *e)
+{
+    return qb_outfile_write(ctx, p, n, e);
+}
+
+static qb_status put_mem(void *ctx, const void *p, size_t n, qb_err *e)
+{
+    (void)e;
+    return qb_buf_add(ctx, p, n);
+}
+
+/* The proof PDFs placed into their reserved pages: libharu's PDF, in memory, through
+ * qpdf into of. */
+static qb_status save_merged(rd *r, qb_outfile *of, qb_err *e)
+{
+    qb_buf pdf = {0};
+    qb_status st = hpdf_write(r, put_mem, &pdf, e);
+    if (st == QB_OK)
+        st = qb_pdf_merge((const unsigned char *)pdf.s, pdf.len, r->places, r->nplaces, put_outfile, of, e);
+    qb_buf_free(&pdf);
+    return st;
+}
+
+/* Through outfile.h: a temporary file renamed into place, every write checked. */
+static qb_status save(rd *r, const char *out, qb_err *e)
+{
+    qb_outfile of;
+    qb_status st = refuse_inputs(r->in, out, e);
+    if (st == QB_OK)
+        st = qb_outfile_open(&of, out, NULL, 0, e);
+    if (st != QB_OK)
+        return st;
+    st = r->nplaces ? save_merged(r, &of, e) : hpdf_write(r, put_outfile, &of, e);
     if (st == QB_OK)
         return qb_outfile_commit(&of, e);
     qb_outfile_abort(&of);
@@ -159,6 +190,7 @@ static void reset_pass(rd *r, int collect)
     r->page = NULL;
     r->part = NULL;
     r->outline = NULL;
+    r->nplaces = 0;
     r->pw = 595.276f; /* A4, also for the collect pass */
     r->ph = 841.89f;
     r->ml = r->mr = 90;  /* Word's A4 defaults: 3.17 cm left and right */
@@ -187,7 +219,11 @@ qb_status qb_render_dossier(const qb_render_input *in, const char *out_pdf, qb_f
         qb_findings_free(&own);
         return oe.st;
     }
-    qb_status st = qb_fonts_open(&r->fonts, in->font_song, in->font_hei, &why);
+    r->pdf_pages = calloc(in->nproof_files + 1, sizeof *r->pdf_pages);
+    r->shown = calloc(in->nproof_files + 1, 1);
+    qb_status st = r->pdf_pages && r->shown ? QB_OK : QB_ERR_NOMEM;
+    if (st == QB_OK)
+        st = qb_fonts_open(&r->fonts, in->font_song, in->font_hei, &why);
     if (st != QB_OK && why)
         qb_findings_add(r->warn, "render.fonts", QB_SEV_ERROR, NULL, NULL, 0, NULL, why, why);
     free(why);
@@ -252,6 +288,9 @@ qb_status qb_render_dossier(const qb_render_input *in, const char *out_pdf, qb_f
     qb_buf_free(&r->utf8);
     free(r->pages);
     free(r->missing);
+    free(r->pdf_pages);
+    free(r->shown);
+    free(r->places);
     free(r);
     qb_findings_free(&own);
     return st;

@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "fonts.h"
 #include "layout.h"
+#include "pdf_merge.h"
 #include "render.h"
 
 /* Chinese type sizes in points (seeds/README.md). */
@@ -88,6 +89,11 @@ typedef struct rd {
     unsigned *missing;     /* characters no face has (collect pass), sorted, unique */
     size_t nmissing, capmissing;
     size_t missing_total;
+    /* proof files (parallel to in->proof_files), learnt in the collect pass */
+    unsigned *pdf_pages;   /* pages of a proof PDF to place (0: not a PDF, or not shown) */
+    unsigned char *shown;  /* drawn as pages: not attached again */
+    qb_pdf_place *places;  /* proof pages reserved in the draw pass, for qb_pdf_merge */
+    size_t nplaces, capplaces;
     qb_buf utf8;           /* scratch for ShowText */
     rd_shaped scratch;     /* scratch paragraph for body text */
 } rd;
@@ -190,6 +196,10 @@ qb_status rd_attach_all(rd *r);
 /* The ASCII name a path is attached under ("01_experience.docx"), or NULL if it is
  * not among the attachments. Caller frees. */
 char *rd_attach_name(const rd *r, const char *path);
+
+/* The name a file is known by: its original name in the package, else its base
+ * name (render_attach.c). */
+const char *rd_orig_name(const rd *r, const char *path);
 
 /* Text helpers shared by the parts (render_text.c). */
 const char *rd_status_zh(const char *status);
