@@ -51,6 +51,7 @@ typedef struct {
     unsigned glyphs[2];      /* glyphs embedded: 宋体 face, 黑体 face */
     unsigned images;         /* pictures drawn */
     unsigned placeholders;   /* pictures that could not be drawn (EMF/WMF, broken, too big) */
+    unsigned downsampled;    /* pictures drawn at fewer pixels than they came with (image_dpi) */
 } qb_render_stats;
 
 /* Write the dossier to out_pdf (through a temporary file renamed into place).
