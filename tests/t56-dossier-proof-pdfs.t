@@ -4,7 +4,8 @@
 # on a page of its own, bookmarked under 证明材料 with the file's original name; an
 # encrypted or broken proof PDF is a render.proof-pdf warning and a placeholder page, its
 # original attached; a proof shown as pages is not attached again; attachments carry the
-# original name (/UF) beside an ASCII /F; the same package gives the same bytes.
+# original name (/UF) beside an ASCII /F; the same package gives the same bytes; no poppler
+# tool prints a warning on it.
 . "$(dirname "$0")/lib/tap.sh"
 quiet() { grep -v "Invalid 'begincidrange'" "$TMP/poppler.err" >&2; return 0; }
 SAMPLES=${QB_SAMPLES:-$TMP/samples}
@@ -67,10 +68,12 @@ grep -q -a '/F (01_experience.docx)' "$pdf"; ok $? "… with an ASCII file name 
 "$QB_BIN/qb-check" --pdf "$TMP/again.pdf" "$TMP/pkg" >/dev/null 2>&1
 cmp -s "$pdf" "$TMP/again.pdf"; ok $? "a rerun gives the same bytes"
 cmp -s "$pdf" "$TMP/r.pdf"; ok $? "qb-render of the record gives the bytes of qb-check --pdf"
-for t in pdffonts pdfinfo; do
-  $t "$pdf" >/dev/null 2>"$TMP/poppler.err"
-  is "$(grep -v "Invalid 'begincidrange'" "$TMP/poppler.err" | wc -l | tr -d ' ')" 0 "$t: no other warning"
+# poppler silent: the fonts' ToUnicode CMaps are valid (libharu's own used begincidrange)
+for t in pdffonts pdfinfo pdftotext pdfimages; do
+  case $t in pdftotext) a=-;; pdfimages) a=-list;; *) a=;; esac
+  if [ "$t" = pdftotext ]; then $t "$pdf" - >/dev/null 2>"$TMP/poppler.err"; else $t $a "$pdf" >/dev/null 2>"$TMP/poppler.err"; fi
+  is "$(wc -l <"$TMP/poppler.err" | tr -d ' ')" 0 "$t prints no warning"
 done
-pdftoppm -r 20 -f "$first" -l "$((first + 2))" "$pdf" "$TMP/pg" 2>"$TMP/poppler.err"
-is "$(grep -v "Invalid 'begincidrange'" "$TMP/poppler.err" | wc -l | tr -d ' ')" 0 "pdftoppm draws the proof pages without a warning"
+pdftoppm -r 20 "$pdf" "$TMP/pg" 2>"$TMP/poppler.err"
+is "$(wc -l <"$TMP/poppler.err" | tr -d ' ')" 0 "pdftoppm draws every page without a warning"
 done_testing

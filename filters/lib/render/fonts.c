@@ -1,6 +1,9 @@
 /* fonts.c — finding, checking, subsetting and loading the dossier's faces (fonts.h). */
 #include "fonts.h"
 
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
@@ -347,6 +350,49 @@ static qb_status subset_face(face_t *f, hb_blob_t **out)
     return hb_blob_get_length(*out) ? QB_OK : QB_ERR_NOMEM;
 }
 
+/* libharu 2.3 gives a UTF-8 font its encoding CMap as /ToUnicode: "begincidrange" is
+ * not a ToUnicode operator, and every poppler tool warns about it. The codes are
+ * Unicode code points (Identity-H over UTF-16 units of the BMP), so the ToUnicode CMap
+ * maps each code to itself: one bfrange per high byte (a bfrange keeps its high byte),
+ * the surrogates' D8–DF left out. */
+static qb_status fix_tounicode(HPDF_Font hf)
+{
+    HPDF_Dict cmap = HPDF_Dict_GetItem(hf, "ToUnicode", HPDF_OCLASS_DICT);
+    if (!cmap || !cmap->stream)
+        return QB_OK;
+    HPDF_MemStream_FreeData(cmap->stream);
+    cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Dict_RemoveElement(cmap, "CMapName");
+    HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
+    HPDF_Dict_RemoveElement(cmap, "WMode");
+    HPDF_Dict_RemoveElement(cmap, "Type");
+    HPDF_STATUS r = HPDF_Stream_WriteStr(cmap->stream, "/CIDInit /ProcSet findresource begin\n"
+                                                      "12 dict begin\nbegincmap\n"
+                                                      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+                                                      "/Supplement 0 >> def\n"
+                                                      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                                                      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    unsigned hi[256], n = 0;
+    for (unsigned h = 0; h < 256; h++)
+        if (h < 0xD8 || h > 0xDF)
+            hi[n++] = h;
+    for (unsigned i = 0; i < n && r == HPDF_OK; i += 100) {
+        unsigned k = n - i < 100 ? n - i : 100;
+        char line[64];
+        snprintf(line, sizeof line, "%u beginbfrange\n", k);
+        r = HPDF_Stream_WriteStr(cmap->stream, line);
+        for (unsigned j = 0; j < k && r == HPDF_OK; j++) {
+            snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", hi[i + j], hi[i + j], hi[i + j]);
+            r = HPDF_Stream_WriteStr(cmap->stream, line);
+        }
+        if (r == HPDF_OK)
+            r = HPDF_Stream_WriteStr(cmap->stream, "endbfrange\n");
+    }
+    if (r == HPDF_OK)
+        r = HPDF_Stream_WriteStr(cmap->stream, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    return r == HPDF_OK ? QB_OK : QB_ERR_NOMEM;
+}
+
 /* libharu loads only from a path: a private temporary file, unlinked once libharu has
  * it open (it reads the glyph data again when the PDF is saved, from its open file). */
 static qb_status load_blob(HPDF_Doc pdf, hb_blob_t *blob, HPDF_Font *hf)
@@ -376,7 +422,9 @@ static qb_status load_blob(HPDF_Doc pdf, hb_blob_t *blob, HPDF_Font *hf)
     if (!name)
         return ok ? QB_ERR_FORMAT : QB_ERR_IO;
     *hf = HPDF_GetFont(pdf, name, "UTF-8");
-    return *hf ? QB_OK : QB_ERR_FORMAT;
+    if (!*hf)
+        return QB_ERR_FORMAT;
+    return fix_tounicode(*hf);
 }
 
 qb_status qb_fonts_embed(qb_fonts *fs, HPDF_Doc pdf, char **why)
