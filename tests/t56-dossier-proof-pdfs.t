@@ -68,6 +68,8 @@ grep -q -a '/F (01_experience.docx)' "$pdf"; ok $? "… with an ASCII file name 
 "$QB_BIN/qb-check" --pdf "$TMP/again.pdf" "$TMP/pkg" >/dev/null 2>&1
 cmp -s "$pdf" "$TMP/again.pdf"; ok $? "a rerun gives the same bytes"
 cmp -s "$pdf" "$TMP/r.pdf"; ok $? "qb-render of the record gives the bytes of qb-check --pdf"
+grep -q -a '/Lang (zh-CN)' "$pdf" && grep -q -a '/DisplayDocTitle true' "$pdf"
+ok $? "the document's language is set, and viewers show its title"
 # poppler silent: the fonts' ToUnicode CMaps are valid (libharu's own used begincidrange)
 for t in pdffonts pdfinfo pdftotext pdfimages; do
   case $t in pdftotext) a=-;; pdfimages) a=-list;; *) a=;; esac

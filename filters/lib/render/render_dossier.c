@@ -2,6 +2,10 @@
  * numbers, document information, attachments, and the file written atomically. */
 #include "render_int.h"
 
+#include <hpdf_catalog.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +108,13 @@ static qb_status set_info(rd *r)
     HPDF_SetInfoAttr(r->pdf, HPDF_INFO_SUBJECT, in->ed->title);
     HPDF_SetInfoAttr(r->pdf, HPDF_INFO_CREATOR, "qbintake qb-render");
     free(title);
+    /* the language, for screen readers and search; viewers show the title, not the file name */
+    HPDF_String lang = HPDF_String_New(r->pdf->mmgr, "zh-CN", NULL);
+    if (lang)
+        HPDF_Dict_Add(r->pdf->catalog, "Lang", lang);
+    HPDF_Dict vp = HPDF_Dict_New(r->pdf->mmgr); /* libharu 2.3 has no DisplayDocTitle flag */
+    if (vp && HPDF_Dict_AddBoolean(vp, "DisplayDocTitle", HPDF_TRUE) == HPDF_OK)
+        HPDF_Dict_Add(r->pdf->catalog, "ViewerPreferences", vp);
     /* dates from the input, never the clock: the same input gives the same bytes */
     int y = 0, m = 0, d = 0;
     if (in->received && sscanf(in->received, "%4d-%2d-%2d", &y, &m, &d) == 3 && y >= 1900 && y <= 9999 &&
