@@ -17,6 +17,7 @@ typedef struct {
     qb_opc opc;
     int opc_state;          /* 0 not tried, 1 open, -1 failed */
     size_t next_image;      /* images before this index are drawn */
+    size_t next_drawing;    /* paragraphs before this one had their charts and shapes marked */
     rd_span *sp;
     size_t nsp, capsp;
 } docctx;
@@ -185,10 +186,54 @@ static qb_status draw_image(docctx *c, const qb_image *im)
     return st;
 }
 
-/* Pictures anchored in paragraphs [.., upto): drawn after their paragraph's text. */
+/* Charts and drawings made of Word shapes (flowcharts, SmartArt) anchored in paragraph
+ * i: the model counts them (drawings) without their content, so each paragraph's
+ * are a framed placeholder and a render.drawing warning naming the page — never
+ * silence. */
+static qb_status drawings_of(docctx *c, size_t i)
+{
+    const qb_doc *d = c->d;
+    int pics = 0;
+    if (d->paras[i].drawings <= 0)
+        return QB_OK;
+    for (size_t k = 0; k < d->nimage; k++)
+        pics += d->images[k].para == i;
+    int n = d->paras[i].drawings - pics;
+    if (n <= 0)
+        return QB_OK;
+    rd *r = c->r;
+    char *label = qb_asprintf("此处有 %d 个图表或由形状组成的图形（Word 图表、流程图等），卷宗中未能绘制；原图见原文件", n);
+    qb_status st = label ? rd_placeholder(r, rd_width(r) * 0.8f, 60, label) : QB_ERR_NOMEM;
+    free(label);
+    if (st != QB_OK || r->collect)
+        return st;
+    char *zh = qb_asprintf("卷宗第 %zu 页：%s 第 %zu 段有 %d 个图表或形状图形未能绘制，已用方框标出", r->npages,
+                           d->file ? d->file : "", i + 1, n);
+    char *en = qb_asprintf("dossier page %zu: %d chart(s) or drawing(s) of shapes in paragraph %zu of %s could not be "
+                           "drawn and are shown as a box",
+                           r->npages, n, i + 1, d->file ? d->file : "");
+    st = zh && en ? rd_warn(r, "render.drawing", d->file, zh, en) : QB_ERR_NOMEM;
+    free(zh);
+    free(en);
+    return st;
+}
+
+/* Pictures anchored in paragraphs [.., upto): drawn after their paragraph's text;
+ * then the paragraphs' charts and shapes, marked. */
 static qb_status images_upto(docctx *c, size_t upto)
 {
     qb_status st = QB_OK;
+    for (; st == QB_OK && c->next_drawing < upto && c->next_drawing < c->d->npara; c->next_drawing++) {
+        size_t i = c->next_drawing;
+        while (st == QB_OK && c->next_image < c->d->nimage && c->d->images[c->next_image].para <= i) {
+            st = draw_image(c, &c->d->images[c->next_image]);
+            c->next_image++;
+            if (st == QB_OK && !c->r->collect)
+                rd_space(c->r, 3);
+        }
+        if (st == QB_OK)
+            st = drawings_of(c, i);
+    }
     while (st == QB_OK && c->next_image < c->d->nimage && c->d->images[c->next_image].para < upto) {
         st = draw_image(c, &c->d->images[c->next_image]);
         c->next_image++;
