@@ -311,6 +311,14 @@ static int is_blank(const qb_para *p)
     return 1;
 }
 
+int rd_para_landscape(const qb_doc *d, size_t i)
+{
+    if (i >= d->npara)
+        return 0;
+    int s = d->paras[i].sect;
+    return s >= 0 && (size_t)s < d->nsect && d->sects[s].landscape;
+}
+
 qb_status rd_doc(rd *r, const qb_doc *d, rd_doc_mode mode, int bookmarks)
 {
     docctx c;
@@ -322,6 +330,15 @@ qb_status rd_doc(rd *r, const qb_doc *d, rd_doc_mode mode, int bookmarks)
     int blank_run = 0;
     for (size_t i = 0; i < d->npara && st == QB_OK;) {
         const qb_para *p = &d->paras[i];
+        /* a section of the other orientation starts a page of its own, as in Word */
+        if (rd_para_landscape(d, i) != r->landscape) {
+            st = images_upto(&c, i);
+            r->landscape = rd_para_landscape(d, i);
+            if (st == QB_OK)
+                st = rd_new_page(r);
+            if (st != QB_OK)
+                break;
+        }
         if (p->where == QB_IN_TABLE && p->table >= 0 && (size_t)p->table < d->ntable) {
             size_t top = (size_t)p->table;
             for (int guard = 0; d->tables[top].parent >= 0 && guard < 64; guard++)
@@ -396,6 +413,7 @@ static qb_status doc_part(rd *r, const char *part, const qb_doc *d, rd_doc_mode 
 {
     if (!d)
         return rd_missing_part(r, part, none);
+    r->landscape = rd_para_landscape(d, 0); /* the part's first page as its first section */
     qb_status st = rd_begin_part(r, part);
     if (st != QB_OK)
         return st;
@@ -406,7 +424,9 @@ static qb_status doc_part(rd *r, const char *part, const qb_doc *d, rd_doc_mode 
         if ((st = rd_textf(r, &ps, "以下为 %s 的原文（按申报人所写排版）。", d->file ? d->file : "")) != QB_OK)
             return st;
     }
-    return rd_doc(r, d, mode, 1);
+    st = rd_doc(r, d, mode, 1);
+    r->landscape = 0; /* the dossier's own pages are portrait */
+    return st;
 }
 
 qb_status rd_part_form(rd *r)

@@ -51,6 +51,8 @@ static qb_status page_numbers(rd *r)
         snprintf(text, sizeof text, footer_fmt, i + 1, r->npages);
         rd_span sp = rd_sp(text, ps.st);
         r->page = r->pages[i];
+        r->pw = HPDF_Page_GetWidth(r->page); /* a landscape page has its own width */
+        r->ph = HPDF_Page_GetHeight(r->page);
         r->cur_font = NULL; /* another page: its own text state */
         r->cur_size = r->cur_cs = -1;
         r->cur_bold = r->cur_gray = -1;
@@ -202,6 +204,7 @@ static void reset_pass(rd *r, int collect)
     r->part = NULL;
     r->outline = NULL;
     r->nplaces = 0;
+    r->landscape = 0;
     r->pw = 595.276f; /* A4, also for the collect pass */
     r->ph = 841.89f;
     r->ml = r->mr = 90;  /* Word's A4 defaults: 3.17 cm left and right */

@@ -78,6 +78,7 @@ typedef struct rd {
     HPDF_Page *pages;
     size_t npages, cappages;
     float pw, ph;          /* page size */
+    int landscape;         /* new pages are A4 landscape (a landscape section of a document) */
     float ml, mr, mt, mb;  /* margins */
     float y;               /* top of the free space on the current page */
     /* text state last set on the current page, to skip repeating it */
@@ -176,6 +177,8 @@ qb_status rd_picture(rd *r, const unsigned char *data, size_t len, float want_w,
 qb_status rd_placeholder(rd *r, float w, float h, const char *label);
 
 /* --- render_doc.c: a document of the model ------------------------------------- */
+/* Is paragraph i of d in a landscape section? */
+int rd_para_landscape(const qb_doc *d, size_t i);
 typedef enum { RD_DOC_PLAIN = 0, RD_DOC_OFFICIAL } rd_doc_mode;
 qb_status rd_doc(rd *r, const qb_doc *d, rd_doc_mode mode, int bookmarks);
 /* A part whose document is missing: a bookmarked heading and a note in the flow. */

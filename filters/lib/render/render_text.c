@@ -336,7 +336,7 @@ qb_status rd_new_page(rd *r)
         qb_status e = rd_hpdf_status(r);
         return e ? e : QB_ERR_NOMEM;
     }
-    HPDF_Page_SetSize(p, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+    HPDF_Page_SetSize(p, HPDF_PAGE_SIZE_A4, r->landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
     qb_status st = qb_grow((void **)&r->pages, &r->cappages, r->npages + 1, sizeof *r->pages);
     if (st != QB_OK)
         return st;

@@ -1,0 +1,33 @@
+#!/bin/sh
+# t59-dossier-layout — the page as the source asks: a landscape section of the write-up is
+# set on landscape pages (mksample fmt-page-landscape: 表2 in a landscape section between
+# portrait ones), the rest of the dossier portrait; and a chart or a drawing made of Word
+# shapes is never dropped silently: the dossier shows a framed placeholder where it was,
+# and a render.drawing warning names the dossier page (corpus files, read in place;
+# skipped without them).
+. "$(dirname "$0")/lib/tap.sh"
+SAMPLES=${QB_SAMPLES:-$TMP/samples}
+mkdir -p "$SAMPLES"
+"$QB_BIN/mksample" "$SAMPLES" fmt-page-landscape >/dev/null
+"$QB_BIN/qb-check" --pdf "$TMP/ls.pdf" "$SAMPLES/fmt-page-landscape.docx" >/dev/null 2>&1
+pdfinfo -f 1 -l 99 "$TMP/ls.pdf" 2>/dev/null | sed -n 's/^Page *\([0-9]*\) size: *\([0-9.]*\) x \([0-9.]*\).*/\1 \2 \3/p' >"$TMP/sizes"
+land=$(awk '$2 > $3 { print $1 }' "$TMP/sizes" | tr '\n' ' ')
+[ -n "$land" ]; ok $? "the landscape section is on landscape pages (${land:-none})"
+for p in $land; do pdftotext -f "$p" -l "$p" "$TMP/ls.pdf" - 2>/dev/null; done >"$TMP/land.txt"
+grep -q '表2 近三年主要质量指标对比' "$TMP/land.txt" && grep -q '第 [0-9]* 页 共' "$TMP/land.txt"
+ok $? "表2 is on them, with the running header and page number"
+first=$(head -1 "$TMP/sizes" | awk '{ print ($2 < $3) }'); last=$(tail -1 "$TMP/sizes" | awk '{ print ($2 < $3) }')
+is "$first/$last" "1/1" "the cover and the scoring sheet stay portrait"
+pdftotext "$TMP/ls.pdf" - 2>/dev/null | grep -q '通过年度成果发布会'; ok $? "the portrait section before it is complete"
+chart="$CORPUS/docx-real/real_libreoffice_export_droid_fallback.docx"
+shapes="$CORPUS/docx-cn/cn_wps11_nuclear_guide_part6_textboxes.docx"
+for f in "$chart" "$shapes"; do
+  n=$(basename "$f" .docx)
+  if [ ! -f "$f" ]; then skip "$n: corpus absent"; skip "$n: corpus absent"; continue; fi
+  "$QB_BIN/qb-check" --pdf "$TMP/$n.pdf" "$f" >/dev/null 2>"$TMP/err"
+  page=$(sed -n 's/.*卷宗第 \([0-9]*\) 页：.*图表或形状图形未能绘制.*/\1/p' "$TMP/err" | head -1)
+  [ -n "$page" ]; ok $? "$n: a render.drawing warning names the page (${page:-none})"
+  pdftotext -f "${page:-1}" -l "${page:-1}" "$TMP/$n.pdf" - 2>/dev/null | tr -d '\n' | grep -q '图表或由形状组成的图形'
+  ok $? "$n: that page shows the placeholder"
+done
+done_testing
