@@ -1,7 +1,8 @@
 #!/bin/sh
 # t59-dossier-layout — the page as the source asks: a landscape section of the write-up is
 # set on landscape pages (mksample fmt-page-landscape: 表2 in a landscape section between
-# portrait ones), the rest of the dossier portrait; and a chart or a drawing made of Word
+# portrait ones), the rest of the dossier portrait; a figure and its caption on one page;
+# and a chart or a drawing made of Word
 # shapes is never dropped silently: the dossier shows a framed placeholder where it was,
 # and a render.drawing warning names the dossier page (corpus files, read in place;
 # skipped without them).
@@ -19,6 +20,21 @@ ok $? "表2 is on them, with the running header and page number"
 first=$(head -1 "$TMP/sizes" | awk '{ print ($2 < $3) }'); last=$(tail -1 "$TMP/sizes" | awk '{ print ($2 < $3) }')
 is "$first/$last" "1/1" "the cover and the scoring sheet stay portrait"
 pdftotext "$TMP/ls.pdf" - 2>/dev/null | grep -q '通过年度成果发布会'; ok $? "the portrait section before it is complete"
+# a figure keeps its caption (below it) on its page: no page starts with "图 N" without
+# a picture on it (these two samples had their caption alone at the top of a page)
+"$QB_BIN/mksample" "$SAMPLES" caption-like-body missing-overview >/dev/null
+for v in caption-like-body missing-overview; do
+  "$QB_BIN/qb-check" --pdf "$TMP/$v.pdf" "$SAMPLES/$v.docx" >/dev/null 2>&1
+  n=$(pdfinfo "$TMP/$v.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+  pdfimages -list "$TMP/$v.pdf" 2>/dev/null | awk 'NR > 2 { print $1 }' | sort -u >"$TMP/imgpages"
+  alone=
+  for p in $(seq 1 "${n:-0}"); do
+    pdftotext -f "$p" -l "$p" "$TMP/$v.pdf" - 2>/dev/null | sed -n '4,6p' | grep -q '^图 *[0-9]' &&
+      ! grep -qx "$p" "$TMP/imgpages" && alone="$alone $p"
+  done
+  is "${n:-0}:${alone:-none}" "${n:-0}:none" "$v: no figure caption alone at the top of a page"
+done
+
 chart="$CORPUS/docx-real/real_libreoffice_export_droid_fallback.docx"
 shapes="$CORPUS/docx-cn/cn_wps11_nuclear_guide_part6_textboxes.docx"
 for f in "$chart" "$shapes"; do

@@ -178,9 +178,18 @@ static qb_status draw_image(docctx *c, const qb_image *im)
         len = 0;
     }
     char *what = qb_asprintf("%s 中的 %s", c->d->file ? c->d->file : "", im->part);
+    /* the figure's caption below it (the next paragraph with text) goes on its page */
+    for (size_t i = im->para + 1; i < c->d->npara && i <= im->para + 3; i++) {
+        if (c->d->paras[i].role == QB_PARA_EMPTY)
+            continue;
+        if (c->d->paras[i].role == QB_PARA_FIGURE_CAPTION)
+            r->keep_after = 2 * RD_WUHAO * 1.4f + 10;
+        break;
+    }
     qb_status st = what ? rd_picture(r, (const unsigned char *)(data ? data : ""), len, w, h, rd_width(r),
                                      maxh, what, c->d->file)
                         : QB_ERR_NOMEM;
+    r->keep_after = 0;
     free(what);
     free(data);
     return st;

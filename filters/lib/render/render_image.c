@@ -253,7 +253,8 @@ qb_status rd_picture(rd *r, const unsigned char *data, size_t len, float want_w,
     int o = orientation;
     float w, h;
     placed_size(o, pw0, ph0, want_w, want_h, max_w, max_h, &w, &h);
-    if ((st = rd_need(r, h)) != QB_OK)
+    /* with its caption, when one follows: a figure and its caption share a page */
+    if ((st = rd_need(r, h + r->keep_after)) != QB_OK)
         return st;
     float x = r->ml + (rd_width(r) - w) / 2, y = r->y - h, m[6];
     orient(o, x, y, w, h, m);

@@ -79,6 +79,7 @@ typedef struct rd {
     size_t npages, cappages;
     float pw, ph;          /* page size */
     int landscape;         /* new pages are A4 landscape (a landscape section of a document) */
+    float keep_after;      /* room the next picture needs below it (its caption), points */
     float ml, mr, mt, mb;  /* margins */
     float y;               /* top of the free space on the current page */
     /* text state last set on the current page, to skip repeating it */
