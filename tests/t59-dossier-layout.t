@@ -4,8 +4,8 @@
 # portrait ones), the rest of the dossier portrait; a figure and its caption on one page;
 # and a chart or a drawing made of Word
 # shapes is never dropped silently: the dossier shows a framed placeholder where it was,
-# and a render.drawing warning names the dossier page (corpus files, read in place;
-# skipped without them).
+# and a render.drawing warning names the dossier page; Symbol bullets are drawn as •
+# (corpus files, read in place; skipped without them).
 . "$(dirname "$0")/lib/tap.sh"
 SAMPLES=${QB_SAMPLES:-$TMP/samples}
 mkdir -p "$SAMPLES"
@@ -46,4 +46,11 @@ for f in "$chart" "$shapes"; do
   pdftotext -f "${page:-1}" -l "${page:-1}" "$TMP/$n.pdf" - 2>/dev/null | tr -d '\n' | grep -q '图表或由形状组成的图形'
   ok $? "$n: that page shows the placeholder"
 done
+# Word's standard bullet (Symbol U+F0B7 in the numbering) is drawn as •, not dropped
+if [ -f "$chart" ]; then
+  pdftotext "$TMP/$(basename "$chart" .docx).pdf" - 2>/dev/null | grep -c '^• ' >"$TMP/n"
+  is "$(cat "$TMP/n")" 6 "the Symbol bullets of a list are drawn as •"
+else
+  skip "corpus absent"
+fi
 done_testing
