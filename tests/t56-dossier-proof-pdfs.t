@@ -36,8 +36,8 @@ first=$(sed -n 's/.*<item page="\([0-9]*\)">证明材料 [0-9]*：证明材料_�
 for p in 1 2 3; do
   pdftotext -f $((first + p - 1)) -l $((first + p - 1)) "$pdf" - 2>/dev/null >"$TMP/page"
   grep -q "QB PROOF PAGE $p" "$TMP/page" && grep -q "证明材料_质量管理体系认证证书.pdf（第 $p 页，共 3 页）" "$TMP/page" &&
-    grep -q "第 $((first + p - 1)) 页 共" "$TMP/page"
-  ok $? "dossier page $((first + p - 1)): proof page $p under its heading, with the dossier's page number"
+    grep -q "第 $((first + p - 1)) 页 共" "$TMP/page" && grep -q '^证明材料：证明材料_质量管理体系认证证' "$TMP/page"
+  ok $? "dossier page $((first + p - 1)): proof page $p under its heading, the running header naming it, the dossier's page number"
 done
 pdfimages -list -f "$first" -l "$((first + 2))" "$pdf" 2>"$TMP/poppler.err" | awk 'NR > 2' >"$TMP/images"; quiet
 is "$(wc -l <"$TMP/images" | tr -d ' ')" 0 "the proof's pages hold no picture: placed as they are, not rasterised"

@@ -302,6 +302,7 @@ qb_status qb_render_dossier(const qb_render_input *in, const char *out_pdf, qb_f
     qb_buf_free(&r->utf8);
     free(r->pages);
     free(r->missing);
+    free(r->part_own);
     free(r->pdf_pages);
     free(r->shown);
     free(r->places);

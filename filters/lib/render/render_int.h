@@ -87,6 +87,7 @@ typedef struct rd {
     float cur_size, cur_cs;
     int cur_bold, cur_gray;
     const char *part;      /* the running header's part name */
+    char *part_own;        /* … when it names a proof ("证明材料：证书.pdf"), owned */
     HPDF_Outline outline;  /* the current part's bookmark */
     unsigned *missing;     /* characters no face has (collect pass), sorted, unique */
     size_t nmissing, capmissing;

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "sniff.h"
+#include "utf8.h"
 
 #define MAX_IMAGE_FILE (64u << 20)
 /* a proof of more pages is shown in part (and attached whole) */
@@ -54,6 +55,19 @@ static char *where_shown(const rd *r, size_t i, qb_format f)
     char *s = att ? qb_asprintf("无法在页面中显示，原文件为附件 %s", att) : qb_strdup("无法在页面中显示，未附原文件");
     free(att);
     return s;
+}
+
+/* The running header of a proof's pages names it. */
+static qb_status proof_header(rd *r, const char *name)
+{
+    char *cut = qb_utf8_excerpt(name, 20); /* a header is one line: a long name ends in … */
+    char *t = cut ? qb_asprintf("证明材料：%s", cut) : NULL;
+    free(cut);
+    if (!t)
+        return QB_ERR_NOMEM;
+    free(r->part_own);
+    r->part = r->part_own = t;
+    return QB_OK;
 }
 
 /* A Word proof's name: as the package names it, else as its model does. */
@@ -146,7 +160,9 @@ static qb_status item_title(rd *r, size_t k, const char *name)
 static qb_status image_page(rd *r, size_t k, size_t i)
 {
     const char *path = r->in->proof_files[i], *name = rd_orig_name(r, path);
-    qb_status st = rd_new_page(r);
+    qb_status st = proof_header(r, name);
+    if (st == QB_OK)
+        st = rd_new_page(r);
     if (st == QB_OK)
         st = item_title(r, k, name);
     if (st != QB_OK)
@@ -211,7 +227,7 @@ static qb_status pdf_pages(rd *r, size_t k, size_t i)
 {
     const char *path = r->in->proof_files[i], *name = rd_orig_name(r, path);
     unsigned n = r->pdf_pages[i];
-    qb_status st = QB_OK;
+    qb_status st = proof_header(r, name);
     for (unsigned p = 1; p <= n && st == QB_OK; p++) {
         st = rd_new_page(r);
         if (st == QB_OK)
@@ -241,6 +257,8 @@ static qb_status pdf_unshown(rd *r, size_t k, size_t i)
                               : NULL;
     if (st == QB_OK && !label)
         st = QB_ERR_NOMEM;
+    if (st == QB_OK)
+        st = proof_header(r, name);
     if (st == QB_OK)
         st = rd_new_page(r);
     if (st == QB_OK)
@@ -277,7 +295,9 @@ qb_status rd_part_proof(rd *r)
     size_t k = 1;
     for (size_t i = 0; i < in->nproof_docs && st == QB_OK; i++, k++) {
         const qb_doc *d = in->proof_docs[i];
-        st = item_title(r, k, doc_name(r, d));
+        st = proof_header(r, doc_name(r, d));
+        if (st == QB_OK)
+            st = item_title(r, k, doc_name(r, d));
         if (st == QB_OK)
             st = rd_doc(r, d, RD_DOC_PLAIN, 0);
     }
@@ -287,5 +307,8 @@ qb_status rd_part_proof(rd *r)
         else if (fmt[i] == QB_FMT_PDF)
             st = r->pdf_pages[i] ? pdf_pages(r, k, i) : pdf_unshown(r, k, i);
     free(fmt);
+    r->part = "证明材料";
+    free(r->part_own);
+    r->part_own = NULL;
     return st;
 }

@@ -304,7 +304,8 @@ static qb_status running_header(rd *r)
     rd_pstyle ps = rd_ps(QB_FONT_SONG, RD_XIAOWU, RD_LEFT);
     ps.st = st;
     ps.leading = 1.2f;
-    char *right = qb_asprintf("质量标杆评审卷宗 · %s", r->part ? r->part : "");
+    /* a proof's page names the proof (the part is then clear from it) */
+    char *right = r->part_own ? qb_strdup(r->part_own) : qb_asprintf("质量标杆评审卷宗 · %s", r->part ? r->part : "");
     if (!right)
         return QB_ERR_NOMEM;
     rd_span a = rd_sp(who, st), b = rd_sp(right, st);
