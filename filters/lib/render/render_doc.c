@@ -113,6 +113,8 @@ static rd_style run_style(docctx *c, const qb_run *run, const rd_pstyle *ps, pcl
     rd_style st = ps->st;
     if (run->f.bold == 1 && k != P_TITLE && k != P_SECTION_HEAD)
         st.bold = 1;
+    if (run->f.italic == 1)
+        st.italic = 1;
     if (c->mode == RD_DOC_PLAIN && (k == P_BODY || k == P_SUBHEAD)) {
         const char *f = qb_edition_font_canonical(c->r->in->ed, run->f.font_ea);
         if (f && strcmp(f, "黑体") == 0)

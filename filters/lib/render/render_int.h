@@ -30,6 +30,7 @@ typedef struct {
     float size;            /* points */
     unsigned char bold;    /* synthetic bold (fill + stroke): neither face has a bold */
     unsigned char gray;    /* 0 black … 100 white, for labels */
+    unsigned char italic;  /* synthetic italic (slanted text matrix): no face has one */
 } rd_style;
 
 typedef enum { RD_LEFT = 0, RD_CENTER, RD_RIGHT, RD_JUSTIFY } rd_align;
