@@ -4,7 +4,8 @@
 # portrait ones), the rest of the dossier portrait; a figure and its caption on one page;
 # and a chart or a drawing made of Word
 # shapes is never dropped silently: the dossier shows a framed placeholder where it was,
-# and a render.drawing warning names the dossier page; Symbol bullets are drawn as •
+# and a render.drawing warning names the dossier page; Symbol bullets are drawn as •,
+# superscripts small
 # (corpus files, read in place; skipped without them).
 . "$(dirname "$0")/lib/tap.sh"
 SAMPLES=${QB_SAMPLES:-$TMP/samples}
@@ -46,6 +47,15 @@ for f in "$chart" "$shapes"; do
   pdftotext -f "${page:-1}" -l "${page:-1}" "$TMP/$n.pdf" - 2>/dev/null | tr -d '\n' | grep -q '图表或由形状组成的图形'
   ok $? "$n: that page shows the placeholder"
 done
+# a superscript citation ([1], w:vertAlign) is set smaller (it was body size, on the line)
+sup="$CORPUS/docx-cn/cn_word2016_sjtu_thesis_template_seq_captions.docx"
+if [ -f "$sup" ]; then
+  "$QB_BIN/qb-check" --pdf "$TMP/sup.pdf" "$sup" >/dev/null 2>&1
+  h=$(pdftotext -bbox "$TMP/sup.pdf" - 2>/dev/null | awk -F'"' '/>\[1\]<\/word>/ { printf "%d", ($8 - $4) * 10; exit }')
+  [ -n "$h" ] && [ "$h" -lt 95 ]; ok $? "a superscript [1] is set small (height ${h:-none}/10 pt, body text 125)"
+else
+  skip "corpus absent"
+fi
 # Word's standard bullet (Symbol U+F0B7 in the numbering) is drawn as •, not dropped
 if [ -f "$chart" ]; then
   pdftotext "$TMP/$(basename "$chart" .docx).pdf" - 2>/dev/null | grep -c '^• ' >"$TMP/n"

@@ -59,6 +59,7 @@ typedef struct {
     signed char caps, strike;
     signed char hint_ea;          /* w:hint="eastAsia" */
     signed char vanish;           /* hidden text */
+    signed char valign;           /* w:vertAlign: 0 baseline, 1 superscript, 2 subscript */
 } qb_rfmt;
 
 /* Effective paragraph formatting. */

@@ -122,6 +122,10 @@ static rd_style run_style(docctx *c, const qb_run *run, const rd_pstyle *ps, pcl
         if (run->f.size_hp >= 14 && run->f.size_hp <= 60)
             st.size = run->f.size_hp / 2.0f;
     }
+    if (run->f.valign == 1 || run->f.valign == 2) { /* [26], m²: smaller, raised or lowered */
+        st.rise = run->f.valign == 1 ? 0.35f * st.size : -0.12f * st.size;
+        st.size *= 0.62f;
+    }
     return st;
 }
 

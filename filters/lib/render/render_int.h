@@ -31,6 +31,7 @@ typedef struct {
     unsigned char bold;    /* synthetic bold (fill + stroke): neither face has a bold */
     unsigned char gray;    /* 0 black … 100 white, for labels */
     unsigned char italic;  /* synthetic italic (slanted text matrix): no face has one */
+    float rise;            /* baseline shift, points (superscript up, subscript down) */
 } rd_style;
 
 typedef enum { RD_LEFT = 0, RD_CENTER, RD_RIGHT, RD_JUSTIFY } rd_align;

@@ -139,7 +139,7 @@ static int resolve(rd *r, const rd_style *st, unsigned *cp, qb_font_id *face, qb
 static int style_eq(const rd_style *a, const rd_style *b)
 {
     return a->font == b->font && a->size == b->size && a->bold == b->bold && a->gray == b->gray &&
-           a->italic == b->italic;
+           a->italic == b->italic && a->rise == b->rise;
 }
 
 static unsigned style_index(rd_shaped *s, const rd_style *st, qb_status *err)
@@ -290,7 +290,8 @@ qb_status rd_draw_line(rd *r, const rd_shaped *s, size_t i, float x, float y_top
         }
         text_state(r, &s->st[s->ch[j].style], gap);
         /* italic: slanted by about 12°, as word processors slant a face without one */
-        HPDF_Page_SetTextMatrix(r->page, 1, 0, s->st[s->ch[j].style].italic ? 0.21f : 0, 1, xpos, base);
+        const rd_style *rs = &s->st[s->ch[j].style];
+        HPDF_Page_SetTextMatrix(r->page, 1, 0, rs->italic ? 0.21f : 0, 1, xpos, base + rs->rise);
         HPDF_Page_ShowText(r->page, r->utf8.s);
         xpos += w;
         j = k;
@@ -301,7 +302,7 @@ qb_status rd_draw_line(rd *r, const rd_shaped *s, size_t i, float x, float y_top
 
 static qb_status running_header(rd *r)
 {
-    rd_style st = {QB_FONT_SONG, RD_XIAOWU, 0, 45, 0};
+    rd_style st = {QB_FONT_SONG, RD_XIAOWU, 0, 45, 0, 0};
     const char *who = r->in->applicant && *r->in->applicant ? r->in->applicant : "申报单位未识别";
     rd_pstyle ps = rd_ps(QB_FONT_SONG, RD_XIAOWU, RD_LEFT);
     ps.st = st;
