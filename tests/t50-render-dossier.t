@@ -34,9 +34,11 @@ grep -q "材料编号 *$id" "$TMP/cover" && grep -q '收件日期 *2024-06-01' "
 ok $? "the cover gives applicant, 材料编号 (SHA-256 prefix $id) and date received"
 
 pdffonts "$pdf" >"$TMP/fonts" 2>"$TMP/poppler.err"; quiet
-is "$(grep -c 'CID TrueType *Identity-H *yes yes yes' "$TMP/fonts")" 2 "both faces are embedded, subset, with a Unicode map"
+is "$(grep -c 'CID TrueType *Identity-H *yes yes yes' "$TMP/fonts")" 4 "the four faces are embedded, subset, with a Unicode map"
 grep -q 'UMingCN' "$TMP/fonts" && grep -q 'WenQuanYiZenHei' "$TMP/fonts"
 ok $? "宋体 is AR PL UMing and 黑体 is WenQuanYi Zen Hei"
+grep -q '+LiberationSerif ' "$TMP/fonts" && grep -q '+LiberationSans ' "$TMP/fonts"
+ok $? "Latin letters and digits are Liberation Serif beside 宋体 and Liberation Sans beside 黑体"
 
 # the write-up's body paragraphs (from the project's reader), in order, in the PDF's text
 cat >"$TMP/paras.pl" <<'EOF'

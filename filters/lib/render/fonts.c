@@ -24,6 +24,7 @@ typedef struct {
     HPDF_Font hf;      /* after qb_fonts_embed */
     short *width;      /* per BMP code point: advance + 1, 0 = not cached yet */
     unsigned glyphs;   /* glyphs kept in the subset */
+    int absent;        /* a Latin face that is not installed */
 } face_t;
 
 struct qb_fonts {
@@ -55,6 +56,10 @@ static const struct {
      "fonts-arphic-uming", "宋体"},
     {"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "WenQuanYi Zen Hei", "Zen Hei",
      "fonts-wqy-zenhei", "黑体"},
+    {"/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", "Liberation Serif", "Liberation Serif",
+     "fonts-liberation2", "西文衬线"},
+    {"/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf", "Liberation Sans", "Liberation Sans",
+     "fonts-liberation2", "西文无衬线"},
 };
 
 static int is_file(const char *p)
@@ -129,9 +134,15 @@ qb_status qb_fonts_open(qb_fonts **out, const char *song, const char *hei, char 
     qb_fonts *fs = calloc(1, sizeof *fs);
     if (!fs)
         return QB_ERR_NOMEM;
-    const char *paths[QB_NFONT] = {song, hei};
+    const char *paths[QB_NFONT] = {song, hei, NULL, NULL};
     for (int i = 0; i < QB_NFONT; i++) {
         qb_status st = open_face(&fs->f[i], (qb_font_id)i, paths[i], why);
+        if (st != QB_OK && i >= QB_NCJK && st != QB_ERR_NOMEM) { /* a Latin face is optional */
+            free(*why);
+            *why = NULL;
+            fs->f[i].absent = 1;
+            continue;
+        }
         if (st != QB_OK) {
             qb_fonts_close(fs);
             return st;
@@ -165,13 +176,27 @@ int qb_fonts_covers(const qb_fonts *fs, qb_font_id id, unsigned cp)
 {
     hb_codepoint_t g;
     /* U+FFFF is the cmap's end marker; above it libharu's UTF-8 encoder has no code. */
-    if ((unsigned)id >= QB_NFONT || cp >= 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    if ((unsigned)id >= QB_NFONT || cp >= 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF) || fs->f[id].absent)
         return 0;
     return hb_font_get_nominal_glyph(fs->f[face_of(fs, id)].font, cp, &g) && g != 0;
 }
 
+/* Characters Word draws with a run's Latin font (w:ascii, w:hAnsi): ASCII letters,
+ * digits and marks, Latin-1 and Latin Extended letters, Greek and Cyrillic. The space
+ * and the marks Chinese text shares (· × ÷, curly quotes) stay with the CJK face. */
+static int latin_cp(unsigned cp)
+{
+    return (cp >= 0x21 && cp <= 0x7E) || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+           (cp >= 0x370 && cp <= 0x52F);
+}
+
 int qb_fonts_pick(const qb_fonts *fs, qb_font_id want, unsigned cp)
 {
+    if (want >= QB_NCJK) /* a Latin face asked for itself: its CJK face stands behind it */
+        want = want == QB_FONT_SERIF ? QB_FONT_SONG : QB_FONT_HEI;
+    qb_font_id latin = want == QB_FONT_SONG ? QB_FONT_SERIF : QB_FONT_SANS;
+    if (latin_cp(cp) && qb_fonts_covers(fs, latin, cp))
+        return (int)latin;
     /* uming's Greek and Cyrillic are full-width (GB2312) forms, so Russian text set
      * in it is spaced letter by letter; Word draws these scripts with the Latin font.
      * zenhei's are proportional: they go to 黑体. */
@@ -432,7 +457,7 @@ qb_status qb_fonts_embed(qb_fonts *fs, HPDF_Doc pdf, char **why)
     *why = NULL;
     for (int i = 0; i < QB_NFONT; i++) {
         face_t *f = &fs->f[i];
-        if (f->hf || hb_set_is_empty(f->used))
+        if (f->absent || f->hf || hb_set_is_empty(f->used))
             continue;
         hb_blob_t *blob;
         qb_status st = subset_face(f, &blob);
