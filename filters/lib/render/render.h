@@ -6,10 +6,12 @@
  * format (A4, title 黑体 小二 centred, "摘要" 宋体 四号 bold centred, body 宋体 小四
  * single spacing with a two-character first-line indent, ruled tables continued
  * across pages with their header row, figures fitted to the text width with their
- * captions); the proof material (inventory, images as pages, the text of DOCX
- * proofs); the scoring sheet of the edition's [scoring] criteria. Every page has a
- * running header with the applicant's name and 第 N 页 共 M 页; the original files
- * are attached under ASCII names (the Chinese name goes in the description).
+ * captions); the proof material (inventory, images as pages, the pages of proof
+ * PDFs placed by qpdf (pdf_merge.h), the text of DOCX proofs); the scoring sheet of the
+ * edition's [scoring] criteria. Every page has a running header with the applicant's
+ * name and 第 N 页 共 M 页. Files go by their original names (name_paths/names): the
+ * originals not shown as pages are attached as /Filespec with an ASCII /F and the
+ * original name as /UF and in the description.
  *
  * The output depends only on the input: the PDF's dates come from `received`, so a
  * rerun gives the same bytes. */
