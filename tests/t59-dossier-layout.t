@@ -56,6 +56,14 @@ if [ -f "$sup" ]; then
 else
   skip "corpus absent"
 fi
+# the model keeps underline and superscript (u, va), which the dossier draws
+if [ -f "$sup" ]; then
+  "$QB_BIN/qb-docx" "$sup" >"$TMP/m.xml" 2>/dev/null
+  grep -q ' va="1">\[1\]</r>' "$TMP/m.xml" && grep -q ' u="1"' "$TMP/m.xml"
+  ok $? "the model of a thesis keeps its superscript citations and underlined runs"
+else
+  skip "corpus absent"
+fi
 # Word's standard bullet (Symbol U+F0B7 in the numbering) is drawn as •, not dropped
 if [ -f "$chart" ]; then
   pdftotext "$TMP/$(basename "$chart" .docx).pdf" - 2>/dev/null | grep -c '^• ' >"$TMP/n"

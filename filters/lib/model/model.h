@@ -60,6 +60,7 @@ typedef struct {
     signed char hint_ea;          /* w:hint="eastAsia" */
     signed char vanish;           /* hidden text */
     signed char valign;           /* w:vertAlign: 0 baseline, 1 superscript, 2 subscript */
+    signed char underline;        /* w:u other than none */
 } qb_rfmt;
 
 /* Effective paragraph formatting. */

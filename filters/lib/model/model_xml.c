@@ -78,8 +78,10 @@ static int write_rfmt(xmlTextWriterPtr w, const char *el, const qb_rfmt *f)
     r |= wint(w, "strike", f->strike) < 0;
     r |= wint(w, "hint-ea", f->hint_ea) < 0;
     r |= wint(w, "vanish", f->vanish) < 0;
-    if (f->valign) /* only when raised or lowered: older model files stay as they were */
+    if (f->valign) /* only when set: older model files stay as they were */
         r |= wint(w, "va", f->valign) < 0;
+    if (f->underline)
+        r |= wint(w, "u", f->underline) < 0;
     if (el)
         r |= xmlTextWriterEndElement(w) < 0;
     return r ? -1 : 0;
@@ -312,6 +314,7 @@ static void read_rfmt(xmlNodePtr n, qb_rfmt *f)
     f->bold = (signed char)aint(n, "b", -1);
     f->italic = (signed char)aint(n, "i", -1);
     f->valign = (signed char)aint(n, "va", 0);
+    f->underline = (signed char)aint(n, "u", 0);
     f->caps = (signed char)aint(n, "caps", -1);
     f->strike = (signed char)aint(n, "strike", -1);
     f->hint_ea = (signed char)aint(n, "hint-ea", 0);

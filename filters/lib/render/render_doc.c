@@ -115,6 +115,8 @@ static rd_style run_style(docctx *c, const qb_run *run, const rd_pstyle *ps, pcl
         st.bold = 1;
     if (run->f.italic == 1)
         st.italic = 1;
+    if (run->f.underline == 1)
+        st.underline = 1;
     if (c->mode == RD_DOC_PLAIN && (k == P_BODY || k == P_SUBHEAD)) {
         const char *f = qb_edition_font_canonical(c->r->in->ed, run->f.font_ea);
         if (f && strcmp(f, "黑体") == 0)

@@ -303,6 +303,7 @@ qb_status qb_render_dossier(const qb_render_input *in, const char *out_pdf, qb_f
     free(r->pages);
     free(r->missing);
     free(r->part_own);
+    free(r->ul);
     free(r->pdf_pages);
     free(r->shown);
     free(r->places);

@@ -32,6 +32,7 @@ typedef struct {
     unsigned char gray;    /* 0 black … 100 white, for labels */
     unsigned char italic;  /* synthetic italic (slanted text matrix): no face has one */
     float rise;            /* baseline shift, points (superscript up, subscript down) */
+    unsigned char underline;
 } rd_style;
 
 typedef enum { RD_LEFT = 0, RD_CENTER, RD_RIGHT, RD_JUSTIFY } rd_align;
@@ -100,6 +101,8 @@ typedef struct rd {
     qb_pdf_place *places;  /* proof pages reserved in the draw pass, for qb_pdf_merge */
     size_t nplaces, capplaces;
     qb_buf utf8;           /* scratch for ShowText */
+    float *ul;             /* underlines of the line being drawn: x0, x1, y, width … */
+    size_t nul, capul;
     rd_shaped scratch;     /* scratch paragraph for body text */
 } rd;
 
