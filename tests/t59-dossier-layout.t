@@ -64,6 +64,16 @@ if [ -f "$sup" ]; then
 else
   skip "corpus absent"
 fi
+# a table's own borders: the title page's layout tables set none (no style, no borders),
+# the thesis's tables leave out top and bottom; tables drawn as a grid say nothing
+tp="$CORPUS/docx-cn/cn_word2016_heu_title_pages.docx"
+if [ -f "$tp" ] && [ -f "$sup" ]; then
+  b1=$("$QB_BIN/qb-docx" "$tp" 2>/dev/null | grep -c '<table [^>]*borders="0"')
+  b2=$("$QB_BIN/qb-docx" "$sup" 2>/dev/null | grep -c '<table [^>]*borders="60"')
+  is "$b1/$b2" "2/2" "the model keeps the tables' own borders (layout tables none; no top and bottom rule)"
+else
+  skip "corpus absent"
+fi
 # Word's standard bullet (Symbol U+F0B7 in the numbering) is drawn as •, not dropped
 if [ -f "$chart" ]; then
   pdftotext "$TMP/$(basename "$chart" .docx).pdf" - 2>/dev/null | grep -c '^• ' >"$TMP/n"

@@ -178,6 +178,8 @@ qb_status qb_model_write_xml(xmlTextWriterPtr w, const qb_doc *d)
         r |= wint(w, "first", (long)t->first_para) < 0;
         r |= wint(w, "end", (long)t->end_para) < 0;
         r |= wint(w, "before", (long)t->before_para) < 0;
+        if (t->borders >= 0) /* only when the table sets them: older model files stay as they were */
+            r |= wint(w, "borders", t->borders) < 0;
         r |= xmlTextWriterEndElement(w) < 0;
     }
     for (size_t i = 0; i < d->nimage && !r; i++) {
@@ -407,6 +409,7 @@ static qb_status read_other(qb_doc *d, xmlNodePtr n)
         t->first_para = (size_t)aint(n, "first", 0);
         t->end_para = (size_t)aint(n, "end", 0);
         t->before_para = (size_t)aint(n, "before", 0);
+        t->borders = (int)aint(n, "borders", -1);
     } else if (strcmp(name, "image") == 0) {
         if ((st = qb_grow((void **)&d->images, &d->capimage, d->nimage + 1, sizeof *d->images)) != QB_OK)
             return st;

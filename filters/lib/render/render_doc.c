@@ -271,6 +271,7 @@ static qb_status doc_table(docctx *c, size_t ti, size_t *next)
     if (st != QB_OK)
         return st;
     g.header_rows = rows > 1 ? 1 : 0;
+    g.borders = t->borders;
     /* A nested table's paragraphs belong to the outer cell whose own paragraphs
      * follow them (Word ends every cell with a paragraph of that cell). */
     size_t end = t->end_para < d->npara ? t->end_para : d->npara;

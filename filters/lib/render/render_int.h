@@ -160,6 +160,7 @@ typedef struct {
     rd_cell *cells;       /* rows × cols */
     float *fixed;         /* column widths as shares of the table (NULL: from content) */
     size_t header_rows;   /* repeated at the top of every page the table continues on */
+    int borders;          /* QB_TB_* bits (model.h) a document's table sets; -1: a full grid */
     char **owned;         /* copies of generated cell text (rd_cell_text) */
     size_t nowned, capowned;
 } rd_grid;
