@@ -235,7 +235,8 @@ qb_status qb_render_dossier(const qb_render_input *in, const char *out_pdf, qb_f
     }
     r->pdf_pages = calloc(in->nproof_files + 1, sizeof *r->pdf_pages);
     r->shown = calloc(in->nproof_files + 1, 1);
-    qb_status st = r->pdf_pages && r->shown ? QB_OK : QB_ERR_NOMEM;
+    r->pdf_why = calloc(in->nproof_files + 1, sizeof *r->pdf_why);
+    qb_status st = r->pdf_pages && r->shown && r->pdf_why ? QB_OK : QB_ERR_NOMEM;
     if (st == QB_OK)
         st = qb_fonts_open(&r->fonts, in->font_song, in->font_hei, &why);
     if (st != QB_OK && why)
@@ -306,6 +307,7 @@ qb_status qb_render_dossier(const qb_render_input *in, const char *out_pdf, qb_f
     free(r->ul);
     free(r->pdf_pages);
     free(r->shown);
+    free(r->pdf_why);
     free(r->places);
     free(r);
     qb_findings_free(&own);

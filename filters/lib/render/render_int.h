@@ -98,6 +98,7 @@ typedef struct rd {
     /* proof files (parallel to in->proof_files), learnt in the collect pass */
     unsigned *pdf_pages;   /* pages of a proof PDF to place (0: not a PDF, or not shown) */
     unsigned char *shown;  /* drawn as pages: not attached again */
+    qb_err *pdf_why;       /* why a proof PDF is not shown (its state when probed) */
     qb_pdf_place *places;  /* proof pages reserved in the draw pass, for qb_pdf_merge */
     size_t nplaces, capplaces;
     qb_buf utf8;           /* scratch for ShowText */

@@ -212,6 +212,7 @@ static qb_status probe_pdfs(rd *r, const qb_format *fmt)
             r->shown[i] = 1;
         }
         r->pdf_pages[i] = ps == QB_PDFP_OK ? n : 0;
+        r->pdf_why[i] = why;
         if (zh || en)
             st = zh && en ? rd_warn(r, ps == QB_PDFP_OK ? "render.proof-pdf-pages" : "render.proof-pdf", name, zh, en)
                           : QB_ERR_NOMEM;
@@ -247,16 +248,10 @@ static qb_status pdf_pages(rd *r, size_t k, size_t i)
 static qb_status pdf_unshown(rd *r, size_t k, size_t i)
 {
     const char *path = r->in->proof_files[i], *name = rd_orig_name(r, path);
-    qb_pdfp_state ps;
-    unsigned n;
-    qb_err why = {0};
-    qb_status st = qb_pdf_probe(path, &ps, &n, &why);
-    char *att = st == QB_OK ? rd_attach_name(r, path) : NULL;
-    char *label = st == QB_OK ? qb_asprintf("PDF 无法显示：%s\n%s%s%s", why.zh, name, att ? "\n原文件为附件 " : "",
-                                            att ? att : "")
-                              : NULL;
-    if (st == QB_OK && !label)
-        st = QB_ERR_NOMEM;
+    char *att = rd_attach_name(r, path); /* the reason was found when the PDF was probed */
+    char *label = qb_asprintf("PDF 无法显示：%s\n%s%s%s", r->pdf_why[i].zh, name, att ? "\n原文件为附件 " : "",
+                              att ? att : "");
+    qb_status st = label ? QB_OK : QB_ERR_NOMEM;
     if (st == QB_OK)
         st = proof_header(r, name);
     if (st == QB_OK)
