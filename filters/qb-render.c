@@ -15,7 +15,7 @@ static void usage(FILE *out)
 {
     fputs("用法 usage: qb-render [--edition NAME] [--font-song FILE] [--font-hei FILE]\n"
           "                 [--applicant NAME] [--package-id ID] [--received YYYY-MM-DD]\n"
-          "                 -o OUT.pdf RECORD\n"
+          "                 [--image-dpi N] -o OUT.pdf RECORD\n"
           "  RECORD            申报记录 the application record (qb-check --record FILE, or the\n"
           "                    chain qb-docx | qb-sections | qb-lint --model -); - for stdin\n"
           "  -o, --output OUT.pdf  the dossier to write\n"
@@ -25,6 +25,8 @@ static void usage(FILE *out)
           "  --applicant NAME  申报单位 for the cover and the running header (default: the record's)\n"
           "  --package-id ID   材料编号 (default: the first 12 hex digits of the input's SHA-256)\n"
           "  --received DATE   收件日期 (default: the input's modification date, UTC, as recorded)\n"
+          "  --image-dpi N     图片分辨率 pictures above N dots per inch at their placed size are\n"
+          "                    downsampled (default 200; 50–1200)\n"
           "  -h, --help        this help\n"
           "exit: 0 dossier written, 2 bad usage or the dossier could not be written\n",
           out);
@@ -45,6 +47,7 @@ int main(int argc, char **argv)
         {"font-hei", required_argument, NULL, 'k'},  {"applicant", required_argument, NULL, 'a'},
         {"package-id", required_argument, NULL, 'i'}, {"received", required_argument, NULL, 'r'},
         {"output", required_argument, NULL, 'o'},    {"help", no_argument, NULL, 'h'},
+        {"image-dpi", required_argument, NULL, 'd'},
         {NULL, 0, NULL, 0}};
     opterr = 0;
     for (int c; (c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1;) {
@@ -56,6 +59,14 @@ int main(int argc, char **argv)
         case 'i': o.package_id = optarg; break;
         case 'r': o.received = optarg; break;
         case 'o': out = optarg; break;
+        case 'd': {
+            char *end = NULL;
+            long v = strtol(optarg, &end, 10);
+            if (!*optarg || *end || v < 50 || v > 1200)
+                return bad_usage("--image-dpi: a number from 50 to 1200");
+            o.image_dpi = (unsigned)v;
+            break;
+        }
         case 'h': usage(stdout); return 0;
         default: return qb_cli_bad_option("qb-render", usage, argv, c);
         }

@@ -10,7 +10,7 @@ export LC_ALL=C.UTF-8
 cd "$TMP" || exit 1
 mkdir tmp && export TMPDIR="$TMP/tmp"
 
-PROGS="qb-check qb-batch qb-docx qb-sections qb-lint qb-report qb-unpack qb-render qb-serve mksample mkrar mkzip mkimages"
+PROGS="qb-check qb-batch qb-docx qb-sections qb-lint qb-report qb-unpack qb-render qb-serve mksample mkrar mkzip mkimages mkform mkdossier"
 # Converted to getopt_long on other branches at the same time as this test was written:
 # their cases are TODO until those branches are merged (the coordinator drops this list).
 TODO_PROGS=""

@@ -3,7 +3,7 @@
 # (mksample compliant-direct) as a reviewer's PDF tools see it: A4 pages, both faces
 # embedded, the write-up's paragraphs back from pdftotext in their order, no line
 # starting with a closing mark, the two figures drawn, bookmarks, the original
-# attached under an ASCII name with the same bytes, and the same PDF from a rerun.
+# attached under its own name (an ASCII /F beside it) with the same bytes, and the same PDF from a rerun.
 # Then every sample: its dossier is made, its text comes back in order, and the
 # summary's counts table shows the figures the sample was built with.
 . "$(dirname "$0")/lib/tap.sh"
@@ -34,9 +34,11 @@ grep -q "材料编号 *$id" "$TMP/cover" && grep -q '收件日期 *2024-06-01' "
 ok $? "the cover gives applicant, 材料编号 (SHA-256 prefix $id) and date received"
 
 pdffonts "$pdf" >"$TMP/fonts" 2>"$TMP/poppler.err"; quiet
-is "$(grep -c 'CID TrueType *Identity-H *yes yes yes' "$TMP/fonts")" 2 "both faces are embedded, subset, with a Unicode map"
+is "$(grep -c 'CID TrueType *Identity-H *yes yes yes' "$TMP/fonts")" 4 "the four faces are embedded, subset, with a Unicode map"
 grep -q 'UMingCN' "$TMP/fonts" && grep -q 'WenQuanYiZenHei' "$TMP/fonts"
 ok $? "宋体 is AR PL UMing and 黑体 is WenQuanYi Zen Hei"
+grep -q '+LiberationSerif ' "$TMP/fonts" && grep -q '+LiberationSans ' "$TMP/fonts"
+ok $? "Latin letters and digits are Liberation Serif beside 宋体 and Liberation Sans beside 黑体"
 
 # the write-up's body paragraphs (from the project's reader), in order, in the PDF's text
 cat >"$TMP/paras.pl" <<'EOF'
@@ -100,7 +102,9 @@ grep -q -a '<FEFF64588981>' "$pdf" && grep -q -a '<FEFF4F014E1A698251B5>' "$pdf"
 ok $? "the write-up's sections are bookmarked (摘要, 企业概况)"
 
 pdfdetach -list "$pdf" >"$TMP/att" 2>"$TMP/poppler.err"; quiet
-is "$(sed -n 2p "$TMP/att")" "1: 01_experience.docx" "the original is attached under an ASCII name"
+is "$(sed -n 2p "$TMP/att")" "1: $(basename "$doc")" "the original is attached under its own name (/UF)"
+grep -q -a '^/F (01_experience.docx)' "$pdf" && grep -q -a '^/Type /Filespec' "$pdf"
+ok $? "… with an ASCII file name (/F) beside it, in a /Filespec"
 pdfdetach -save 1 -o "$TMP/back.docx" "$pdf" 2>"$TMP/poppler.err"; quiet
 cmp -s "$TMP/back.docx" "$doc"
 ok $? "the attachment holds the original's bytes"

@@ -177,6 +177,9 @@ int main(void)
     expect("中文abcdef中", 4, 0, "中文|abcdef中", "a Latin word is not split");
     expect("价格2023元", 3, 0, "价格|2023元", "a number is not split");
     expect("abcdefghijkl", 2, 0, "abcd|efgh|ijkl", "a word wider than the line is cut where it overflows");
+    expect("format.body-font", 4, 0, "format.|body-|font",
+           "a rule id wider than the line is cut after its dot and hyphen, not mid-word");
+    expect("abc，一", 2, 0, "ab|c，|一", "a word cut where it overflows leaves no comma at a line start");
     expect("一二\n三", 4, 0, "一二|三", "a line break in the text breaks the line");
     expect("ab cd ef", 2, 0, "ab|cd|ef", "spaces at a break are dropped");
     expect("一二三——四", 4, 0, "一二三|——四", "a dash is not split in two");

@@ -326,11 +326,12 @@ int main(void)
     char *fonts = run(qb_asprintf("pdffonts '%s' 2>/dev/null", out));
     int nfont = 0, embedded = 0;
     for (char *l = strtok(fonts, "\n"); l; l = strtok(NULL, "\n"))
-        if (strstr(l, "CID TrueType")) {
+        if (strstr(l, "CID TrueType") && strncmp(l, "HPDF", 4) == 0) { /* ours, not a proof PDF's own */
             nfont++;
             embedded += strstr(l, "Identity-H       yes yes yes") != NULL;
         }
-    ok(nfont == 2 && embedded == 2, "both faces are embedded as subsets with a Unicode map (%d of %d)", embedded, nfont);
+    ok(nfont == 4 && embedded == 4, "the four faces (宋体, 黑体, their Latin faces) are embedded as subsets with a Unicode map (%d of %d)",
+       embedded, nfont);
     free(fonts);
     ok(stats.glyphs[0] > 100 && stats.glyphs[0] < 1000 && stats.glyphs[1] > 10,
        "the faces hold only the glyphs used (宋体 %u, 黑体 %u)", stats.glyphs[0], stats.glyphs[1]);
@@ -376,13 +377,14 @@ int main(void)
 
     char *raw;
     size_t rawlen;
-    ok(qb_read_file(out, 1 << 26, &raw, &rawlen) == QB_OK && contains(raw, rawlen, "<FEFF64588981>"),
+    /* qpdf, which places the proof PDF's pages, writes hex strings in lower case */
+    ok(qb_read_file(out, 1 << 26, &raw, &rawlen) == QB_OK &&
+           (contains(raw, rawlen, "<FEFF64588981>") || contains(raw, rawlen, "<feff64588981>")),
        "the 摘要 section has a bookmark");
+    ok(contains(raw, rawlen, "(01_experience.docx)"), "the original is attached as 01_experience.docx (/F)");
     free(raw);
 
     char *list = run(qb_asprintf("pdfdetach -list '%s' 2>/dev/null", out));
-    ok(strstr(list, "1: 01_experience.docx") != NULL, "the original is attached as 01_experience.docx");
-    free(list);
 
     char *cover = run(qb_asprintf("pdftotext -layout -f 1 -l 1 '%s' - 2>/dev/null", out));
     size_t k = 0;
@@ -397,28 +399,33 @@ int main(void)
     ok(strstr(all, "证明材料正文甲：省长质量奖证书。") != NULL, "the text of a DOCX proof is in the dossier");
     ok(strstr(all, "证明材料1：获奖证书.docx") != NULL, "… under a numbered heading");
     if (pdfproof) {
-        ok(strstr(all, "pdf_word2016_chinese_dengxian.pdf") && strstr(all, "附件02_proof.pdf"),
-           "the inventory lists the PDF proof and the attachment that carries it");
-        list = run(qb_asprintf("pdfdetach -list '%s' 2>/dev/null", out));
-        ok(strstr(list, "2: 02_proof.pdf") != NULL, "the PDF proof is attached as 02_proof.pdf");
-        free(list);
+        ok(strstr(all, "pdf_word2016_chinese_dengxian.pdf") && strstr(all, "见后页"),
+           "the inventory lists the PDF proof, shown on the pages after");
+        ok(strstr(list, "1: ") && !strstr(list, "2: "), "the PDF proof, shown as pages, is not attached again");
     } else {
         for (int k = 0; k < 2; k++)
             printf("ok %d # skip the corpus is not beside the repository\n", ++tap_n);
     }
     free(all);
+    free(list);
 
     if (photo) {
         /* the photo is stored 1200 × 1800 with EXIF orientation 6: upright it is landscape */
-        free(run(qb_asprintf("pdftoppm -r 20 -f %u -l %u '%s' '%s/photo' 2>/dev/null", stats.pages - 1,
-                             stats.pages - 1, out, tmpdir)));
+        unsigned pp = 0;
+        for (unsigned pg = 1; pg <= stats.pages && !pp; pg++) {
+            char *pt = run(qb_asprintf("pdftotext -f %u -l %u '%s' - 2>/dev/null", pg, pg, out));
+            if (strstr(pt, "img_exif_orientation_6.jpg") && !strstr(pt, "序号"))
+                pp = pg;
+            free(pt);
+        }
+        free(run(qb_asprintf("pdftoppm -r 20 -f %u -l %u '%s' '%s/photo' 2>/dev/null", pp, pp, out, tmpdir)));
         char *ppm = run(qb_asprintf("ls '%s'/photo*.ppm 2>/dev/null | head -1", tmpdir));
         ppm[strcspn(ppm, "\n")] = '\0';
         int w = 0, h = 0, found = dark_box(ppm, &w, &h);
         ok(found && w > h, "the EXIF orientation 6 photo is drawn turned upright (%d × %d px)", w, h);
         free(ppm);
-        char *imgs = run(qb_asprintf("pdfimages -list '%s' 2>/dev/null | grep -c ' jpeg '", out));
-        is_int(atoi(imgs), 1, "the photo is embedded as JPEG, unchanged");
+        char *imgs = run(qb_asprintf("pdfimages -f %u -l %u -list '%s' 2>/dev/null | grep -c ' jpeg '", pp, pp, out));
+        is_int(atoi(imgs), 1, "the photo is embedded as JPEG");
         free(imgs);
     } else {
         for (int k = 0; k < 2; k++)

@@ -405,6 +405,59 @@ static qb_status add_image(walker *w, const char *rid)
     return QB_OK;
 }
 
+/* A border element that draws a line (w:val other than none or nil). */
+static int border_on(xmlNodePtr b)
+{
+    char v[16] = "";
+    qb_xml_attr_buf(b, "val", v, sizeof v);
+    return strcmp(v, "none") != 0 && strcmp(v, "nil") != 0;
+}
+
+/* The borders a table sets in its w:tblPr: w:tblBorders, or none at all when it has
+ * neither borders nor a style (Word's default table style draws none); -1 when they
+ * come from its style. A side w:tblBorders leaves out is the style's: drawn for a
+ * styled table (the usual style is Table Grid), not for an unstyled one. */
+static int table_borders(xmlNodePtr tblpr, int styled)
+{
+    xmlNodePtr tb = qb_xml_child(tblpr, "tblBorders");
+    if (!tb)
+        return styled ? -1 : 0;
+    static const char *const side[] = {"top", "bottom", "left", "right", "insideH", "insideV"};
+    static const char *const side2[] = {"top", "bottom", "start", "end", "insideH", "insideV"};
+    int bits = 0;
+    for (int i = 0; i < 6; i++) {
+        xmlNodePtr b = qb_xml_child(tb, side[i]);
+        if (!b)
+            b = qb_xml_child(tb, side2[i]);
+        if (b ? border_on(b) : styled)
+            bits |= 1 << i;
+    }
+    return bits == 63 ? -1 : bits; /* every side: the grid a table is drawn with anyway */
+}
+
+/* A cell's own borders (w:tcBorders): the first row's bottom is the rule under a
+ * 三线表's header; any other cell border means the table is drawn cell by cell,
+ * which the dossier draws as a grid. */
+static void cell_borders(walker *w, xmlNodePtr tcpr)
+{
+    qb_table *t = &w->doc->tables[w->tstack[w->nt - 1].table];
+    xmlNodePtr tb = qb_xml_child(tcpr, "tcBorders");
+    if (!tb || t->borders < 0)
+        return;
+    static const char *const side[] = {"top", "left", "right", "start", "end", "insideH", "insideV", "bottom"};
+    for (int i = 0; i < 8; i++) {
+        xmlNodePtr b = qb_xml_child(tb, side[i]);
+        if (!b || !border_on(b))
+            continue;
+        if (i == 7 && w->tstack[w->nt - 1].row == 0)
+            t->borders |= QB_TB_HEAD_RULE;
+        else
+            t->borders = -1;
+        if (t->borders < 0)
+            return;
+    }
+}
+
 static qb_status start_table(walker *w)
 {
     if (w->nt >= MAX_NEST) {
@@ -422,6 +475,7 @@ static qb_status start_table(walker *w)
     t->parent = w->nt ? w->tstack[w->nt - 1].table : -1;
     t->depth = w->nt + 1;
     t->first_para = t->end_para = t->before_para = d->npara;
+    t->borders = -1;
     tbl_frame *f = &w->tstack[w->nt++];
     memset(f, 0, sizeof *f);
     f->table = (int)d->ntable++;
@@ -578,6 +632,11 @@ static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
         xmlNodePtr ts = qb_xml_child(n, "tblStyle");
         if (ts && w->nt)
             qb_xml_attr_buf(ts, "val", w->tstack[w->nt - 1].style, QB_FONT_MAX);
+        if (w->nt)
+            w->doc->tables[w->tstack[w->nt - 1].table].borders = table_borders(n, ts != NULL);
+        *skip = 1;
+    } else if (strcmp(name, "tcPr") == 0 && w->nt) {
+        cell_borders(w, xmlTextReaderExpand(r));
         *skip = 1;
     } else if (strcmp(name, "tr") == 0) {
         if (w->nt) {

@@ -195,6 +195,24 @@ static void roman(qb_buf *b, int v, int upper)
         }
 }
 
+/* Word's bullets in the Symbol and Wingdings fonts (U+F000 + the font's code). */
+static unsigned bullet_unicode(unsigned cp)
+{
+    switch (cp) {
+    case 0xF0B7: return 0x2022; /* Symbol • */
+    case 0xF0A7: return 0x25AA; /* Wingdings ▪ */
+    case 0xF06C: return 0x25CF; /* Wingdings ● */
+    case 0xF06E: return 0x25A0; /* Wingdings ■ */
+    case 0xF071: return 0x25A1; /* Wingdings ❑, as □ */
+    case 0xF075: return 0x25C6; /* Wingdings ◆ */
+    case 0xF076: return 0x25C6; /* Wingdings ❖, as ◆ */
+    case 0xF0D8: return 0x25B6; /* Wingdings ➢, as ▶ */
+    case 0xF0FC: return 0x221A; /* Wingdings ✓, as √ */
+    case 0xF0A8: return 0x25A1; /* Wingdings ◻, as □ */
+    default: return 0;
+    }
+}
+
 static void format_value(qb_buf *b, const char *fmt, int v)
 {
     if (strcmp(fmt, "chineseCounting") == 0 || strcmp(fmt, "chineseCountingThousand") == 0 ||
@@ -266,11 +284,14 @@ size_t qb_numbering_next(qb_numbering *nb, int num_id, int lvl, char *out, size_
     const num_level *L = &a->lvl[lvl];
     qb_buf b = {0};
     if (strcmp(L->fmt, "bullet") == 0) {
-        /* Symbol/Wingdings bullets are private-use glyphs; they are not text. */
+        /* Symbol/Wingdings bullets are private-use codes of their font: the common
+         * ones as the Unicode marks they draw, the others dropped */
         unsigned cp;
         size_t n = qb_utf8_decode(L->text, strlen(L->text), &cp);
         if (n && !(cp >= 0xE000 && cp <= 0xF8FF))
             qb_buf_adds(&b, L->text);
+        else if (n && (cp = bullet_unicode(cp)) != 0)
+            qb_buf_addc(&b, cp);
     } else {
         for (const char *p = L->text; *p; p++) {
             if (*p == '%' && p[1] >= '1' && p[1] <= '9') {

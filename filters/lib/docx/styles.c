@@ -66,6 +66,8 @@ typedef struct {
     int sz;                 /* half-points, 0 unset */
     signed char tog[NTOG];  /* -1 unset, 0/1 */
     signed char hint_ea;    /* -1 unset, 0/1 */
+    signed char valign;     /* w:vertAlign: -1 unset, 0 baseline, 1 superscript, 2 subscript */
+    signed char u;          /* w:u: -1 unset, 0 none, 1 underlined */
     char lang_ea[LANG_MAX]; /* "" unset */
 } rdelta;
 
@@ -82,6 +84,8 @@ static void rdelta_init(rdelta *d)
     memset(d, 0, sizeof *d);
     memset(d->tog, -1, sizeof d->tog);
     d->hint_ea = -1;
+    d->valign = -1;
+    d->u = -1;
 }
 
 static void pdelta_init(pdelta *d)
@@ -104,6 +108,10 @@ static void rdelta_over(rdelta *dst, const rdelta *src, int with_toggles)
                 dst->tog[i] = src->tog[i];
     if (src->hint_ea >= 0)
         dst->hint_ea = src->hint_ea;
+    if (src->valign >= 0)
+        dst->valign = src->valign;
+    if (src->u >= 0)
+        dst->u = src->u;
     if (src->lang_ea[0])
         memcpy(dst->lang_ea, src->lang_ea, sizeof dst->lang_ea);
 }
@@ -233,6 +241,13 @@ static void read_rpr(xmlNodePtr rpr, rdelta *d, char *rstyle, size_t rstyle_size
             int v;
             if (attr_measure(c, "val", 1, &v) && v >= 2 && v <= 3276)
                 d->sz = v;
+        } else if (strcmp(n, "u") == 0) {
+            char u[24] = "";
+            d->u = !qb_xml_attr_buf(c, "val", u, sizeof u) || strcmp(u, "none") != 0;
+        } else if (strcmp(n, "vertAlign") == 0) {
+            char va[16] = "";
+            qb_xml_attr_buf(c, "val", va, sizeof va);
+            d->valign = strcmp(va, "superscript") == 0 ? 1 : strcmp(va, "subscript") == 0 ? 2 : 0;
         } else if (strcmp(n, "lang") == 0) {
             qb_xml_attr_buf(c, "eastAsia", d->lang_ea, sizeof d->lang_ea);
         } else if (strcmp(n, "rStyle") == 0) {
@@ -914,6 +929,8 @@ static void combine_run(const qb_styles *st, const rdelta *table, const rdelta *
     rf->strike = (signed char)(tog[TG_STRIKE] || tog[TG_DSTRIKE]);
     rf->vanish = (signed char)tog[TG_VANISH];
     rf->hint_ea = (signed char)(acc.hint_ea == 1);
+    rf->valign = (signed char)(acc.valign > 0 ? acc.valign : 0);
+    rf->underline = (signed char)(acc.u == 1);
 }
 
 static const style *para_style(const qb_styles *st, const char *id)

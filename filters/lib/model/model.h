@@ -60,6 +60,8 @@ typedef struct {
     signed char caps, strike;
     signed char hint_ea;          /* w:hint="eastAsia" */
     signed char vanish;           /* hidden text */
+    signed char valign;           /* w:vertAlign: 0 baseline, 1 superscript, 2 subscript */
+    signed char underline;        /* w:u other than none */
 } qb_rfmt;
 
 /* Effective paragraph formatting. */
@@ -108,7 +110,13 @@ typedef struct {
     int rows, cols;   /* rows seen; the largest cell count of a row */
     size_t first_para, end_para; /* paragraphs [first, end) belong to it (nested included) */
     size_t before_para; /* number of paragraphs before the table started (its caption is at before_para-1) */
+    int borders;      /* the table's own borders, QB_TB_* bits; -1 not known (from its style): a grid */
 } qb_table;
+
+/* Borders a table sets itself (w:tblBorders; none at all without a style or borders),
+ * and the rule under its first row (the first row's w:tcBorders), as a 三线表 has. */
+enum { QB_TB_TOP = 1, QB_TB_BOTTOM = 2, QB_TB_LEFT = 4, QB_TB_RIGHT = 8, QB_TB_INSIDE_H = 16,
+       QB_TB_INSIDE_V = 32, QB_TB_HEAD_RULE = 64 };
 
 #define QB_PAGE_INVALID (-1L)
 

@@ -79,6 +79,10 @@ static int write_rfmt(xmlTextWriterPtr w, const char *el, const qb_rfmt *f)
     r |= wint(w, "strike", f->strike) < 0;
     r |= wint(w, "hint-ea", f->hint_ea) < 0;
     r |= wint(w, "vanish", f->vanish) < 0;
+    if (f->valign) /* only when set: older model files stay as they were */
+        r |= wint(w, "va", f->valign) < 0;
+    if (f->underline)
+        r |= wint(w, "u", f->underline) < 0;
     if (el)
         r |= xmlTextWriterEndElement(w) < 0;
     return r ? -1 : 0;
@@ -176,6 +180,8 @@ qb_status qb_model_write_xml(xmlTextWriterPtr w, const qb_doc *d)
         r |= wint(w, "first", (long)t->first_para) < 0;
         r |= wint(w, "end", (long)t->end_para) < 0;
         r |= wint(w, "before", (long)t->before_para) < 0;
+        if (t->borders >= 0) /* only when the table sets them: older model files stay as they were */
+            r |= wint(w, "borders", t->borders) < 0;
         r |= xmlTextWriterEndElement(w) < 0;
     }
     for (size_t i = 0; i < d->nimage && !r; i++) {
@@ -306,6 +312,8 @@ static void read_rfmt(xmlNodePtr n, qb_rfmt *f)
     f->size_hp = (int)aint(n, "sz", 0);
     f->bold = (signed char)aint(n, "b", -1);
     f->italic = (signed char)aint(n, "i", -1);
+    f->valign = (signed char)aint(n, "va", 0);
+    f->underline = (signed char)aint(n, "u", 0);
     f->caps = (signed char)aint(n, "caps", -1);
     f->strike = (signed char)aint(n, "strike", -1);
     f->hint_ea = (signed char)aint(n, "hint-ea", 0);
@@ -399,6 +407,7 @@ static qb_status read_other(qb_doc *d, xmlNodePtr n)
         t->first_para = (size_t)aint(n, "first", 0);
         t->end_para = (size_t)aint(n, "end", 0);
         t->before_para = (size_t)aint(n, "before", 0);
+        t->borders = (int)aint(n, "borders", -1);
     } else if (strcmp(name, "image") == 0) {
         if ((st = qb_grow((void **)&d->images, &d->capimage, d->nimage + 1, sizeof *d->images)) != QB_OK)
             return st;

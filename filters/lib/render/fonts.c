@@ -1,6 +1,9 @@
 /* fonts.c — finding, checking, subsetting and loading the dossier's faces (fonts.h). */
 #include "fonts.h"
 
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
@@ -21,6 +24,7 @@ typedef struct {
     HPDF_Font hf;      /* after qb_fonts_embed */
     short *width;      /* per BMP code point: advance + 1, 0 = not cached yet */
     unsigned glyphs;   /* glyphs kept in the subset */
+    int absent;        /* a Latin face that is not installed */
 } face_t;
 
 struct qb_fonts {
@@ -52,6 +56,10 @@ static const struct {
      "fonts-arphic-uming", "宋体"},
     {"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "WenQuanYi Zen Hei", "Zen Hei",
      "fonts-wqy-zenhei", "黑体"},
+    {"/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", "Liberation Serif", "Liberation Serif",
+     "fonts-liberation2", "西文衬线"},
+    {"/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf", "Liberation Sans", "Liberation Sans",
+     "fonts-liberation2", "西文无衬线"},
 };
 
 static int is_file(const char *p)
@@ -126,9 +134,15 @@ qb_status qb_fonts_open(qb_fonts **out, const char *song, const char *hei, char 
     qb_fonts *fs = calloc(1, sizeof *fs);
     if (!fs)
         return QB_ERR_NOMEM;
-    const char *paths[QB_NFONT] = {song, hei};
+    const char *paths[QB_NFONT] = {song, hei, NULL, NULL};
     for (int i = 0; i < QB_NFONT; i++) {
         qb_status st = open_face(&fs->f[i], (qb_font_id)i, paths[i], why);
+        if (st != QB_OK && i >= QB_NCJK && st != QB_ERR_NOMEM) { /* a Latin face is optional */
+            free(*why);
+            *why = NULL;
+            fs->f[i].absent = 1;
+            continue;
+        }
         if (st != QB_OK) {
             qb_fonts_close(fs);
             return st;
@@ -162,13 +176,27 @@ int qb_fonts_covers(const qb_fonts *fs, qb_font_id id, unsigned cp)
 {
     hb_codepoint_t g;
     /* U+FFFF is the cmap's end marker; above it libharu's UTF-8 encoder has no code. */
-    if ((unsigned)id >= QB_NFONT || cp >= 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    if ((unsigned)id >= QB_NFONT || cp >= 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF) || fs->f[id].absent)
         return 0;
     return hb_font_get_nominal_glyph(fs->f[face_of(fs, id)].font, cp, &g) && g != 0;
 }
 
+/* Characters Word draws with a run's Latin font (w:ascii, w:hAnsi): ASCII letters,
+ * digits and marks, Latin-1 and Latin Extended letters, Greek and Cyrillic. The space
+ * and the marks Chinese text shares (· × ÷, curly quotes) stay with the CJK face. */
+static int latin_cp(unsigned cp)
+{
+    return (cp >= 0x21 && cp <= 0x7E) || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+           (cp >= 0x370 && cp <= 0x52F);
+}
+
 int qb_fonts_pick(const qb_fonts *fs, qb_font_id want, unsigned cp)
 {
+    if (want >= QB_NCJK) /* a Latin face asked for itself: its CJK face stands behind it */
+        want = want == QB_FONT_SERIF ? QB_FONT_SONG : QB_FONT_HEI;
+    qb_font_id latin = want == QB_FONT_SONG ? QB_FONT_SERIF : QB_FONT_SANS;
+    if (latin_cp(cp) && qb_fonts_covers(fs, latin, cp))
+        return (int)latin;
     /* uming's Greek and Cyrillic are full-width (GB2312) forms, so Russian text set
      * in it is spaced letter by letter; Word draws these scripts with the Latin font.
      * zenhei's are proportional: they go to 黑体. */
@@ -347,6 +375,49 @@ static qb_status subset_face(face_t *f, hb_blob_t **out)
     return hb_blob_get_length(*out) ? QB_OK : QB_ERR_NOMEM;
 }
 
+/* libharu 2.3 gives a UTF-8 font its encoding CMap as /ToUnicode: "begincidrange" is
+ * not a ToUnicode operator, and every poppler tool warns about it. The codes are
+ * Unicode code points (Identity-H over UTF-16 units of the BMP), so the ToUnicode CMap
+ * maps each code to itself: one bfrange per high byte (a bfrange keeps its high byte),
+ * the surrogates' D8–DF left out. */
+static qb_status fix_tounicode(HPDF_Font hf)
+{
+    HPDF_Dict cmap = HPDF_Dict_GetItem(hf, "ToUnicode", HPDF_OCLASS_DICT);
+    if (!cmap || !cmap->stream)
+        return QB_OK;
+    HPDF_MemStream_FreeData(cmap->stream);
+    cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Dict_RemoveElement(cmap, "CMapName");
+    HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
+    HPDF_Dict_RemoveElement(cmap, "WMode");
+    HPDF_Dict_RemoveElement(cmap, "Type");
+    HPDF_STATUS r = HPDF_Stream_WriteStr(cmap->stream, "/CIDInit /ProcSet findresource begin\n"
+                                                      "12 dict begin\nbegincmap\n"
+                                                      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+                                                      "/Supplement 0 >> def\n"
+                                                      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                                                      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    unsigned hi[256], n = 0;
+    for (unsigned h = 0; h < 256; h++)
+        if (h < 0xD8 || h > 0xDF)
+            hi[n++] = h;
+    for (unsigned i = 0; i < n && r == HPDF_OK; i += 100) {
+        unsigned k = n - i < 100 ? n - i : 100;
+        char line[64];
+        snprintf(line, sizeof line, "%u beginbfrange\n", k);
+        r = HPDF_Stream_WriteStr(cmap->stream, line);
+        for (unsigned j = 0; j < k && r == HPDF_OK; j++) {
+            snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", hi[i + j], hi[i + j], hi[i + j]);
+            r = HPDF_Stream_WriteStr(cmap->stream, line);
+        }
+        if (r == HPDF_OK)
+            r = HPDF_Stream_WriteStr(cmap->stream, "endbfrange\n");
+    }
+    if (r == HPDF_OK)
+        r = HPDF_Stream_WriteStr(cmap->stream, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    return r == HPDF_OK ? QB_OK : QB_ERR_NOMEM;
+}
+
 /* libharu loads only from a path: a private temporary file, unlinked once libharu has
  * it open (it reads the glyph data again when the PDF is saved, from its open file). */
 static qb_status load_blob(HPDF_Doc pdf, hb_blob_t *blob, HPDF_Font *hf)
@@ -376,7 +447,9 @@ static qb_status load_blob(HPDF_Doc pdf, hb_blob_t *blob, HPDF_Font *hf)
     if (!name)
         return ok ? QB_ERR_FORMAT : QB_ERR_IO;
     *hf = HPDF_GetFont(pdf, name, "UTF-8");
-    return *hf ? QB_OK : QB_ERR_FORMAT;
+    if (!*hf)
+        return QB_ERR_FORMAT;
+    return fix_tounicode(*hf);
 }
 
 qb_status qb_fonts_embed(qb_fonts *fs, HPDF_Doc pdf, char **why)
@@ -384,7 +457,7 @@ qb_status qb_fonts_embed(qb_fonts *fs, HPDF_Doc pdf, char **why)
     *why = NULL;
     for (int i = 0; i < QB_NFONT; i++) {
         face_t *f = &fs->f[i];
-        if (f->hf || hb_set_is_empty(f->used))
+        if (f->absent || f->hf || hb_set_is_empty(f->used))
             continue;
         hb_blob_t *blob;
         qb_status st = subset_face(f, &blob);

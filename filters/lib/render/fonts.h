@@ -1,4 +1,4 @@
-/* fonts.h — the dossier's two CJK faces: found, checked for coverage, subset to the
+/* fonts.h — the dossier's faces (two CJK, two Latin): found, checked for coverage, subset to the
  * glyphs a document uses and handed to libharu.
  *
  * 宋体 is AR PL UMing (fonts-arphic-uming), 黑体 is WenQuanYi Zen Hei (fonts-wqy-zenhei),
@@ -18,7 +18,13 @@
 
 #include "qb.h"
 
-typedef enum { QB_FONT_SONG = 0, QB_FONT_HEI = 1, QB_NFONT } qb_font_id;
+/* 宋体 and 黑体, and the Latin faces beside them: Latin letters and digits are drawn,
+ * as Word draws them, in a Times-like serif beside 宋体 and an Arial-like sans beside
+ * 黑体 (Liberation Serif / Sans, fonts-liberation2; metric-compatible with Times New
+ * Roman and Arial). A Latin face that is not installed is left out: its CJK face
+ * draws the Latin text then. */
+typedef enum { QB_FONT_SONG = 0, QB_FONT_HEI = 1, QB_FONT_SERIF = 2, QB_FONT_SANS = 3, QB_NFONT } qb_font_id;
+#define QB_NCJK 2 /* the faces a style names; the others are picked per character */
 
 /* Drawn in place of a character no face has (〓, the typesetter's mark for a missing
  * glyph), so the gap is visible; the caller also reports it. */
@@ -38,8 +44,9 @@ char *qb_fonts_default_path(qb_font_id id);
 /* Nonzero when the face has a glyph for cp (only BMP code points count: libharu's
  * UTF-8 encoder cannot address others). */
 int qb_fonts_covers(const qb_fonts *f, qb_font_id id, unsigned cp);
-/* The face that draws cp when `want` is asked for: want, else the other face,
- * else -1 (no face has it: draw QB_FONTS_MISSING_CP with want, and report). */
+/* The face that draws cp when `want` is asked for: for a Latin letter, digit or
+ * ASCII mark the Latin face beside want; else want, else the other CJK face, else -1
+ * (no face has it: draw QB_FONTS_MISSING_CP with want, and report). */
 int qb_fonts_pick(const qb_fonts *f, qb_font_id want, unsigned cp);
 /* Record that face id draws cp (before qb_fonts_embed). */
 qb_status qb_fonts_use(qb_fonts *f, qb_font_id id, unsigned cp);

@@ -81,6 +81,25 @@ static int can_break(const qb_lchar *c, size_t n, size_t b)
     return 1;
 }
 
+/* Where a word wider than the line is cut, when it must overflow at `over`: after
+ * its last '.', '-', '/' or '_' that fits (a rule id "format.body-font" in a narrow
+ * cell, a URL), else where it overflows; and never so that the next line starts
+ * with a closing mark (the character before goes down with it). */
+static size_t cut_word(const qb_lchar *c, size_t n, size_t pos, size_t over)
+{
+    size_t b = over;
+    for (size_t k = over; k > pos + 1; k--) {
+        unsigned a = c[k - 1].cp;
+        if (a == '.' || a == '-' || a == '/' || a == '_') {
+            b = k;
+            break;
+        }
+    }
+    while (b > pos + 1 && b < n && qb_kinsoku_no_start(c[b].cp))
+        b--;
+    return b;
+}
+
 static qb_status add_line(qb_llines *out, const qb_lchar *c, size_t start, size_t end,
                           float indent, int last)
 {
@@ -137,8 +156,8 @@ qb_status qb_layout_break(const qb_lchar *c, size_t n, float width, float first_
         size_t b = i;
         while (b > pos && !can_break(c, n, b))
             b--;
-        if (b == pos) /* nothing allowed (a word wider than the line): cut where it overflows */
-            b = i > pos ? i : pos + 1;
+        if (b == pos) /* nothing allowed (a word wider than the line) */
+            b = cut_word(c, n, pos, i > pos ? i : pos + 1);
         if ((st = add_line(out, c, pos, b, indent, 0)) != QB_OK)
             return st;
         pos = b;

@@ -6,10 +6,12 @@
  * format (A4, title 黑体 小二 centred, "摘要" 宋体 四号 bold centred, body 宋体 小四
  * single spacing with a two-character first-line indent, ruled tables continued
  * across pages with their header row, figures fitted to the text width with their
- * captions); the proof material (inventory, images as pages, the text of DOCX
- * proofs); the scoring sheet of the edition's [scoring] criteria. Every page has a
- * running header with the applicant's name and 第 N 页 共 M 页; the original files
- * are attached under ASCII names (the Chinese name goes in the description).
+ * captions); the proof material (inventory, images as pages, the pages of proof
+ * PDFs placed by qpdf (pdf_merge.h), the text of DOCX proofs); the scoring sheet of the
+ * edition's [scoring] criteria. Every page has a running header with the applicant's
+ * name and 第 N 页 共 M 页. Files go by their original names (name_paths/names): the
+ * originals not shown as pages are attached as /Filespec with an ASCII /F and the
+ * original name as /UF and in the description.
  *
  * The output depends only on the input: the PDF's dates come from `received`, so a
  * rerun gives the same bytes. */
@@ -31,6 +33,11 @@ typedef struct {
     size_t nproof_files;
     const char *const *attach;              /* original files to attach: paths */
     size_t nattach;
+    const char *const *name_paths;          /* original names of files by path (a package's */
+    const char *const *names;               /* members): shown and attached under them */
+    size_t nnames;
+    unsigned image_dpi;                     /* pictures above this at their placed size are
+                                             * downsampled; 0: 200 */
     const qb_edition *ed;                   /* required */
     const qb_findings *findings;            /* every finding of the package; NULL: the write-up's */
     const char *applicant;                  /* organisation; NULL = unknown */
@@ -44,9 +51,10 @@ typedef struct {
 /* Figures of one run, for the caller's notes and for tests (may be NULL). */
 typedef struct {
     unsigned pages;
-    unsigned glyphs[2];      /* glyphs embedded: 宋体 face, 黑体 face */
+    unsigned glyphs[4];      /* glyphs embedded: 宋体, 黑体, Latin serif, Latin sans (fonts.h) */
     unsigned images;         /* pictures drawn */
     unsigned placeholders;   /* pictures that could not be drawn (EMF/WMF, broken, too big) */
+    unsigned downsampled;    /* pictures drawn at fewer pixels than they came with (image_dpi) */
 } qb_render_stats;
 
 /* Write the dossier to out_pdf (through a temporary file renamed into place).
@@ -64,6 +72,7 @@ typedef struct {
     const char *package_id;  /* default: the first 12 hex digits of the input's SHA-256 */
     const char *received;    /* default: the input's modification date (UTC), as recorded */
     const char *font_song, *font_hei;
+    unsigned image_dpi;      /* 0: 200 (qb_render_input) */
 } qb_render_opts;
 
 /* The dossier of one application record (qb-render, qb-check --pdf, qb-batch). It opens

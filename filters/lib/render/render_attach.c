@@ -46,6 +46,14 @@ static const char *role(const rd *r, const char *path)
     return "file";
 }
 
+const char *rd_orig_name(const rd *r, const char *path)
+{
+    for (size_t i = 0; path && i < r->in->nnames; i++)
+        if (same_path(r->in->name_paths[i], path) && r->in->names[i] && *r->in->names[i])
+            return qb_basename(r->in->names[i]);
+    return qb_basename(path ? path : "");
+}
+
 char *rd_attach_name(const rd *r, const char *path)
 {
     const qb_render_input *in = r->in;
@@ -122,10 +130,17 @@ static qb_status attach_one(rd *r, const char *dir, size_t i)
             HPDF_Dict fs = efd ? HPDF_Dict_GetItem(efd, "F", HPDF_OCLASS_DICT) : NULL;
             if (fs && already_compressed(orig))
                 fs->filter = HPDF_STREAM_FILTER_NONE;
-            char *desc = qb_asprintf("原文件：%s", qb_basename(orig));
+            /* a file specification (libharu writes /Type /F); the original name, in
+             * Unicode, as /UF and in the description */
+            HPDF_Dict_AddName(ef, "Type", "Filespec");
+            const char *orig_name = rd_orig_name(r, orig);
+            char *desc = qb_asprintf("原文件：%s", orig_name);
             HPDF_String ds = desc ? HPDF_String_New(r->pdf->mmgr, desc, r->enc) : NULL;
+            HPDF_String uf = HPDF_String_New(r->pdf->mmgr, orig_name, r->enc);
             if (ds)
                 HPDF_Dict_Add(ef, "Desc", ds);
+            if (uf)
+                HPDF_Dict_Add(ef, "UF", uf);
             free(desc);
             st = rd_hpdf_status(r);
         }
@@ -134,6 +149,15 @@ static qb_status attach_one(rd *r, const char *dir, size_t i)
     free(link);
     free(name);
     return st;
+}
+
+/* A proof drawn as pages is in the dossier once: not again as an attachment. */
+static int shown(const rd *r, const char *path)
+{
+    for (size_t i = 0; r->shown && i < r->in->nproof_files; i++)
+        if (r->shown[i] && same_path(r->in->proof_files[i], path))
+            return 1;
+    return 0;
 }
 
 qb_status rd_attach_all(rd *r)
@@ -145,7 +169,8 @@ qb_status rd_attach_all(rd *r)
     if (st != QB_OK)
         return st;
     for (size_t i = 0; i < r->in->nattach && st == QB_OK; i++)
-        st = attach_one(r, dir, i);
+        if (!shown(r, r->in->attach[i]))
+            st = attach_one(r, dir, i);
     rmdir(dir);
     free(dir);
     return st;

@@ -17,6 +17,7 @@ typedef struct {
     qb_opc opc;
     int opc_state;          /* 0 not tried, 1 open, -1 failed */
     size_t next_image;      /* images before this index are drawn */
+    size_t next_drawing;    /* paragraphs before this one had their charts and shapes marked */
     rd_span *sp;
     size_t nsp, capsp;
 } docctx;
@@ -112,12 +113,20 @@ static rd_style run_style(docctx *c, const qb_run *run, const rd_pstyle *ps, pcl
     rd_style st = ps->st;
     if (run->f.bold == 1 && k != P_TITLE && k != P_SECTION_HEAD)
         st.bold = 1;
+    if (run->f.italic == 1)
+        st.italic = 1;
+    if (run->f.underline == 1)
+        st.underline = 1;
     if (c->mode == RD_DOC_PLAIN && (k == P_BODY || k == P_SUBHEAD)) {
         const char *f = qb_edition_font_canonical(c->r->in->ed, run->f.font_ea);
         if (f && strcmp(f, "黑体") == 0)
             st.font = QB_FONT_HEI;
         if (run->f.size_hp >= 14 && run->f.size_hp <= 60)
             st.size = run->f.size_hp / 2.0f;
+    }
+    if (run->f.valign == 1 || run->f.valign == 2) { /* [26], m²: smaller, raised or lowered */
+        st.rise = run->f.valign == 1 ? 0.35f * st.size : -0.12f * st.size;
+        st.size *= 0.62f;
     }
     return st;
 }
@@ -177,18 +186,71 @@ static qb_status draw_image(docctx *c, const qb_image *im)
         len = 0;
     }
     char *what = qb_asprintf("%s 中的 %s", c->d->file ? c->d->file : "", im->part);
+    /* the figure's caption below it (the next paragraph with text) goes on its page */
+    for (size_t i = im->para + 1; i < c->d->npara && i <= im->para + 3; i++) {
+        if (c->d->paras[i].role == QB_PARA_EMPTY)
+            continue;
+        if (c->d->paras[i].role == QB_PARA_FIGURE_CAPTION)
+            r->keep_after = 2 * RD_WUHAO * 1.4f + 10;
+        break;
+    }
     qb_status st = what ? rd_picture(r, (const unsigned char *)(data ? data : ""), len, w, h, rd_width(r),
                                      maxh, what, c->d->file)
                         : QB_ERR_NOMEM;
+    r->keep_after = 0;
     free(what);
     free(data);
     return st;
 }
 
-/* Pictures anchored in paragraphs [.., upto): drawn after their paragraph's text. */
+/* Charts and drawings made of Word shapes (flowcharts, SmartArt) anchored in paragraph
+ * i: the model counts them (drawings) without their content, so each paragraph's
+ * are a framed placeholder and a render.drawing warning naming the page — never
+ * silence. */
+static qb_status drawings_of(docctx *c, size_t i)
+{
+    const qb_doc *d = c->d;
+    int pics = 0;
+    if (d->paras[i].drawings <= 0)
+        return QB_OK;
+    for (size_t k = 0; k < d->nimage; k++)
+        pics += d->images[k].para == i;
+    int n = d->paras[i].drawings - pics;
+    if (n <= 0)
+        return QB_OK;
+    rd *r = c->r;
+    char *label = qb_asprintf("此处有 %d 个图表或由形状组成的图形（Word 图表、流程图等），卷宗中未能绘制；原图见原文件", n);
+    qb_status st = label ? rd_placeholder(r, rd_width(r) * 0.8f, 60, label) : QB_ERR_NOMEM;
+    free(label);
+    if (st != QB_OK || r->collect)
+        return st;
+    char *zh = qb_asprintf("卷宗第 %zu 页：%s 第 %zu 段有 %d 个图表或形状图形未能绘制，已用方框标出", r->npages,
+                           d->file ? d->file : "", i + 1, n);
+    char *en = qb_asprintf("dossier page %zu: %d chart(s) or drawing(s) of shapes in paragraph %zu of %s could not be "
+                           "drawn and are shown as a box",
+                           r->npages, n, i + 1, d->file ? d->file : "");
+    st = zh && en ? rd_warn(r, "render.drawing", d->file, zh, en) : QB_ERR_NOMEM;
+    free(zh);
+    free(en);
+    return st;
+}
+
+/* Pictures anchored in paragraphs [.., upto): drawn after their paragraph's text;
+ * then the paragraphs' charts and shapes, marked. */
 static qb_status images_upto(docctx *c, size_t upto)
 {
     qb_status st = QB_OK;
+    for (; st == QB_OK && c->next_drawing < upto && c->next_drawing < c->d->npara; c->next_drawing++) {
+        size_t i = c->next_drawing;
+        while (st == QB_OK && c->next_image < c->d->nimage && c->d->images[c->next_image].para <= i) {
+            st = draw_image(c, &c->d->images[c->next_image]);
+            c->next_image++;
+            if (st == QB_OK && !c->r->collect)
+                rd_space(c->r, 3);
+        }
+        if (st == QB_OK)
+            st = drawings_of(c, i);
+    }
     while (st == QB_OK && c->next_image < c->d->nimage && c->d->images[c->next_image].para < upto) {
         st = draw_image(c, &c->d->images[c->next_image]);
         c->next_image++;
@@ -209,6 +271,7 @@ static qb_status doc_table(docctx *c, size_t ti, size_t *next)
     if (st != QB_OK)
         return st;
     g.header_rows = rows > 1 ? 1 : 0;
+    g.borders = t->borders;
     /* A nested table's paragraphs belong to the outer cell whose own paragraphs
      * follow them (Word ends every cell with a paragraph of that cell). */
     size_t end = t->end_para < d->npara ? t->end_para : d->npara;
@@ -266,6 +329,14 @@ static int is_blank(const qb_para *p)
     return 1;
 }
 
+int rd_para_landscape(const qb_doc *d, size_t i)
+{
+    if (i >= d->npara)
+        return 0;
+    int s = d->paras[i].sect;
+    return s >= 0 && (size_t)s < d->nsect && d->sects[s].landscape;
+}
+
 qb_status rd_doc(rd *r, const qb_doc *d, rd_doc_mode mode, int bookmarks)
 {
     docctx c;
@@ -277,6 +348,15 @@ qb_status rd_doc(rd *r, const qb_doc *d, rd_doc_mode mode, int bookmarks)
     int blank_run = 0;
     for (size_t i = 0; i < d->npara && st == QB_OK;) {
         const qb_para *p = &d->paras[i];
+        /* a section of the other orientation starts a page of its own, as in Word */
+        if (rd_para_landscape(d, i) != r->landscape) {
+            st = images_upto(&c, i);
+            r->landscape = rd_para_landscape(d, i);
+            if (st == QB_OK)
+                st = rd_new_page(r);
+            if (st != QB_OK)
+                break;
+        }
         if (p->where == QB_IN_TABLE && p->table >= 0 && (size_t)p->table < d->ntable) {
             size_t top = (size_t)p->table;
             for (int guard = 0; d->tables[top].parent >= 0 && guard < 64; guard++)
@@ -351,6 +431,7 @@ static qb_status doc_part(rd *r, const char *part, const qb_doc *d, rd_doc_mode 
 {
     if (!d)
         return rd_missing_part(r, part, none);
+    r->landscape = rd_para_landscape(d, 0); /* the part's first page as its first section */
     qb_status st = rd_begin_part(r, part);
     if (st == QB_OK && d == r->in->form)
         st = rd_form_facts(r);
@@ -363,7 +444,9 @@ static qb_status doc_part(rd *r, const char *part, const qb_doc *d, rd_doc_mode 
         if ((st = rd_textf(r, &ps, "以下为 %s 的原文（按申报人所写排版）。", d->file ? d->file : "")) != QB_OK)
             return st;
     }
-    return rd_doc(r, d, mode, 1);
+    st = rd_doc(r, d, mode, 1);
+    r->landscape = 0; /* the dossier's own pages are portrait */
+    return st;
 }
 
 qb_status rd_part_form(rd *r)

@@ -2,6 +2,10 @@
  * numbers, document information, attachments, and the file written atomically. */
 #include "render_int.h"
 
+#include <hpdf_catalog.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +51,8 @@ static qb_status page_numbers(rd *r)
         snprintf(text, sizeof text, footer_fmt, i + 1, r->npages);
         rd_span sp = rd_sp(text, ps.st);
         r->page = r->pages[i];
+        r->pw = HPDF_Page_GetWidth(r->page); /* a landscape page has its own width */
+        r->ph = HPDF_Page_GetHeight(r->page);
         r->cur_font = NULL; /* another page: its own text state */
         r->cur_size = r->cur_cs = -1;
         r->cur_bold = r->cur_gray = -1;
@@ -104,6 +110,13 @@ static qb_status set_info(rd *r)
     HPDF_SetInfoAttr(r->pdf, HPDF_INFO_SUBJECT, in->ed->title);
     HPDF_SetInfoAttr(r->pdf, HPDF_INFO_CREATOR, "qbintake qb-render");
     free(title);
+    /* the language, for screen readers and search; viewers show the title, not the file name */
+    HPDF_String lang = HPDF_String_New(r->pdf->mmgr, "zh-CN", NULL);
+    if (lang)
+        HPDF_Dict_Add(r->pdf->catalog, "Lang", lang);
+    HPDF_Dict vp = HPDF_Dict_New(r->pdf->mmgr); /* libharu 2.3 has no DisplayDocTitle flag */
+    if (vp && HPDF_Dict_AddBoolean(vp, "DisplayDocTitle", HPDF_TRUE) == HPDF_OK)
+        HPDF_Dict_Add(r->pdf->catalog, "ViewerPreferences", vp);
     /* dates from the input, never the clock: the same input gives the same bytes */
     int y = 0, m = 0, d = 0;
     if (in->received && sscanf(in->received, "%4d-%2d-%2d", &y, &m, &d) == 3 && y >= 1900 && y <= 9999 &&
@@ -122,16 +135,11 @@ static qb_status refuse_inputs(const qb_render_input *in, const char *out, qb_er
     return st == QB_OK ? qb_outfile_refuse_input(out, in->proof_files, in->nproof_files, e) : st;
 }
 
-/* Through outfile.h: a temporary file renamed into place, every write checked (libharu's
- * own file writer ignores the error of its last flush). */
-static qb_status save(rd *r, const char *out, qb_err *e)
+/* libharu's document, streamed to put (libharu's own file writer ignores the error of
+ * its last flush). */
+static qb_status hpdf_write(rd *r, qb_pdf_put put, void *ctx, qb_err *e)
 {
-    qb_outfile of;
-    qb_status st = refuse_inputs(r->in, out, e);
-    if (st == QB_OK)
-        st = qb_outfile_open(&of, out, NULL, 0, e);
-    if (st != QB_OK)
-        return st;
+    qb_status st = QB_OK;
     HPDF_STATUS hs = HPDF_SaveToStream(r->pdf);
     if (hs == HPDF_OK)
         hs = HPDF_ResetStream(r->pdf);
@@ -140,12 +148,48 @@ static qb_status save(rd *r, const char *out, qb_err *e)
         HPDF_UINT32 n = sizeof buf;
         hs = HPDF_ReadFromStream(r->pdf, buf, &n);
         if (hs == HPDF_OK || hs == HPDF_STREAM_EOF)
-            st = qb_outfile_write(&of, buf, n, e);
+            st = put(ctx, buf, n, e);
     }
     if (st == QB_OK && hs != HPDF_STREAM_EOF)
         st = qb_err_status(e, hs == HPDF_FAILD_TO_ALLOC_MEM ? QB_ERR_NOMEM : QB_ERR_IO);
     r->hpdf_err = 0; /* the end of the stream reached the error handler too */
     HPDF_ResetError(r->pdf);
+    return st;
+}
+
+static qb_status put_outfile(void *ctx, const void *p, size_t n, qb_err *e)
+{
+    return qb_outfile_write(ctx, p, n, e);
+}
+
+static qb_status put_mem(void *ctx, const void *p, size_t n, qb_err *e)
+{
+    (void)e;
+    return qb_buf_add(ctx, p, n);
+}
+
+/* The proof PDFs placed into their reserved pages: libharu's PDF, in memory, through
+ * qpdf into of. */
+static qb_status save_merged(rd *r, qb_outfile *of, qb_err *e)
+{
+    qb_buf pdf = {0};
+    qb_status st = hpdf_write(r, put_mem, &pdf, e);
+    if (st == QB_OK)
+        st = qb_pdf_merge((const unsigned char *)pdf.s, pdf.len, r->places, r->nplaces, put_outfile, of, e);
+    qb_buf_free(&pdf);
+    return st;
+}
+
+/* Through outfile.h: a temporary file renamed into place, every write checked. */
+static qb_status save(rd *r, const char *out, qb_err *e)
+{
+    qb_outfile of;
+    qb_status st = refuse_inputs(r->in, out, e);
+    if (st == QB_OK)
+        st = qb_outfile_open(&of, out, NULL, 0, e);
+    if (st != QB_OK)
+        return st;
+    st = r->nplaces ? save_merged(r, &of, e) : hpdf_write(r, put_outfile, &of, e);
     if (st == QB_OK)
         return qb_outfile_commit(&of, e);
     qb_outfile_abort(&of);
@@ -159,6 +203,8 @@ static void reset_pass(rd *r, int collect)
     r->page = NULL;
     r->part = NULL;
     r->outline = NULL;
+    r->nplaces = 0;
+    r->landscape = 0;
     r->pw = 595.276f; /* A4, also for the collect pass */
     r->ph = 841.89f;
     r->ml = r->mr = 90;  /* Word's A4 defaults: 3.17 cm left and right */
@@ -187,7 +233,12 @@ qb_status qb_render_dossier(const qb_render_input *in, const char *out_pdf, qb_f
         qb_findings_free(&own);
         return oe.st;
     }
-    qb_status st = qb_fonts_open(&r->fonts, in->font_song, in->font_hei, &why);
+    r->pdf_pages = calloc(in->nproof_files + 1, sizeof *r->pdf_pages);
+    r->shown = calloc(in->nproof_files + 1, 1);
+    r->pdf_why = calloc(in->nproof_files + 1, sizeof *r->pdf_why);
+    qb_status st = r->pdf_pages && r->shown && r->pdf_why ? QB_OK : QB_ERR_NOMEM;
+    if (st == QB_OK)
+        st = qb_fonts_open(&r->fonts, in->font_song, in->font_hei, &why);
     if (st != QB_OK && why)
         qb_findings_add(r->warn, "render.fonts", QB_SEV_ERROR, NULL, NULL, 0, NULL, why, why);
     free(why);
@@ -252,6 +303,12 @@ qb_status qb_render_dossier(const qb_render_input *in, const char *out_pdf, qb_f
     qb_buf_free(&r->utf8);
     free(r->pages);
     free(r->missing);
+    free(r->part_own);
+    free(r->ul);
+    free(r->pdf_pages);
+    free(r->shown);
+    free(r->pdf_why);
+    free(r->places);
     free(r);
     qb_findings_free(&own);
     return st;

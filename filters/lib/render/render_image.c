@@ -5,6 +5,7 @@
  * picture can neither crash the renderer nor cost unbounded memory. */
 #include "render_int.h"
 #include "image_decode.h"
+#include "image_scale.h"
 
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
@@ -53,6 +54,30 @@ static void orient(int o, float x, float y, float W, float H, float m[6])
     m[3] = a[3] * H;
     m[4] = x + a[4] * W;
     m[5] = y + a[5] * H;
+}
+
+/* The size a picture of pw × ph stored pixels is drawn at (points): as placed in the
+ * document, else 96 pixels per inch; never larger than max_w × max_h. */
+static void placed_size(int o, unsigned pw, unsigned ph, float want_w, float want_h, float max_w, float max_h,
+                        float *ow, float *oh)
+{
+    float iw = (float)(o >= 5 ? ph : pw), ih = (float)(o >= 5 ? pw : ph);
+    float w = want_w > 0 ? want_w : iw * 0.75f, h = want_h > 0 ? want_h : ih * 0.75f;
+    if (want_w > 0 && want_h > 0 && o >= 5 && (want_w - want_h) * (iw - ih) < 0) {
+        float t = w; /* the document gave the stored (sideways) extent */
+        w = h;
+        h = t;
+    }
+    if (w > max_w) {
+        h *= max_w / w;
+        w = max_w;
+    }
+    if (h > max_h) {
+        w *= max_h / h;
+        h = max_h;
+    }
+    *ow = w;
+    *oh = h;
 }
 
 static const char corrupt[] = "图片数据损坏，无法解码", corrupt_en[] = "the picture data is corrupt";
@@ -112,12 +137,23 @@ static HPDF_Image indexed_xobject(HPDF_Doc pdf, const qb_picture *im)
     return NULL;
 }
 
-/* The decoded picture as a PDF image: pixels (flate-compressed), a palette's
- * indices, or the JPEG itself. */
-static HPDF_Image load(rd *r, const unsigned char *data, size_t len, const qb_picture *im)
+/* The decoded picture as a PDF image: pixels (flate-compressed, or as a JPEG when
+ * as_jpeg: a JPEG downsampled), a palette's indices, or the JPEG itself. */
+static HPDF_Image load(rd *r, const unsigned char *data, size_t len, const qb_picture *im, int as_jpeg,
+                       qb_status *st)
 {
     if (im->passthrough)
         return jpeg_xobject(r->pdf, data, len, im);
+    if (as_jpeg && !im->palette) { /* a downsampled photo or scan stays a JPEG */
+        unsigned char *j = NULL;
+        size_t jn = 0;
+        qb_err e = {0};
+        if ((*st = qb_picture_jpeg(im, 85, &j, &jn, &e)) != QB_OK)
+            return NULL;
+        HPDF_Image img = jpeg_xobject(r->pdf, j, jn, im);
+        free(j);
+        return img;
+    }
     if (im->palette)
         return indexed_xobject(r->pdf, im);
     HPDF_Image img = HPDF_LoadRawImageFromMem(r->pdf, im->pixels, im->w, im->h,
@@ -149,17 +185,42 @@ qb_status rd_picture(rd *r, const unsigned char *data, size_t len, float want_w,
         rd_shaped_free(&s);
         return st;
     }
-    unsigned pw = 0, ph = 0;
+    unsigned pw0 = 0, ph0 = 0;
     int orientation = 1;
     if (!bad) {
         qb_err derr = {0};
-        st = qb_picture_decode(data, len, QB_PICTURE_KEEP_JPEG, &pi, &derr);
+        /* the pixels the placed size needs at the set resolution (stored orientation) */
+        float fw, fh;
+        placed_size(pi.orientation, pi.w, pi.h, want_w, want_h, max_w, max_h, &fw, &fh);
+        unsigned dpi = r->in->image_dpi ? r->in->image_dpi : 200;
+        double tw = fw / 72.0 * dpi, th = fh / 72.0 * dpi;
+        if (pi.orientation >= 5) {
+            double t = tw;
+            tw = th;
+            th = t;
+        }
+        double k = tw / pi.w > th / pi.h ? tw / pi.w : th / pi.h;
+        int shrink = k < 0.9; /* a little over the resolution is not worth a second encoding */
+        qb_picture_kind kind = pi.kind;
+        pw0 = pi.w; /* drawn at the size of the picture as it came */
+        ph0 = pi.h;
+        st = qb_picture_decode(data, len, shrink ? 0 : QB_PICTURE_KEEP_JPEG, &pi, &derr);
         if (st == QB_ERR_NOMEM)
             return st;
-        img = st == QB_OK ? load(r, data, len, &pi) : NULL;
+        if (st == QB_OK && shrink && !pi.palette) {
+            unsigned nw = (unsigned)(pi.w * k + 0.5), nh = (unsigned)(pi.h * k + 0.5);
+            if ((st = qb_picture_shrink(&pi, nw ? nw : 1, nh ? nh : 1)) != QB_OK) {
+                qb_picture_free(&pi);
+                return st;
+            }
+            r->stats.downsampled++;
+        }
+        img = st == QB_OK ? load(r, data, len, &pi, kind == QB_PICTURE_JPEG && shrink, &st) : NULL;
+        if (st == QB_ERR_NOMEM) {
+            qb_picture_free(&pi);
+            return st;
+        }
         orientation = pi.orientation;
-        pw = pi.w;
-        ph = pi.h;
         qb_picture_free(&pi); /* libharu keeps its own copy */
         if (st == QB_OK && !img && (st = rd_hpdf_status(r)) == QB_ERR_NOMEM)
             return st;
@@ -190,23 +251,10 @@ qb_status rd_picture(rd *r, const unsigned char *data, size_t len, float want_w,
         return st;
     }
     int o = orientation;
-    float iw = (float)(o >= 5 ? ph : pw), ih = (float)(o >= 5 ? pw : ph);
-    /* natural size: as placed in the document, else 96 pixels per inch */
-    float w = want_w > 0 ? want_w : iw * 0.75f, h = want_h > 0 ? want_h : ih * 0.75f;
-    if (want_w > 0 && want_h > 0 && o >= 5 && (want_w - want_h) * (iw - ih) < 0) {
-        float t = w; /* the document gave the stored (sideways) extent */
-        w = h;
-        h = t;
-    }
-    if (w > max_w) {
-        h *= max_w / w;
-        w = max_w;
-    }
-    if (h > max_h) {
-        w *= max_h / h;
-        h = max_h;
-    }
-    if ((st = rd_need(r, h)) != QB_OK)
+    float w, h;
+    placed_size(o, pw0, ph0, want_w, want_h, max_w, max_h, &w, &h);
+    /* with its caption, when one follows: a figure and its caption share a page */
+    if ((st = rd_need(r, h + r->keep_after)) != QB_OK)
         return st;
     float x = r->ml + (rd_width(r) - w) / 2, y = r->y - h, m[6];
     orient(o, x, y, w, h, m);

@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "fonts.h"
 #include "layout.h"
+#include "pdf_merge.h"
 #include "render.h"
 
 /* Chinese type sizes in points (seeds/README.md). */
@@ -29,6 +30,9 @@ typedef struct {
     float size;            /* points */
     unsigned char bold;    /* synthetic bold (fill + stroke): neither face has a bold */
     unsigned char gray;    /* 0 black … 100 white, for labels */
+    unsigned char italic;  /* synthetic italic (slanted text matrix): no face has one */
+    float rise;            /* baseline shift, points (superscript up, subscript down) */
+    unsigned char underline;
 } rd_style;
 
 typedef enum { RD_LEFT = 0, RD_CENTER, RD_RIGHT, RD_JUSTIFY } rd_align;
@@ -77,6 +81,8 @@ typedef struct rd {
     HPDF_Page *pages;
     size_t npages, cappages;
     float pw, ph;          /* page size */
+    int landscape;         /* new pages are A4 landscape (a landscape section of a document) */
+    float keep_after;      /* room the next picture needs below it (its caption), points */
     float ml, mr, mt, mb;  /* margins */
     float y;               /* top of the free space on the current page */
     /* text state last set on the current page, to skip repeating it */
@@ -84,11 +90,20 @@ typedef struct rd {
     float cur_size, cur_cs;
     int cur_bold, cur_gray;
     const char *part;      /* the running header's part name */
+    char *part_own;        /* … when it names a proof ("证明材料：证书.pdf"), owned */
     HPDF_Outline outline;  /* the current part's bookmark */
     unsigned *missing;     /* characters no face has (collect pass), sorted, unique */
     size_t nmissing, capmissing;
     size_t missing_total;
+    /* proof files (parallel to in->proof_files), learnt in the collect pass */
+    unsigned *pdf_pages;   /* pages of a proof PDF to place (0: not a PDF, or not shown) */
+    unsigned char *shown;  /* drawn as pages: not attached again */
+    qb_err *pdf_why;       /* why a proof PDF is not shown (its state when probed) */
+    qb_pdf_place *places;  /* proof pages reserved in the draw pass, for qb_pdf_merge */
+    size_t nplaces, capplaces;
     qb_buf utf8;           /* scratch for ShowText */
+    float *ul;             /* underlines of the line being drawn: x0, x1, y, width … */
+    size_t nul, capul;
     rd_shaped scratch;     /* scratch paragraph for body text */
 } rd;
 
@@ -146,6 +161,7 @@ typedef struct {
     rd_cell *cells;       /* rows × cols */
     float *fixed;         /* column widths as shares of the table (NULL: from content) */
     size_t header_rows;   /* repeated at the top of every page the table continues on */
+    int borders;          /* QB_TB_* bits (model.h) a document's table sets; -1: a full grid */
     char **owned;         /* copies of generated cell text (rd_cell_text) */
     size_t nowned, capowned;
 } rd_grid;
@@ -170,6 +186,8 @@ qb_status rd_picture(rd *r, const unsigned char *data, size_t len, float want_w,
 qb_status rd_placeholder(rd *r, float w, float h, const char *label);
 
 /* --- render_doc.c: a document of the model ------------------------------------- */
+/* Is paragraph i of d in a landscape section? */
+int rd_para_landscape(const qb_doc *d, size_t i);
 typedef enum { RD_DOC_PLAIN = 0, RD_DOC_OFFICIAL } rd_doc_mode;
 qb_status rd_doc(rd *r, const qb_doc *d, rd_doc_mode mode, int bookmarks);
 /* A part whose document is missing: a bookmarked heading and a note in the flow. */
@@ -191,6 +209,10 @@ qb_status rd_attach_all(rd *r);
 /* The ASCII name a path is attached under ("01_experience.docx"), or NULL if it is
  * not among the attachments. Caller frees. */
 char *rd_attach_name(const rd *r, const char *path);
+
+/* The name a file is known by: its original name in the package, else its base
+ * name (render_attach.c). */
+const char *rd_orig_name(const rd *r, const char *path);
 
 /* Text helpers shared by the parts (render_text.c). */
 const char *rd_status_zh(const char *status);

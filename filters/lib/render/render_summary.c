@@ -2,6 +2,8 @@
  * limits, and every finding grouped by severity, where it is and what it quotes. */
 #include "render_int.h"
 
+#include "utf8.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +66,37 @@ static qb_status counts_table(rd *r)
     return st;
 }
 
+/* A quoted excerpt as one line: each run of white space (line breaks, tabs, the
+ * ideographic space, no-break spaces) one space, none at either end. */
+static char *collapse_space(const char *s)
+{
+    qb_buf b = {0};
+    size_t len = strlen(s), i = 0;
+    int gap = 0;
+    while (i < len) {
+        unsigned cp;
+        size_t k = qb_utf8_decode(s + i, len - i, &cp);
+        if (k == 0)
+            k = 1;
+        int space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000 || cp == 0xA0 ||
+                    cp == 0x2002 || cp == 0x2003 || cp == 0x2009;
+        if (space) {
+            gap = b.len > 0;
+        } else {
+            if (gap)
+                qb_buf_add(&b, " ", 1);
+            gap = 0;
+            qb_buf_add(&b, s + i, k);
+        }
+        i += k;
+    }
+    if (qb_buf_status(&b) != QB_OK) {
+        qb_buf_free(&b);
+        return NULL;
+    }
+    return b.s ? qb_buf_take(&b) : qb_strdup("");
+}
+
 /* Where a finding is, in words: file, section, paragraph. */
 static char *where(const qb_finding *f)
 {
@@ -113,7 +146,9 @@ static qb_status findings_table(rd *r, const qb_findings *fs, size_t from, qb_se
         rd_pstyle center = body;
         center.align = RD_CENTER;
         char *loc = where(f);
-        char *quote = f->excerpt && *f->excerpt ? qb_asprintf("“%s”", f->excerpt) : NULL;
+        char *ex = f->excerpt && *f->excerpt ? collapse_space(f->excerpt) : NULL;
+        char *quote = ex && *ex ? qb_asprintf("“%s”", ex) : NULL;
+        free(ex);
         st = loc ? rd_cell_text(&g, row, 0, &center, num) : QB_ERR_NOMEM;
         if (st == QB_OK)
             st = rd_cell_text(&g, row, 1, &body, f->rule ? f->rule : "");

@@ -19,6 +19,7 @@ qb_status rd_grid_init(rd_grid *g, size_t rows, size_t cols)
         return QB_ERR_NOMEM;
     g->rows = rows;
     g->cols = cols;
+    g->borders = -1;
     return QB_OK;
 }
 
@@ -240,6 +241,27 @@ static qb_status shape_row(rd *r, rd_grid *g, size_t row, const float *w, cellpo
     return QB_OK;
 }
 
+/* The rules around a cell: a full grid, or the sides the table sets (a 三线表: top,
+ * bottom and the rule under the header; a layout table: none). The top of a row
+ * continued on a new page is the table's top. */
+static void cell_rules(rd *r, const rd_grid *g, size_t row, size_t c, float x, float top, float w, float h)
+{
+    int b = g->borders;
+    if (b < 0) {
+        rd_rect(r, x, top - h, w, h, RULE, -1);
+        return;
+    }
+    int at_top = row == 0 || top >= r->ph - r->mt - 0.5f;
+    if (at_top ? (b & QB_TB_TOP) : (b & QB_TB_INSIDE_H) || (row == 1 && (b & QB_TB_HEAD_RULE)))
+        rd_line(r, x, top, x + w, top, at_top ? 2 * RULE : RULE);
+    if (row + 1 == g->rows && (b & QB_TB_BOTTOM))
+        rd_line(r, x, top - h, x + w, top - h, 2 * RULE);
+    if (c == 0 ? (b & QB_TB_LEFT) : (b & QB_TB_INSIDE_V))
+        rd_line(r, x, top, x, top - h, RULE);
+    if (c + 1 == g->cols && (b & QB_TB_RIGHT))
+        rd_line(r, x + w, top, x + w, top - h, RULE);
+}
+
 /* Draw what fits of the row in `avail` points of content height; advance r->y.
  * *drawn receives 0 when not even one line fitted. */
 static qb_status draw_slice(rd *r, rd_grid *g, size_t row, cellpos *cp, const float *w, float avail,
@@ -312,7 +334,7 @@ static qb_status draw_slice(rd *r, rd_grid *g, size_t row, cellpos *cp, const fl
     }
     x = r->ml;
     for (size_t c = 0; c < g->cols; c++) {
-        rd_rect(r, x, top - h, w[c], h, RULE, -1);
+        cell_rules(r, g, row, c, x, top, w[c], h);
         x += w[c];
     }
     r->y -= h;

@@ -139,7 +139,8 @@ static int resolve(rd *r, const rd_style *st, unsigned *cp, qb_font_id *face, qb
  * make equal styles differ at random (and the PDF's bytes with them). */
 static int style_eq(const rd_style *a, const rd_style *b)
 {
-    return a->font == b->font && a->size == b->size && a->bold == b->bold && a->gray == b->gray;
+    return a->font == b->font && a->size == b->size && a->bold == b->bold && a->gray == b->gray &&
+           a->italic == b->italic && a->rise == b->rise && a->underline == b->underline;
 }
 
 static unsigned style_index(rd_shaped *s, const rd_style *st, qb_status *err)
@@ -289,23 +290,38 @@ qb_status rd_draw_line(rd *r, const rd_shaped *s, size_t i, float x, float y_top
             }
         }
         text_state(r, &s->st[s->ch[j].style], gap);
-        HPDF_Page_SetTextMatrix(r->page, 1, 0, 0, 1, xpos, base);
+        /* italic: slanted by about 12°, as word processors slant a face without one */
+        const rd_style *rs = &s->st[s->ch[j].style];
+        HPDF_Page_SetTextMatrix(r->page, 1, 0, rs->italic ? 0.21f : 0, 1, xpos, base + rs->rise);
         HPDF_Page_ShowText(r->page, r->utf8.s);
+        if (rs->underline) { /* drawn after the text object: no paths inside one */
+            if (qb_grow((void **)&r->ul, &r->capul, r->nul + 4, sizeof *r->ul) != QB_OK)
+                return QB_ERR_NOMEM;
+            float lw = w - (word_gap > 0 && k > j && qb_layout_is_break_space(s->ch[k - 1].cp) ? word_gap : 0);
+            r->ul[r->nul++] = xpos;
+            r->ul[r->nul++] = xpos + lw - gap;
+            r->ul[r->nul++] = base + rs->rise - 0.12f * rs->size;
+            r->ul[r->nul++] = 0.05f * rs->size;
+        }
         xpos += w;
         j = k;
     }
     HPDF_Page_EndText(r->page);
+    for (size_t u = 0; u + 3 < r->nul; u += 4)
+        rd_line(r, r->ul[u], r->ul[u + 2], r->ul[u + 1], r->ul[u + 2], r->ul[u + 3]);
+    r->nul = 0;
     return rd_hpdf_status(r);
 }
 
 static qb_status running_header(rd *r)
 {
-    rd_style st = {QB_FONT_SONG, RD_XIAOWU, 0, 45};
+    rd_style st = {QB_FONT_SONG, RD_XIAOWU, 0, 45, 0, 0, 0};
     const char *who = r->in->applicant && *r->in->applicant ? r->in->applicant : "申报单位未识别";
     rd_pstyle ps = rd_ps(QB_FONT_SONG, RD_XIAOWU, RD_LEFT);
     ps.st = st;
     ps.leading = 1.2f;
-    char *right = qb_asprintf("质量标杆评审卷宗 · %s", r->part ? r->part : "");
+    /* a proof's page names the proof (the part is then clear from it) */
+    char *right = r->part_own ? qb_strdup(r->part_own) : qb_asprintf("质量标杆评审卷宗 · %s", r->part ? r->part : "");
     if (!right)
         return QB_ERR_NOMEM;
     rd_span a = rd_sp(who, st), b = rd_sp(right, st);
@@ -337,7 +353,7 @@ qb_status rd_new_page(rd *r)
         qb_status e = rd_hpdf_status(r);
         return e ? e : QB_ERR_NOMEM;
     }
-    HPDF_Page_SetSize(p, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+    HPDF_Page_SetSize(p, HPDF_PAGE_SIZE_A4, r->landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
     qb_status st = qb_grow((void **)&r->pages, &r->cappages, r->npages + 1, sizeof *r->pages);
     if (st != QB_OK)
         return st;
