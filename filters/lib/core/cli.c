@@ -5,7 +5,6 @@
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 int qb_cli_edition(const char *prog, const char *name, qb_edition *ed)
