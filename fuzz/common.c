@@ -42,9 +42,9 @@ void fz_setup(void)
     }
     atexit(cleanup);
     qb_xml_init();
-    char *err = NULL;
-    if (qb_edition_load(QB_EDITION_DEFAULT, &ed, &err) != QB_OK) {
-        fprintf(stderr, "fuzz: cannot load the default edition: %s\n", err ? err : "?");
+    qb_err e = {0};
+    if (qb_edition_load(QB_EDITION_DEFAULT, &ed, &e) != QB_OK) {
+        fprintf(stderr, "fuzz: cannot load the default edition: %s\n", qb_err_text(&e, 1));
         abort();
     }
 }

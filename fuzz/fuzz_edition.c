@@ -3,20 +3,17 @@
  * pcre2, `base =` chains, font aliases. */
 #include "fuzz.h"
 
-#include <stdlib.h>
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *path = fz_write("edition.ini", data, size);
     fz_setup();
     qb_edition ed;
-    char *err = NULL;
-    if (qb_edition_load(path, &ed, &err) == QB_OK) {
+    qb_err e = {0};
+    if (qb_edition_load(path, &ed, &e) == QB_OK) {
         /* what the checkers ask of a loaded edition */
         (void)qb_edition_font_canonical(&ed, "SimSun");
         (void)qb_edition_int(&ed, "document", "max_paragraphs", 1);
         qb_edition_free(&ed);
     }
-    free(err);
     return 0;
 }

@@ -24,6 +24,8 @@ abstract = 五百
 INI
 "$QB_BIN/qb-check" --edition "$TMP/bad.ini" "$TMP/假的.docx" >/dev/null 2>"$TMP/err"; is "$?" 2 "a bad rules file: exit 2"
 grep -q 'bad.ini:5:' "$TMP/err"; ok $? "the message names line 5 ($(cat "$TMP/err"))"
+grep -q 'bad.ini:5：abstract 应为不小于 0 的整数 (.*bad.ini:5: abstract: expected' "$TMP/err"
+ok $? "in Chinese first, the English in brackets after it"
 
 cat >"$TMP/good.ini" <<'INI'
 [edition]

@@ -54,12 +54,11 @@ qb_status qb_serve_editions_load(const char *dflt, qb_serve_editions *E, char **
     memset(E, 0, sizeof *E);
     size_t cap = 0;
     qb_edition def;
-    char *err = NULL;
-    qb_status st = qb_edition_load(dflt, &def, &err);
+    qb_err e = {0};
+    qb_status st = qb_edition_load(dflt, &def, &e);
     if (st != QB_OK) {
-        *why = qb_asprintf("规则文件有误：%s", err ? err : dflt);
-        *why_en = qb_asprintf("bad rules file: %s", err ? err : dflt);
-        free(err);
+        *why = qb_asprintf("规则文件有误：%s", qb_err_text(&e, 0));
+        *why_en = qb_asprintf("bad rules file: %s", qb_err_text(&e, 1));
         return st;
     }
     char *dir = qb_edition_dir(), **files = NULL;
@@ -68,10 +67,9 @@ qb_status qb_serve_editions_load(const char *dflt, qb_serve_editions *E, char **
     st = dir ? list_rules(dir, &files, &nfiles) : QB_ERR_NOMEM;
     for (size_t i = 0; i < nfiles && st == QB_OK; i++) {
         qb_edition ed;
-        err = NULL;
-        if (qb_edition_load(files[i], &ed, &err) != QB_OK) { /* a bad copy in the folder: say so, go on */
-            qb_serve_log("qb-serve: 跳过 skipped %s", err ? err : files[i]);
-            free(err);
+        qb_err_clear(&e);
+        if (qb_edition_load(files[i], &ed, &e) != QB_OK) { /* a bad copy in the folder: say so, go on */
+            qb_serve_log("qb-serve: 跳过 %s (skipped %s)", qb_err_text(&e, 0), qb_err_text(&e, 1));
             continue;
         }
         if (strcmp(ed.name, def.name) != 0 || placed) {

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 /* A rules file with a bad [form] line is refused, naming the line and the key. */
-static void bad_form_rules(const char *line, const char *needle)
+static void bad_form_rules(const char *line, const char *needle, const char *zh_needle)
 {
     const char *dir = getenv("TMPDIR");
     char *path = qb_asprintf("%s/qb-form-rules-XXXXXX.ini", dir && *dir ? dir : P_tmpdir);
@@ -21,13 +21,13 @@ static void bad_form_rules(const char *line, const char *needle)
     if (fd >= 0)
         close(fd);
     qb_edition ed;
-    char *err = NULL;
+    qb_err err = {0};
     qb_status st = qb_edition_load(path, &ed, &err);
-    ok(st == QB_ERR_CONFIG && err && strstr(err, ":5: ") && strstr(err, needle), "[form] %s is refused (%s)", line,
-       err ? err : "loaded");
+    ok(st == QB_ERR_CONFIG && err.st == st && strstr(err.en, ":5: ") && strstr(err.en, needle),
+       "[form] %s is refused (%s)", line, st == QB_OK ? "loaded" : err.en);
+    ok(st == QB_ERR_CONFIG && strstr(err.zh, ":5：") && strstr(err.zh, zh_needle), "and in Chinese (%s)", err.zh);
     if (st == QB_OK)
         qb_edition_free(&ed);
-    free(err);
     free(text);
     if (path)
         unlink(path);
@@ -140,10 +140,9 @@ int main(void)
     label("（二）联系电话", "联系电话", 0, "");
 
     qb_edition ed;
-    char *err = NULL;
+    qb_err err = {0};
     if (qb_edition_load("caq-2023", &ed, &err) != QB_OK) {
-        ok(0, "caq-2023 loads: %s", err ? err : "?");
-        free(err);
+        ok(0, "caq-2023 loads: %s", qb_err_text(&err, 1));
         return tap_done();
     }
     const char *one = "运用先进质量管理理念、方法、工具促进高质量发展的典型经验";
@@ -166,10 +165,10 @@ int main(void)
         n++;
     ok(n >= 10, "caq-2023 inherits national-2020's applicant labels (%zu)", n);
     qb_edition_free(&ed);
-    bad_form_rules("required = nonsense", "required");
-    bad_form_rules("required = revenue", "required");
-    bad_form_rules("scope_key = 0 | 先进", "scope_key");
-    bad_form_rules("scope_key = 1 先进", "scope_key");
-    bad_form_rules("telephone = 电话", "unknown key");
+    bad_form_rules("required = nonsense", "required", "required 应为 [form] 中的字段名");
+    bad_form_rules("required = revenue", "required", "required 应为 [form] 中的字段名");
+    bad_form_rules("scope_key = 0 | 先进", "scope_key", "scope_key 的格式应为");
+    bad_form_rules("scope_key = 1 先进", "scope_key", "scope_key 的格式应为");
+    bad_form_rules("telephone = 电话", "unknown key", "未知的项“telephone”");
     return tap_done();
 }

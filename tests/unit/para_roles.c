@@ -46,10 +46,9 @@ static int has_finding(const qb_doc *d, const char *rule, int para)
 int main(void)
 {
     qb_edition ed;
-    char *err = NULL;
+    qb_err err = {0};
     if (qb_edition_load("caq-2023", &ed, &err) != QB_OK) {
-        ok(0, "caq-2023 loads: %s", err ? err : "?");
-        free(err);
+        ok(0, "caq-2023 loads: %s", qb_err_text(&err, 1));
         return tap_done();
     }
     qb_doc d;

@@ -276,10 +276,9 @@ int main(void)
     if (!mkdtemp(tmpdir))
         return 1;
     qb_edition ed;
-    char *err = NULL;
+    qb_err err = {0};
     if (qb_edition_load("caq-2023", &ed, &err) != QB_OK) {
-        printf("1..0 # skip the rules are not found: %s\n", err ? err : "");
-        free(err);
+        printf("1..0 # skip the rules are not found: %s\n", qb_err_text(&err, 1));
         return 0;
     }
     /* the "original" write-up: any file stands for it here */

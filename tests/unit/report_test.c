@@ -18,9 +18,9 @@ static char *render(qb_status (*fn)(const qb_report *, FILE *), const qb_report 
 int main(void)
 {
     qb_edition ed;
-    char *err = NULL;
+    qb_err err = {0};
     if (qb_edition_load("caq-2023", &ed, &err) != QB_OK) {
-        ok(0, "edition loads");
+        ok(0, "edition loads: %s", qb_err_text(&err, 1));
         return tap_done();
     }
     qb_doc d;

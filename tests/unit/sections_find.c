@@ -39,9 +39,9 @@ static const char *S10 = "质量管理持续改进。"; /* 9 hanzi/punct */
 int main(void)
 {
     qb_edition ed;
-    char *err = NULL;
+    qb_err err = {0};
     if (qb_edition_load("caq-2023", &ed, &err) != QB_OK) {
-        ok(0, "caq-2023 loads: %s", err ? err : "?");
+        ok(0, "caq-2023 loads: %s", qb_err_text(&err, 1));
         return tap_done();
     }
     /* A draft the way applicants write them. */
@@ -357,6 +357,5 @@ int main(void)
     free(long_abs);
     free(inl);
     qb_edition_free(&ed);
-    free(err);
     return tap_done();
 }

@@ -375,10 +375,9 @@ static writeup toggles(void)
 int main(void)
 {
     qb_xml_init();
-    char *err = NULL;
+    qb_err err = {0};
     if (qb_edition_load(QB_EDITION_DEFAULT, &ed, &err) != QB_OK) {
-        printf("1..0 # skip the default edition cannot be loaded: %s\n", err ? err : "?");
-        free(err);
+        printf("1..0 # skip the default edition cannot be loaded: %s\n", qb_err_text(&err, 1));
         return 0;
     }
     strcpy(path, "/tmp/qb-lint-XXXXXX");

@@ -5,17 +5,14 @@
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 int qb_cli_edition(const char *prog, const char *name, qb_edition *ed)
 {
-    char *err = NULL;
-    qb_status st = qb_edition_load(name, ed, &err);
-    if (st == QB_OK)
+    qb_err e = {0};
+    if (qb_edition_load(name, ed, &e) == QB_OK)
         return 0;
-    fprintf(stderr, "%s: 规则文件有误 (rules file): %s\n", prog, err ? err : qb_status_str(st));
-    free(err);
+    fprintf(stderr, "%s: %s (%s)\n", prog, qb_err_text(&e, 0), qb_err_text(&e, 1));
     return 1;
 }
 

@@ -6,7 +6,8 @@
 
 #include "edition.h"
 
-/* Load an edition; on failure print "PROG: 规则文件有误 …" on stderr and return nonzero. */
+/* Load an edition; on failure print "PROG: 中文原因 (English reason)" on stderr (the
+ * reason names the rules file and line) and return nonzero. */
 int qb_cli_edition(const char *prog, const char *name, qb_edition *ed);
 /* Set the UTF-8 locale and the safe XML parser up. */
 void qb_cli_init(void);

@@ -1,6 +1,7 @@
 /* edition.c — loading and validating rule editions (DESIGN §5). */
 #define _GNU_SOURCE
 #include "edition.h"
+#include "err.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <ini.h>
@@ -93,12 +94,12 @@ static const schema_row schema[] = {
 typedef struct {
     qb_edition *ed;
     const char *file;
-    char *err;
+    qb_err *e; /* the first error of the file (ini_parse reads on after one) */
     int depth;
     int nkeys;
 } load_ctx;
 
-static qb_status load_file(const char *path, qb_edition *ed, char **err, int depth);
+static qb_status load_file(const char *path, qb_edition *ed, qb_err *e, int depth);
 static qb_status build_aliases(qb_edition *ed);
 
 struct qb_font_alias {
@@ -157,7 +158,6 @@ static int one_of(const char *v, const char *const *opts)
     return 0;
 }
 
-/* Why a value is wrong, or NULL when it is fine. */
 int qb_edition_date(const char *v, int *ymd)
 {
     static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -177,7 +177,35 @@ int qb_edition_deadline(const qb_edition *ed)
     return v && qb_edition_date(v, &ymd) ? ymd : 0;
 }
 
-static const char *check_value(vtype t, const char *v)
+/* Why a value is wrong (NULL when it is fine), in both languages: zh reads after the
+ * key ("title_size 应为…"), en after "key: ". */
+typedef struct {
+    const char *zh, *en;
+} why_t;
+
+static const why_t W_UTF8 = {"的值不是有效的 UTF-8 文本（请以 UTF-8 编码保存规则文件）", "value is not valid UTF-8"},
+    W_EMPTY = {"的值为空", "empty value"},
+    W_DATE = {"应为日期 YYYY-MM-DD（如 2024-06-30）或 none", "expected a date YYYY-MM-DD or none"},
+    W_INT = {"应为不小于 0 的整数", "expected a whole number ≥ 0"},
+    W_COUNT = {"应为 1 到 1000000000 之间的整数", "expected a whole number from 1 to 1000000000"},
+    W_NUMBER = {"应为不小于 0 的数", "expected a number ≥ 0"},
+    W_MODE = {"应为 words 或 chars", "expected words or chars"},
+    W_SIZE = {"应为中文字号（如 小四）或磅值（如 12pt）", "expected a Chinese size name (小四) or points (12pt)"},
+    W_BOOL = {"应为 yes 或 no", "expected yes or no"},
+    W_REQ = {"应为 required、optional 或 warning", "expected required, optional or warning"},
+    W_ALIGN = {"应为 center、left、right、both 或 distribute", "expected center, left, right, both or distribute"},
+    W_SEV = {"应为 error、warning 或 info", "expected error, warning or info"},
+    W_PAGE = {"应为“A4 portrait”（A4 纵向）", "expected \"A4 portrait\""},
+    W_SPACING = {"应为 single（单倍行距）", "expected single"},
+    W_LIST = {"的列表为空", "empty list"},
+    W_FIELD = {"应为 [form] 中的字段名（applicant、credit_code …）",
+               "expected a field key of [form] (applicant, credit_code …)"},
+    W_SCOPEKEY = {"的格式应为：范围编号 | 关键词 | …", "expected: scope number | key phrase | …"},
+    W_CRITERION = {"的格式应为：名称 | 分值 | 说明", "expected: name | points | description"},
+    W_POINTS = {"的分值应为整数", "points must be a whole number"},
+    W_TYPE = {"的类型未知（程序错误）", "unknown type"};
+
+static const why_t *check_value(vtype t, const char *v)
 {
     static const char *const bools[] = {"yes", "no", "true", "false", NULL};
     static const char *const reqs[] = {"required", "optional", "warning", NULL};
@@ -186,64 +214,61 @@ static const char *check_value(vtype t, const char *v)
     static const char *const sevs[] = {"error", "warning", "info", NULL};
     long n;
     if (!qb_utf8_valid(v, strlen(v), NULL))
-        return "value is not valid UTF-8";
+        return &W_UTF8;
     switch (t) {
     case T_STR:
-        return *v ? NULL : "empty value";
+        return *v ? NULL : &W_EMPTY;
     case T_DATE:
-        return strcmp(v, "none") == 0 || qb_edition_date(v, NULL) ? NULL : "expected a date YYYY-MM-DD or none";
+        return strcmp(v, "none") == 0 || qb_edition_date(v, NULL) ? NULL : &W_DATE;
     case T_INT:
-        return valid_int(v, &n) ? NULL : "expected a whole number ≥ 0";
+        return valid_int(v, &n) ? NULL : &W_INT;
     case T_COUNT: /* a limit of 0 would refuse every document; beyond 10^9 is no limit */
-        return valid_int(v, &n) && n >= 1 && n <= 1000000000 ? NULL : "expected a whole number from 1 to 1000000000";
+        return valid_int(v, &n) && n >= 1 && n <= 1000000000 ? NULL : &W_COUNT;
     case T_NUMBER: {
         char *end;
         double d = strtod(v, &end);
-        return (end != v && !*end && d >= 0) ? NULL : "expected a number ≥ 0";
+        return (end != v && !*end && d >= 0) ? NULL : &W_NUMBER;
     }
     case T_PATTERN:
         return NULL; /* compiled (and so checked) by the caller, which keeps the code */
     case T_COUNTMODE:
-        return one_of(v, modes) ? NULL : "expected words or chars";
+        return one_of(v, modes) ? NULL : &W_MODE;
     case T_SIZE:
-        return qb_size_halfpoints(v) ? NULL : "expected a Chinese size name (小四) or points (12pt)";
+        return qb_size_halfpoints(v) ? NULL : &W_SIZE;
     case T_BOOL:
-        return one_of(v, bools) ? NULL : "expected yes or no";
+        return one_of(v, bools) ? NULL : &W_BOOL;
     case T_REQ:
-        return one_of(v, reqs) ? NULL : "expected required, optional or warning";
+        return one_of(v, reqs) ? NULL : &W_REQ;
     case T_ALIGN:
-        return one_of(v, aligns) ? NULL : "expected center, left, right, both or distribute";
+        return one_of(v, aligns) ? NULL : &W_ALIGN;
     case T_SEVERITY:
-        return one_of(v, sevs) ? NULL : "expected error, warning or info";
+        return one_of(v, sevs) ? NULL : &W_SEV;
     case T_PAGE:
-        return (strcmp(v, "A4 portrait") == 0 || strcmp(v, "A4 landscape") == 0)
-                   ? NULL : "expected \"A4 portrait\"";
+        return (strcmp(v, "A4 portrait") == 0 || strcmp(v, "A4 landscape") == 0) ? NULL : &W_PAGE;
     case T_SPACING:
-        if (strcmp(v, "single") == 0)
-            return NULL;
-        return "expected single";
+        return strcmp(v, "single") == 0 ? NULL : &W_SPACING;
     case T_LIST:
-        return *v ? NULL : "empty list";
+        return *v ? NULL : &W_LIST;
     case T_FIELD:
-        return qb_form_field_of(v) < QB_FF_REVENUE ? NULL : "expected a field key of [form] (applicant, credit_code …)";
+        return qb_form_field_of(v) < QB_FF_REVENUE ? NULL : &W_FIELD;
     case T_SCOPEKEY: {
         /* N | phrase | phrase … */
         char *end;
         long k = strtol(v, &end, 10);
         while (*end == ' ')
             end++;
-        return k >= 1 && k <= 20 && *end == '|' && end[1] ? NULL : "expected: scope number | key phrase | …";
+        return k >= 1 && k <= 20 && *end == '|' && end[1] ? NULL : &W_SCOPEKEY;
     }
     case T_CRITERION: {
         /* 名称 | 分值 | 说明 */
         const char *a = strchr(v, '|');
         const char *b = a ? strchr(a + 1, '|') : NULL;
         if (!a || !b || a == v)
-            return "expected: name | points | description";
+            return &W_CRITERION;
         char pts[16];
         size_t len = (size_t)(b - a - 1);
         if (len >= sizeof pts)
-            return "points must be a whole number";
+            return &W_POINTS;
         memcpy(pts, a + 1, len);
         pts[len] = '\0';
         char *p = pts;
@@ -252,10 +277,10 @@ static const char *check_value(vtype t, const char *v)
         char *e = p + strlen(p);
         while (e > p && e[-1] == ' ')
             *--e = '\0';
-        return valid_int(p, &n) ? NULL : "points must be a whole number";
+        return valid_int(p, &n) ? NULL : &W_POINTS;
     }
     }
-    return "unknown type";
+    return &W_TYPE;
 }
 
 static const schema_row *find_row(const char *section, const char *key)
@@ -265,13 +290,6 @@ static const schema_row *find_row(const char *section, const char *key)
             (strcmp(schema[i].key, key) == 0 || strcmp(schema[i].key, "*") == 0))
             return &schema[i];
     return NULL;
-}
-
-static int set_err(load_ctx *c, const char *fmt, const char *a, const char *b)
-{
-    free(c->err);
-    c->err = qb_asprintf(fmt, a ? a : "", b ? b : "");
-    return 0;
 }
 
 /* Remove earlier values of a single-valued key, so a derived edition overrides. */
@@ -290,18 +308,18 @@ static void drop_key(qb_edition *ed, const char *section, const char *key)
     ed->n = j;
 }
 
-static int on_entry(void *user, const char *section, const char *key, const char *value)
+/* One key = value line: checked against the schema, then kept. A failure is recorded
+ * in c->e without its place; load_file puts the file and line in front. */
+static qb_status take_entry(load_ctx *c, const char *section, const char *key, const char *value)
 {
-    load_ctx *c = user;
-    c->nkeys++;
-    if (c->err) /* only the first error is reported */
-        return 0;
     const schema_row *row = find_row(section, key);
     if (!row)
-        return set_err(c, "unknown key \"%s\" in [%s]", key, section);
-    const char *why = check_value(row->type, value);
+        return qb_err_set(c->e, QB_ERR_CONFIG, "未知的项“%s”（[%s] 中没有这一项，请检查拼写）",
+                          "unknown key \"%s\" in [%s]", key, section);
+    const why_t *why = check_value(row->type, value);
     if (why)
-        return set_err(c, "%s: %s", key, why);
+        /* both formats take both texts; %.0s skips the other language's */
+        return qb_err_set(c->e, QB_ERR_CONFIG, "%s %s%.0s", "%s: %.0s%s", key, why->zh, why->en);
     pcre2_code *re = NULL;
     if (row->type == T_PATTERN) {
         int code;
@@ -310,26 +328,28 @@ static int on_entry(void *user, const char *section, const char *key, const char
         if (!re) {
             PCRE2_UCHAR msg[120];
             pcre2_get_error_message(code, msg, sizeof msg);
-            return set_err(c, "%s: invalid regular expression: %s", key, (const char *)msg);
+            return qb_err_set(c->e, QB_ERR_CONFIG, "%s 不是有效的正则表达式：%s", "%s: invalid regular expression: %s",
+                              key, (const char *)msg);
         }
     }
     if (strcmp(section, "edition") == 0 && strcmp(key, "base") == 0) {
         if (c->nkeys != 1)
-            return set_err(c, "base must be the first key of [edition]", NULL, NULL);
+            return qb_err_set(c->e, QB_ERR_CONFIG, "base 必须是 [edition] 中的第一项",
+                              "base must be the first key of [edition]");
         if (c->depth >= 4)
-            return set_err(c, "base editions nested too deeply", NULL, NULL);
+            return qb_err_set(c->e, QB_ERR_CONFIG, "base 嵌套的层数过多（基础规则本身又有 base，超过 4 层）",
+                              "base editions nested too deeply");
         char *dir = qb_edition_dir();
         char *path = dir ? qb_asprintf("%s/%s.ini", dir, value) : NULL;
         free(dir);
-        char *sub = NULL;
-        qb_status st = path ? load_file(path, c->ed, &sub, c->depth + 1) : QB_ERR_NOMEM;
+        /* the base's own reason (its file and line), then which base it was */
+        qb_status st = path ? load_file(path, c->ed, c->e, c->depth + 1) : qb_err_status(c->e, QB_ERR_NOMEM);
         free(path);
         if (st != QB_OK) {
-            set_err(c, "base edition %s: %s", value, sub ? sub : qb_status_str(st));
-            free(sub);
-            return 0;
+            qb_err_prefix(c->e, "基础规则 %s：", "base edition %s: ", value);
+            return QB_ERR_CONFIG;
         }
-        return 1;
+        return QB_OK;
     }
     qb_edition *ed = c->ed;
     /* A list key in a derived file replaces the base's list as a whole. */
@@ -342,7 +362,7 @@ static int on_entry(void *user, const char *section, const char *key, const char
         drop_key(ed, section, key);
     if (qb_grow((void **)&ed->e, &ed->cap, ed->n + 1, sizeof *ed->e) != QB_OK) {
         pcre2_code_free(re);
-        return set_err(c, "out of memory", NULL, NULL);
+        return qb_err_set(c->e, QB_ERR_CONFIG, "内存不足", "out of memory");
     }
     qb_edition_entry *x = &ed->e[ed->n];
     x->section = qb_strdup(section);
@@ -354,26 +374,36 @@ static int on_entry(void *user, const char *section, const char *key, const char
     if (!x->section || !x->key || !x->value || !x->file) {
         free(x->section); free(x->key); free(x->value); free(x->file);
         pcre2_code_free(re);
-        return set_err(c, "out of memory", NULL, NULL);
+        return qb_err_set(c->e, QB_ERR_CONFIG, "内存不足", "out of memory");
     }
     ed->n++;
-    return 1;
+    return QB_OK;
 }
 
-static qb_status load_file(const char *path, qb_edition *ed, char **err, int depth)
+static int on_entry(void *user, const char *section, const char *key, const char *value)
 {
-    load_ctx c = {.ed = ed, .file = path, .depth = depth};
+    load_ctx *c = user;
+    c->nkeys++;
+    if (c->e->st != QB_OK) /* only the first error is reported */
+        return 0;
+    return take_entry(c, section, key, value) == QB_OK;
+}
+
+/* e must hold no error yet: the loader tells its own failures by it. */
+static qb_status load_file(const char *path, qb_edition *ed, qb_err *e, int depth)
+{
+    load_ctx c = {.ed = ed, .file = path, .e = e, .depth = depth};
     int r = ini_parse(path, on_entry, &c);
-    if (r == 0 && !c.err)
+    if (r == 0 && e->st == QB_OK)
         return QB_OK;
     if (r == -1)
-        *err = qb_asprintf("%s: cannot open rules file", path);
-    else if (r == -2)
-        *err = qb_asprintf("%s: out of memory", path);
-    else
-        *err = qb_asprintf("%s:%d: %s", path, r, c.err ? c.err : "syntax error (expected key = value)");
-    free(c.err);
-    return r == -1 ? QB_ERR_IO : QB_ERR_CONFIG;
+        return qb_err_set(e, QB_ERR_IO, "%s：无法打开规则文件", "%s: cannot open rules file", path);
+    if (r == -2)
+        return qb_err_set(e, QB_ERR_CONFIG, "%s：内存不足", "%s: out of memory", path);
+    qb_err_set(e, QB_ERR_CONFIG, "无法识别这一行（应为 项 = 值，或 [节名]）", "syntax error (expected key = value)");
+    qb_err_prefix(e, "%s:%d：", "%s:%d: ", path, r);
+    e->st = QB_ERR_CONFIG; /* whatever failed in a base, this file is a bad rules file */
+    return QB_ERR_CONFIG;
 }
 
 char *qb_edition_dir(void)
@@ -402,44 +432,47 @@ char *qb_edition_dir(void)
     return qb_strdup(QB_DATADIR "/rules");
 }
 
-qb_status qb_edition_load(const char *name_or_path, qb_edition *ed, char **err)
+/* The keys without which no edition can be used. */
+static qb_status check_required(const qb_edition *ed, const char *path, qb_err *e)
+{
+    const char *need[] = {"name", "title", "counting"};
+    for (size_t i = 0; i < 3; i++)
+        if (!qb_edition_get(ed, "edition", need[i]))
+            return qb_err_set(e, QB_ERR_CONFIG, "%s：[edition] 中缺少 %s", "%s: [edition] has no %s", path,
+                              need[i]);
+    for (int s = 0; s < QB_NSEC; s++) {
+        const char *k = qb_sec_key((qb_secid)s);
+        if (!qb_edition_get(ed, "limits", k))
+            return qb_err_set(e, QB_ERR_CONFIG, "%s：[limits] 中缺少 %s（字数上限）", "%s: [limits] has no %s",
+                              path, k);
+        if (s != QB_SEC_TITLE && !qb_edition_get(ed, "headings", k))
+            return qb_err_set(e, QB_ERR_CONFIG, "%s：[headings] 中缺少 %s（识别该部分标题的模式）",
+                              "%s: [headings] has no %s pattern", path, k);
+    }
+    return QB_OK;
+}
+
+qb_status qb_edition_load(const char *name_or_path, qb_edition *ed, qb_err *e)
 {
     memset(ed, 0, sizeof *ed);
-    *err = NULL;
     char *path;
     if (strchr(name_or_path, '/') || strstr(name_or_path, ".ini")) {
         path = qb_strdup(name_or_path);
     } else {
         for (const char *p = name_or_path; *p; p++)
-            if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_')) {
-                *err = qb_asprintf("edition name \"%s\" may hold only a-z, 0-9, - and _", name_or_path);
-                return QB_ERR_USAGE;
-            }
+            if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+                return qb_err_set(e, QB_ERR_USAGE, "规则版本名“%s”只能由 a-z、0-9、- 和 _ 组成",
+                                  "edition name \"%s\" may hold only a-z, 0-9, - and _", name_or_path);
         char *dir = qb_edition_dir();
         path = dir ? qb_asprintf("%s/%s.ini", dir, name_or_path) : NULL;
         free(dir);
     }
     if (!path)
-        return QB_ERR_NOMEM;
-    qb_status st = load_file(path, ed, err, 0);
-    if (st == QB_OK) {
-        const char *need[] = {"name", "title", "counting"};
-        for (size_t i = 0; i < 3 && st == QB_OK; i++)
-            if (!qb_edition_get(ed, "edition", need[i])) {
-                *err = qb_asprintf("%s: [edition] has no %s", path, need[i]);
-                st = QB_ERR_CONFIG;
-            }
-        for (int s = 0; s < QB_NSEC && st == QB_OK; s++) {
-            if (!qb_edition_get(ed, "limits", qb_sec_key((qb_secid)s))) {
-                *err = qb_asprintf("%s: [limits] has no %s", path, qb_sec_key((qb_secid)s));
-                st = QB_ERR_CONFIG;
-            }
-            if (s != QB_SEC_TITLE && st == QB_OK && !qb_edition_get(ed, "headings", qb_sec_key((qb_secid)s))) {
-                *err = qb_asprintf("%s: [headings] has no %s pattern", path, qb_sec_key((qb_secid)s));
-                st = QB_ERR_CONFIG;
-            }
-        }
-    }
+        return qb_err_status(e, QB_ERR_NOMEM);
+    qb_err le = {0}; /* the loader's own, empty at the start (load_file) */
+    qb_status st = load_file(path, ed, &le, 0);
+    if (st == QB_OK)
+        st = check_required(ed, path, &le);
     if (st == QB_OK) {
         ed->name = qb_strdup(qb_edition_get(ed, "edition", "name"));
         ed->title = qb_strdup(qb_edition_get(ed, "edition", "title"));
@@ -448,11 +481,14 @@ qb_status qb_edition_load(const char *name_or_path, qb_edition *ed, char **err)
         for (int s = 0; s < QB_NSEC; s++)
             ed->limit[s] = qb_edition_int(ed, "limits", qb_sec_key((qb_secid)s), 0);
         if (!ed->name || !ed->title || build_aliases(ed) != QB_OK)
-            st = QB_ERR_NOMEM;
+            st = qb_err_status(&le, QB_ERR_NOMEM);
     }
     free(path);
-    if (st != QB_OK)
+    if (st != QB_OK) {
+        if (e && e->st == QB_OK) /* the first reason is kept */
+            *e = le;
         qb_edition_free(ed);
+    }
     return st;
 }
 

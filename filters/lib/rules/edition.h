@@ -8,6 +8,7 @@
 #ifndef QB_EDITION_H
 #define QB_EDITION_H
 
+#include "err.h"
 #include "qb.h"
 #include "secid.h"
 
@@ -32,8 +33,11 @@ typedef struct {
 } qb_edition;
 
 /* Load by name (looked up in the rules folders, see qb_edition_dir) or by path.
- * On QB_ERR_CONFIG, *err receives a message naming the file and line (caller frees). */
-qb_status qb_edition_load(const char *name_or_path, qb_edition *ed, char **err);
+ * On failure e (may be NULL) gets the reason, naming the file and line of a bad rules
+ * file ("rules.ini:12：title_size 应为…" / "rules.ini:12: title_size: expected …"):
+ * QB_ERR_CONFIG a bad file, QB_ERR_IO one that cannot be opened, QB_ERR_USAGE a name
+ * that is no edition name, QB_ERR_NOMEM. */
+qb_status qb_edition_load(const char *name_or_path, qb_edition *ed, qb_err *e);
 void qb_edition_free(qb_edition *ed);
 
 /* The default edition's name. */
