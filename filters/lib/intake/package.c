@@ -168,9 +168,14 @@ char *qb_package_base_name(const char *display_name)
     n = strlen(b);
     while (n > 0 && (b[n - 1] == ' ' || (n >= 3 && strcmp(b + n - 3, "\u3000") == 0)))
         n -= b[n - 1] == ' ' ? 1 : 3;
-    char *out = qb_strndup(b, n);
+    qb_buf out = {0};
+    qb_buf_add(&out, b, n);
     free(s);
-    return out;
+    /* a resubmission's mark is not part of the organisation's name (version_marks.c) */
+    while (out.s && qb_name_strip_version(&out))
+        while (out.len > 0 && out.s[out.len - 1] == ' ')
+            out.s[--out.len] = '\0';
+    return qb_buf_take(&out);
 }
 
 qb_status qb_package_check_name(qb_package *pkg, const qb_edition *ed)

@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "buf.h"
 #include "edition.h"
 #include "findings.h"
 #include "sniff.h"
@@ -111,7 +112,11 @@ qb_status qb_package_classify(qb_package *pkg, const qb_edition *ed);
 /* package.name: the package's file name against [package] name_pattern / name_reject;
  * sets pkg->applicant when it passes. */
 qb_status qb_package_check_name(qb_package *pkg, const qb_edition *ed);
-/* The package name without extension(s) and volume suffix ("某某有限公司"); caller frees. */
+/* The package name without extension(s), volume suffix and version marks ("某某有限公司"
+ * of "某某有限公司（修改稿）.part1.rar"); caller frees. */
 char *qb_package_base_name(const char *display_name);
+/* Take one version mark off the end of b ("（修改稿）", "(v2)", "【第二版】", "-v2",
+ * "_修改稿", " v3"): 1 when one was taken (call again for more), 0 when none is left. */
+int qb_name_strip_version(qb_buf *b);
 
 #endif
