@@ -79,6 +79,24 @@ for mark in "（修改稿）" "(v2)" "【第二版】" "-v3" "_修改稿"; do
      "某某精工机械制造有限公司$mark.zip: passes, no package.name (the mark is not the name)"
 done
 
+# A .doc write-up and the converter: not installed, refusing the file, or stopped (killed:
+# out of memory or time) — only the last is the machine's failure, and says so
+printf '\320\317\021\340\241\261\032\341' >old.doc && head -c 4096 /dev/zero >>old.doc
+"$QB_BIN/mkzip" "in/$P.doc.zip" 申报书.docx=@form.docx 典型经验材料.doc=@old.doc 证明材料/目录.docx=@proof.docx >/dev/null
+mkdir -p fake/refuses fake/stopped
+printf '#!/bin/sh\nexit 1\n' >fake/refuses/soffice
+printf '#!/bin/sh\nkill -KILL $$\n' >fake/stopped/soffice
+chmod +x fake/refuses/soffice fake/stopped/soffice
+for how in none refuses stopped; do
+  dir=/nonexistent; [ $how = none ] || dir=$PWD/fake/$how
+  PATH="$dir:/usr/bin:/bin" "$QB_BIN/qb-check" --json "in/$P.doc.zip" 2>/dev/null |
+    jq -r '.findings[] | select(.rule == "package.legacy-doc") | .message' >msg.$how
+done
+grep -q '无法检查，请另存为 .docx' msg.none; ok $? ".doc, no converter: save it as .docx ($(cat msg.none))"
+grep -q '自动转换未成功，请另存为 .docx' msg.refuses; ok $? ".doc the converter refuses: save it as .docx ($(cat msg.refuses))"
+grep -q '转换程序未能完成（内存不足、超时或异常终止），这不是申报材料的问题' msg.stopped
+ok $? ".doc whose converter was killed: not the document's problem ($(cat msg.stopped))"
+
 # Hostile and broken archives of the corpus: an answer for each, in bounded time
 if [ -d "$CORPUS/rar" ]; then
   for f in "$CORPUS"/rar/*.rar "$CORPUS"/zip/*.zip; do

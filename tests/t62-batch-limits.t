@@ -112,4 +112,16 @@ PY
   "$QB_BIN/qb-batch" --edition "$PWD/unbounded.ini" --package-memory 256 --package-seconds 60 mem memout 2>err2
   grep -q '本次检查 1 项，未变化跳过 0 项' err2; ok $? "the next run tries it again"
 fi
+# A .doc whose converter (LibreOffice) was killed — out of memory under the limit, or out
+# of time — is the machine's failure, not the applicant's: 无法处理, 内存不足, tried again.
+mkdir -p docin fakelo
+printf '#!/bin/sh\nkill -KILL $$\n' >fakelo/soffice && chmod +x fakelo/soffice
+printf '\320\317\021\340\241\261\032\341' >old.doc && head -c 4096 /dev/zero >>old.doc
+"$QB_BIN/mkform" . cells-ok >/dev/null && mv cells-ok.docx docform.docx
+"$QB_BIN/mkzip" docin/某某精工机械制造有限公司.zip 申报书.docx=@docform.docx 典型经验材料.doc=@old.doc >/dev/null
+PATH="$PWD/fakelo:$PATH" "$QB_BIN/qb-batch" docin docout 2>/dev/null
+is "$(row docout 某某精工机械制造有限公司.zip .status) $(jq -r .outcome "docout/$(row docout 某某精工机械制造有限公司.zip .folder)/batch.json")" \
+   "error memory" "a .doc whose converter was killed: a 无法处理 row, out of memory, not a finding against it"
+PATH="$PWD/fakelo:$PATH" "$QB_BIN/qb-batch" docin docout 2>err3
+grep -q '本次检查 1 项' err3; ok $? "and the next run tries it again"
 done_testing

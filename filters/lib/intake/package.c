@@ -526,8 +526,13 @@ static char *profile_arg(const char *workdir)
     return qb_buf_take(&b);
 }
 
-static qb_status convert_doc(qb_package *pkg, qb_member *m, const char *soffice, double deadline)
+/* How a conversion ended: the converter refused the file, or it was stopped (a
+ * signal, the memory or time limit) — the machine's failure, not the applicant's. */
+typedef enum { CONV_DONE = 0, CONV_REFUSED, CONV_STOPPED } conv_end;
+
+static qb_status convert_doc(qb_package *pkg, qb_member *m, const char *soffice, double deadline, conv_end *how)
 {
+    *how = CONV_REFUSED;
     char *outdir = qb_asprintf("%s/.convert", pkg->workdir);
     char *profile = profile_arg(pkg->workdir);
     char *stem = m->stored ? qb_strndup(m->stored, strcspn(m->stored, ".")) : NULL;
@@ -548,6 +553,9 @@ static qb_status convert_doc(qb_package *pkg, qb_member *m, const char *soffice,
             rename(out, final) == 0 && qb_zip_is_ooxml(final)) {
             m->converted = final;
             final = NULL;
+            *how = CONV_DONE;
+        } else if (st != QB_OK || end != QB_CHILD_EXITED) {
+            *how = CONV_STOPPED;
         }
     }
     if (outdir) {
@@ -578,12 +586,23 @@ static qb_status check_word(qb_package *pkg, qb_member *m, int required, const c
                  qb_asprintf("%s“%s”是设置了打开密码的 Word 文件，无法读取，请去掉密码后重新提交", what, shown(m)),
                  qb_asprintf("%s is a password-protected Word file", shown(m)));
     } else if (is_doc(m)) {
-        if (soffice && (st = convert_doc(pkg, m, soffice, deadline)) != QB_OK)
+        conv_end how = CONV_REFUSED;
+        if (soffice && (st = convert_doc(pkg, m, soffice, deadline, &how)) != QB_OK)
             return st;
         if (m->converted)
             st = add(pkg, "package.legacy-doc", QB_SEV_WARNING, m,
                      qb_asprintf("%s“%s”是旧版 Word 格式（.doc），已自动转换为 .docx 检查，请提交 .docx 格式", what, shown(m)),
                      qb_asprintf("%s is a legacy .doc file; converted to .docx for the check", shown(m)));
+        else if (soffice && how == CONV_STOPPED) /* "内存不足" marks the machine's failure (the batch) */
+            st = add(pkg, "package.legacy-doc", QB_SEV_ERROR, m,
+                     qb_asprintf("%s“%s”是旧版 Word 格式（.doc），转换程序未能完成（内存不足、超时或异常终止），"
+                                 "这不是申报材料的问题，请稍后重新检查", what, shown(m)),
+                     qb_asprintf("%s is a legacy .doc file; the converter was stopped (out of memory, out of time "
+                                 "or crashed): not a problem of the document, check again later", shown(m)));
+        else if (soffice)
+            st = add(pkg, "package.legacy-doc", required ? QB_SEV_ERROR : QB_SEV_WARNING, m,
+                     qb_asprintf("%s“%s”是旧版 Word 格式（.doc），自动转换未成功，请另存为 .docx 后重新提交", what, shown(m)),
+                     qb_asprintf("%s is a legacy .doc file the converter could not convert", shown(m)));
         else
             st = add(pkg, "package.legacy-doc", required ? QB_SEV_ERROR : QB_SEV_WARNING, m,
                      qb_asprintf("%s“%s”是旧版 Word 格式（.doc），无法检查，请另存为 .docx 后重新提交", what, shown(m)),
