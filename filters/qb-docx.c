@@ -21,15 +21,9 @@ static void usage(FILE *out)
 int main(int argc, char **argv)
 {
     qb_cli_init();
-    static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-    opterr = 0;
-    for (int c; (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1;) {
-        if (c == 'h') {
-            usage(stdout);
-            return 0;
-        }
-        return qb_cli_bad_option("qb-docx", usage, argv, c);
-    }
+    int done = qb_cli_help_only("qb-docx", usage, argc, argv);
+    if (done >= 0)
+        return done;
     if (optind != argc - 1)
         return qb_cli_bad_usage("qb-docx", usage, optind >= argc ? "no INPUT" : "one INPUT only", NULL);
     const char *in = argv[optind];

@@ -150,14 +150,9 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
-    static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-    opterr = 0;
-    for (int c; (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1;) {
-        if (c != 'h')
-            return qb_cli_bad_option("mkdossier", usage, argv, c);
-        usage(stdout);
-        return 0;
-    }
+    int done = qb_cli_help_only("mkdossier", usage, argc, argv);
+    if (done >= 0)
+        return done;
     argc -= optind - 1; /* argv[1] is the command */
     argv += optind - 1;
     if (argc == 3 && !strcmp(argv[1], "pdfs"))

@@ -225,14 +225,9 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
-    static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-    opterr = 0;
-    for (int c; (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1;) {
-        if (c != 'h')
-            return qb_cli_bad_option("mkimages", usage, argv, c);
-        usage(stdout);
-        return 0;
-    }
+    int done = qb_cli_help_only("mkimages", usage, argc, argv);
+    if (done >= 0)
+        return done;
     if (argc - optind != 2)
         return qb_cli_bad_usage("mkimages", usage, "需要 BASE.docx 和 OUTDIR BASE.docx and OUTDIR are required", NULL);
     argv += optind - 1; /* argv[1], argv[2]: BASE.docx, OUTDIR */

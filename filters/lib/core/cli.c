@@ -37,3 +37,16 @@ int qb_cli_bad_option(const char *prog, void (*usage)(FILE *), char *const *argv
     const char *arg = c != ':' && optopt ? one : optind > 0 ? argv[optind - 1] : "";
     return qb_cli_bad_usage(prog, usage, c == ':' ? "选项缺少参数 option needs a value:" : "未知选项 unknown option", arg);
 }
+
+int qb_cli_help_only(const char *prog, void (*usage)(FILE *), int argc, char **argv)
+{
+    static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    opterr = 0;
+    int c = getopt_long(argc, argv, ":h", opts, NULL);
+    if (c == -1)
+        return -1;
+    if (c != 'h')
+        return qb_cli_bad_option(prog, usage, argv, c);
+    usage(stdout);
+    return 0;
+}

@@ -18,5 +18,8 @@ int qb_cli_bad_usage(const char *prog, void (*usage)(FILE *), const char *why, c
 /* getopt_long (opterr = 0, an optstring starting with ':') returned c, ':' for an option
  * missing its value or '?' for an unknown one: say which, as above; returns 2. */
 int qb_cli_bad_option(const char *prog, void (*usage)(FILE *), char *const *argv, int c);
+/* The options of a program whose only option is -h/--help: -1 when the operands start
+ * at optind, else the exit status (0 after the usage on stdout, 2 after a bad option). */
+int qb_cli_help_only(const char *prog, void (*usage)(FILE *), int argc, char **argv);
 
 #endif
