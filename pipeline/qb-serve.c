@@ -53,6 +53,8 @@ static long number(const char *s, long lo, long hi)
 
 int main(int argc, char **argv)
 {
+    if (argc == 3 && strcmp(argv[1], "--spare-child") == 0) /* the server's own child, not for people */
+        qb_serve_spare_child(argv[2]);
     qb_cli_init();
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     qb_serve_opts o = {.listen = "127.0.0.1:8080", .edition = QB_EDITION_DEFAULT, .workers = cpus < 1 ? 1 : (int)cpus,

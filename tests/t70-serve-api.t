@@ -28,6 +28,18 @@ is "$? $(wc -c <out.txt)" "2 0" "an unknown option: exit 2, nothing on stdout"
 is "$? $(grep -c 'expected ADDR:PORT' err.txt)" "2 1" "--listen without an address: exit 2 with the reason"
 
 serve_start --workers 2 --keep 3 || { echo "1..0 # SKIP qb-serve did not start: $(cat "$SERVE_LOG")"; exit 0; }
+
+# The checks' children are fresh programs (qb-serve --spare-child), never bare forks of the
+# threaded server: a fork may keep a lock another thread held (glibc's tzset lock was seen
+# to hang one for good)
+spares() { grep -l "^PPid:[[:space:]]*$SERVE_PID\$" /proc/[0-9]*/status 2>/dev/null | cut -d/ -f3; }
+for _ in $(seq 50); do [ "$(spares | wc -l)" -ge 2 ] && break; sleep 0.1; done
+n=0 fresh=0
+for p in $(spares); do
+  n=$((n + 1))
+  tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -q -- '--spare-child' && fresh=$((fresh + 1))
+done
+is "$n $fresh" "2 2" "two spare children wait, each a fresh qb-serve --spare-child"
 ok 0 "qb-serve starts on a free port ($SERVE_URL)"
 "$QB_BIN/qb-serve" --listen "127.0.0.1:${SERVE_URL##*:}" 2>err.txt
 is "$? $(grep -c 'cannot listen on' err.txt)" "2 1" "a port already taken: exit 2 with the reason"

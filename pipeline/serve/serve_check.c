@@ -176,12 +176,15 @@ void qb_serve_child_main(const qb_serve_job *j, pid_t server, int fd)
     _exit(child_run(j, fd));
 }
 
-/* A child for j now: a spare given the job, else a fork. Its pid, and in *fd the read
- * end of its answer; -1 when none could start. */
+/* A child for j now: a spare given the job, else one started now (never a bare fork of
+ * this threaded process: see serve_spare.c). Its pid, and in *fd the read end of its
+ * answer; -1 when none could start. */
 static pid_t start_child(const qb_serve_job *j, struct qb_serve_spares *sp, int *fd)
 {
     qb_spare s;
-    while (sp && qb_serve_spare_take(sp, &s)) {
+    for (int tries = 0; tries < 3; tries++) {
+        if (!qb_serve_spare_take(sp, &s) && qb_serve_spare_spawn(sp, &s) != 0)
+            return -1;
         *fd = s.result;
         if (qb_serve_spare_give(&s, j) == 0)
             return s.pid;
@@ -190,25 +193,7 @@ static pid_t start_child(const qb_serve_job *j, struct qb_serve_spares *sp, int 
         while (waitpid(s.pid, NULL, 0) < 0 && errno == EINTR)
             ;
     }
-    int p[2];
-    if (pipe2(p, O_CLOEXEC) != 0)
-        return -1;
-    pid_t server = getpid();
-    pid_t pid = fork();
-    if (pid == 0) {
-        /* only the pipe stays open: the server's sockets must not outlive it here */
-        if (dup2(p[1], RESULT_FD) != RESULT_FD)
-            _exit(4);
-        closefrom(RESULT_FD + 1);
-        qb_serve_child_main(j, server, RESULT_FD);
-    }
-    close(p[1]);
-    if (pid < 0) {
-        close(p[0]);
-        return -1;
-    }
-    *fd = p[0];
-    return pid;
+    return -1;
 }
 
 qb_status qb_serve_check(const qb_serve_job *j, qb_serve_queue *q, int slot, struct qb_serve_spares *sp,

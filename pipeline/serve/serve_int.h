@@ -130,11 +130,18 @@ typedef struct qb_serve_spares {
     size_t nafter, aftercap;
     pid_t server;
     pthread_t thread;
+    char exe[4096];   /* this program, which a spare executes again (--spare-child) */
+    char edition[1024]; /* the server's --edition, which the spares load too ("" the default) */
 } qb_serve_spares;
 
-/* Keep `want` spares ready, forked by a thread of their own. */
+/* What spares need (the program's path, the default edition); before the threads start. */
+qb_status qb_serve_spares_init(qb_serve_spares *sp, const char *edition);
+/* Keep `want` spares ready, started by a thread of their own. */
 qb_status qb_serve_spares_start(qb_serve_spares *sp, int want);
-/* Take a spare (1), or none is ready (0: fork one). */
+/* Start one spare now (fork, then execute this program again); 0 on success. */
+int qb_serve_spare_spawn(qb_serve_spares *sp, qb_spare *s);
+
+/* Take a spare (1), or none is ready (0: start one with qb_serve_spare_spawn). */
 int qb_serve_spare_take(qb_serve_spares *sp, qb_spare *s);
 /* Hand it its job; 0 when sent. */
 int qb_serve_spare_give(qb_spare *s, const qb_serve_job *j);

@@ -69,13 +69,20 @@ qb_status qb_serve_run(const qb_serve_opts *o, char **why, char **why_en)
     sigaddset(&stop, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stop, &old); /* before any thread starts: they inherit it */
     signal(SIGPIPE, SIG_IGN);                /* a client gone mid-answer is not our death */
+    if (qb_serve_spares_init(&S.spares, o->edition) != QB_OK) {
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+        teardown(&S, 1);
+        *why = qb_strdup("无法找到本程序的路径（/proc/self/exe），无法启动检查用的子进程");
+        *why_en = qb_strdup("cannot find this program (/proc/self/exe) to start the checks' children");
+        return QB_ERR_IO;
+    }
     if ((st = qb_serve_http_start(&S, why, why_en)) != QB_OK) {
         pthread_sigmask(SIG_SETMASK, &old, NULL);
         teardown(&S, 1);
         return st;
     }
-    if (qb_serve_spares_start(&S.spares, o->workers) != QB_OK) /* without them, each check forks */
-        qb_serve_log("qb-serve: 无法预先建立子进程 no spare children: each check forks its own");
+    if (qb_serve_spares_start(&S.spares, o->workers) != QB_OK) /* without them, each check starts its own */
+        qb_serve_log("qb-serve: 无法预先建立子进程 no spare children: each check starts its own");
     qb_serve_log("qb-serve: 正在监听 listening on %s (port %u); edition %s, %d workers, queue %d", o->listen,
                  qb_serve_http_port(&S), qb_serve_edition(&S.eds, NULL)->name, o->workers, o->queue);
     int sig;

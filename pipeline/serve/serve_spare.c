@@ -1,10 +1,12 @@
 /* serve_spare.c — the children's keeper, a thread of its own that does the work a
  * request should not wait for:
- *  - spares: children forked ahead of need, so that a check does not wait for fork()
- *    (about 0.5 ms for the server, a large part of a 4 ms check). Each is a fork of the
- *    server after start-up holding only its two pipes, blocked reading one job; given
- *    one, it becomes exactly the child serve_check.c would have forked (its limits are
- *    set then), used once. A thread of its own forks them because a child's
+ *  - spares: children started ahead of need, so that a check does not wait for a new
+ *    process. The server has threads, and a fork of a threaded process may hold a lock
+ *    another thread held at that moment (glibc's tzset lock, taken by libzip's mktime,
+ *    was seen to hang a child for good): so a spare is forked and at once executes
+ *    qb-serve again (`--spare-child`), a fresh single-threaded process holding only its
+ *    two pipes, which loads the editions itself and then blocks reading one job; given
+ *    one, it runs the check under the batch's limits (set then), used once. A thread of its own forks them because a child's
  *    PR_SET_PDEATHSIG follows the thread that forked it, and a connection's thread ends
  *    with its connection.
  *  - after an answer: reaping its child (whose exit takes the kernel a few ms) and
@@ -13,9 +15,11 @@
 #define _GNU_SOURCE /* pipe2, closefrom */
 #include "serve_int.h"
 
+#include "cli.h"
 #include "tmpdir.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,14 +31,12 @@
 #define RESULT_FD 4
 #define PATH_MAX_BYTES 4096
 
-/* What the parent writes to a spare: this, then dir and name (no NULs). Under PIPE_BUF,
- * so one write. The edition pointer is valid in the spare: it is a copy of the server's
- * memory, taken after the editions were loaded. */
+/* What the parent writes to a spare: this, then dir, name and the edition's name (no
+ * NULs). Under PIPE_BUF, so one write. */
 typedef struct {
-    const qb_edition *ed;
     int keep;
     qb_child_budget budget;
-    unsigned dirlen, namelen;
+    unsigned dirlen, namelen, edlen;
 } job_msg;
 
 static int read_full(int fd, void *p, size_t n)
@@ -52,21 +54,36 @@ static int read_full(int fd, void *p, size_t n)
     return 0;
 }
 
-static void __attribute__((noreturn)) spare_main(pid_t server)
+int qb_serve_spare_child(const char *edition)
 {
+    /* a fresh process: the server's blocked signals do not carry over into a check */
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    qb_cli_init();
+    qb_serve_editions E;
+    char *why = NULL, *why_en = NULL;
+    if (qb_serve_editions_load(*edition ? edition : NULL, &E, &why, &why_en) != QB_OK)
+        _exit(4); /* the server loaded them; a spare that cannot is a broken child */
+    free(why);
+    free(why_en);
     job_msg m;
-    char dir[PATH_MAX_BYTES], name[256];
+    char dir[PATH_MAX_BYTES], name[256], ed[256];
     if (read_full(JOB_FD, &m, sizeof m) != 0 || m.dirlen >= sizeof dir || m.namelen >= sizeof name ||
-        read_full(JOB_FD, dir, m.dirlen) != 0 || read_full(JOB_FD, name, m.namelen) != 0)
+        m.edlen >= sizeof ed || read_full(JOB_FD, dir, m.dirlen) != 0 || read_full(JOB_FD, name, m.namelen) != 0 ||
+        read_full(JOB_FD, ed, m.edlen) != 0)
         _exit(0); /* no job: the server is stopping */
     close(JOB_FD);
-    dir[m.dirlen] = name[m.namelen] = '\0';
-    qb_serve_job j = {.ed = m.ed, .dir = dir, .name = m.namelen ? name : NULL, .keep = m.keep, .budget = m.budget};
-    qb_serve_child_main(&j, server, RESULT_FD);
+    dir[m.dirlen] = name[m.namelen] = ed[m.edlen] = '\0';
+    const qb_edition *e = qb_serve_edition(&E, ed);
+    if (!e)
+        _exit(4);
+    qb_serve_job j = {.ed = e, .dir = dir, .name = m.namelen ? name : NULL, .keep = m.keep, .budget = m.budget};
+    qb_serve_child_main(&j, getppid(), RESULT_FD);
 }
 
-/* Fork one spare; 0 on success. */
-static int spawn(qb_serve_spares *sp, qb_spare *s)
+/* Start one spare; 0 on success. */
+int qb_serve_spare_spawn(qb_serve_spares *sp, qb_spare *s)
 {
     int job[2], res[2];
     if (pipe2(job, O_CLOEXEC) != 0)
@@ -76,14 +93,17 @@ static int spawn(qb_serve_spares *sp, qb_spare *s)
         close(job[1]);
         return -1;
     }
+    char *const argv[] = {"qb-serve", "--spare-child", sp->edition, NULL};
     pid_t pid = fork();
     if (pid == 0) {
-        /* only its two pipe ends: the server's sockets must not live on in it */
+        /* only its two pipe ends: the server's sockets must not live on in it; then at
+         * once a fresh program (only async-signal-safe calls until then) */
         int a = fcntl(job[0], F_DUPFD_CLOEXEC, 16), b = fcntl(res[1], F_DUPFD_CLOEXEC, 16);
         if (a < 0 || b < 0 || dup2(a, JOB_FD) != JOB_FD || dup2(b, RESULT_FD) != RESULT_FD)
             _exit(0);
         closefrom(RESULT_FD + 1);
-        spare_main(sp->server);
+        execv(sp->exe, argv);
+        _exit(0);
     }
     close(job[0]);
     close(res[1]);
@@ -134,7 +154,7 @@ static void *keeper(void *arg)
         if (!sp->stopping && !sp->failed && sp->n < sp->want) { /* spares first: a check may be waiting */
             pthread_mutex_unlock(&sp->mu);
             qb_spare s;
-            int ok = spawn(sp, &s) == 0;
+            int ok = qb_serve_spare_spawn(sp, &s) == 0;
             pthread_mutex_lock(&sp->mu);
             if (ok)
                 sp->v[sp->n++] = s;
@@ -183,11 +203,21 @@ void qb_serve_after(qb_serve_spares *sp, pid_t pid, double deadline, char *dir)
     free(dir);
 }
 
-qb_status qb_serve_spares_start(qb_serve_spares *sp, int want)
+qb_status qb_serve_spares_init(qb_serve_spares *sp, const char *edition)
 {
     memset(sp, 0, sizeof *sp);
-    sp->want = want;
     sp->server = getpid();
+    ssize_t n = readlink("/proc/self/exe", sp->exe, sizeof sp->exe - 1);
+    if (n <= 0 || (size_t)n >= sizeof sp->exe - 1 || strlen(edition ? edition : "") >= sizeof sp->edition)
+        return QB_ERR_IO;
+    sp->exe[n] = '\0';
+    strcpy(sp->edition, edition ? edition : "");
+    return QB_OK;
+}
+
+qb_status qb_serve_spares_start(qb_serve_spares *sp, int want)
+{
+    sp->want = want;
     if (!(sp->v = calloc((size_t)want, sizeof *sp->v)))
         return QB_ERR_NOMEM;
     pthread_mutex_init(&sp->mu, NULL);
@@ -218,16 +248,18 @@ int qb_serve_spare_take(qb_serve_spares *sp, qb_spare *s)
 
 int qb_serve_spare_give(qb_spare *s, const qb_serve_job *j)
 {
-    char buf[sizeof(job_msg) + PATH_MAX_BYTES + 256];
-    size_t dl = strlen(j->dir), nl = j->name ? strlen(j->name) : 0;
-    if (dl >= PATH_MAX_BYTES || nl >= 256)
+    char buf[sizeof(job_msg) + PATH_MAX_BYTES + 256 + 256];
+    size_t dl = strlen(j->dir), nl = j->name ? strlen(j->name) : 0, el = strlen(j->ed->name);
+    if (dl >= PATH_MAX_BYTES || nl >= 256 || el >= 256)
         return -1;
-    job_msg m = {.ed = j->ed, .keep = j->keep, .budget = j->budget, .dirlen = (unsigned)dl, .namelen = (unsigned)nl};
+    job_msg m = {.keep = j->keep, .budget = j->budget, .dirlen = (unsigned)dl, .namelen = (unsigned)nl,
+                 .edlen = (unsigned)el};
     memcpy(buf, &m, sizeof m);
     memcpy(buf + sizeof m, j->dir, dl);
     if (nl)
         memcpy(buf + sizeof m + dl, j->name, nl);
-    size_t n = sizeof m + dl + nl;
+    memcpy(buf + sizeof m + dl + nl, j->ed->name, el);
+    size_t n = sizeof m + dl + nl + el;
     ssize_t w = write(s->job, buf, n);
     close(s->job);
     s->job = -1;
@@ -260,5 +292,8 @@ void qb_serve_spares_stop(qb_serve_spares *sp)
     pthread_cond_destroy(&sp->cv);
     free(sp->v);
     free(sp->after);
-    memset(sp, 0, sizeof *sp);
+    sp->v = NULL;
+    sp->after = NULL;
+    sp->n = sp->started = 0;
+    sp->nafter = sp->aftercap = 0;
 }

@@ -6,6 +6,10 @@
 #   post FILE [CURL-ARG…]   POST /api/check with FILE in field `file`; body in $TMP/body,
 #                           headers in $TMP/headers; prints the HTTP status
 SERVE_PID=
+# every curl of these tests gives up after two minutes: a request the server never answers
+# is a failing test, not a test run that hangs (curl reads $CURL_HOME/.curlrc)
+export CURL_HOME=$TMP
+echo 'max-time = 120' >"$CURL_HOME/.curlrc"
 serve_start() {
   SERVE_TMP=$TMP/serve-tmp.$$.${serve_n:=0}
   serve_n=$((serve_n + 1))
