@@ -17,8 +17,8 @@ for name in compliant-direct over-abstract fmt-body-stray-run; do
 done
 # A package as the provinces ask for it: one RAR named after the company, three documents.
 P=某某精工机械制造有限公司
-bin/mkzip --docx "$out/form.docx" "2024年质量标杆申报书" "|申报单位|$P" "|统一社会信用代码|91110000100000000X" \
-  "|法定代表人|张三" "|联系电话|010-12345678"
+# a correct application form (samples/mkform.c: the fields every edition asks for)
+bin/mkform --applicant "$P" "$out" cells-ok >/dev/null && mv "$out/cells-ok.docx" "$out/form.docx"
 bin/mkzip --docx "$out/proof.docx" "证明材料目录" "一、营业执照" "二、质量管理体系认证证书"
 bin/mkrar "$out/$P.rar" "$P/申报书.docx=@$out/form.docx" "$P/典型经验材料.docx=@$out/compliant-direct.docx" \
   "$P/证明材料/证明材料目录.docx=@$out/proof.docx"
@@ -32,9 +32,8 @@ inbox=$out/inbox
 mkdir -p "$inbox"
 S1=运用先进质量管理理念、方法、工具促进高质量发展的典型经验
 S2=中小企业专业化、特色化、精细化、新颖化的典型经验
-form() { # OUT APPLICANT SCOPE
-  bin/mkzip --docx "$1" "2024年质量标杆申报书" "|申报单位|$2" "|统一社会信用代码|91110000100000000X" \
-    "|联系人|张三" "|联系电话|010-12345678" "遴选范围：☑$3"
+form() { # OUT APPLICANT SCOPE — a correct form naming them
+  bin/mkform --applicant "$2" --scope "$3" "$out" cells-ok >/dev/null && mv "$out/cells-ok.docx" "$1"
 }
 pkg() { # NAME FORM WRITE-UP RECEIVED(UTC)
   bin/mkzip "$inbox/$1" "申报书.docx=@$2" "典型经验材料.docx=@$3" "证明材料/证明材料目录.docx=@$out/proof.docx"
