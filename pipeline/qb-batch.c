@@ -1,7 +1,6 @@
 /* qb-batch — the secretariat's nightly job: every package in INBOX checked into OUTBOX
  * (a folder per package with its reports and dossier; the 汇总表 and an index at the
  * top). A thin front-end: arguments, then batch.h. */
-#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
@@ -45,14 +44,6 @@ static void usage(FILE *out)
 }
 
 /* A whole number in [lo, hi], or -1. */
-static long number(const char *s, long lo, long hi)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    return errno || end == s || *end || v < lo || v > hi ? -1 : v;
-}
-
 /* --deadline: YYYYMMDD of a real date, -1 for none, 0 when malformed. */
 static int deadline_arg(const char *s)
 {
@@ -104,7 +95,7 @@ int main(int argc, char **argv)
             edition = optarg;
             break;
         case 'j':
-            if ((n = number(optarg, 1, 64)) < 0)
+            if ((n = qb_cli_number(optarg, 1, 64)) < 0)
                 return bad_usage("-j: 应为 1 到 64 expected 1 to 64:", optarg);
             o.jobs = (int)n;
             break;
@@ -114,12 +105,12 @@ int main(int argc, char **argv)
             o.lang_en = strcmp(optarg, "en") == 0;
             break;
         case 'S':
-            if ((n = number(optarg, 1, 86400)) < 0)
+            if ((n = qb_cli_number(optarg, 1, 86400)) < 0)
                 return bad_usage("--package-seconds: 应为 1 到 86400 expected 1 to 86400:", optarg);
             o.package_seconds = (int)n;
             break;
         case 'M':
-            if ((n = number(optarg, 256, 1L << 20)) < 0)
+            if ((n = qb_cli_number(optarg, 256, 1L << 20)) < 0)
                 return bad_usage("--package-memory: 应为 256 以上的 MB 数 expected MB, at least 256:", optarg);
             o.package_mb = (unsigned long)n;
             break;

@@ -1,6 +1,5 @@
 /* qb-serve — the applicants' pre-check page and its API (DESIGN §2). A thin front-end:
  * arguments, then serve.h. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,14 +42,6 @@ static int bad_usage(const char *why, const char *arg)
 }
 
 /* A whole number in [lo, hi], or -1. */
-static long number(const char *s, long lo, long hi)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    return errno || end == s || *end || v < lo || v > hi ? -1 : v;
-}
-
 int main(int argc, char **argv)
 {
     if (argc == 3 && strcmp(argv[1], "--spare-child") == 0) /* the server's own child, not for people */
@@ -73,27 +64,27 @@ int main(int argc, char **argv)
         case 'l': o.listen = optarg; break;
         case 'e': o.edition = optarg; break;
         case 'w':
-            if ((n = number(optarg, 1, 256)) < 0)
+            if ((n = qb_cli_number(optarg, 1, 256)) < 0)
                 return bad_usage("--workers: 应为 1 到 256 expected 1 to 256:", optarg);
             o.workers = (int)n;
             break;
         case 'q':
-            if ((n = number(optarg, 0, 4096)) < 0)
+            if ((n = qb_cli_number(optarg, 0, 4096)) < 0)
                 return bad_usage("--queue: 应为 0 到 4096 expected 0 to 4096:", optarg);
             o.queue = (int)n;
             break;
         case 'k':
-            if ((n = number(optarg, 1, 86400)) < 0)
+            if ((n = qb_cli_number(optarg, 1, 86400)) < 0)
                 return bad_usage("--keep: 应为 1 到 86400 expected 1 to 86400:", optarg);
             o.keep_seconds = (int)n;
             break;
         case 's':
-            if ((n = number(optarg, 1, 86400)) < 0)
+            if ((n = qb_cli_number(optarg, 1, 86400)) < 0)
                 return bad_usage("--package-seconds: 应为 1 到 86400 expected 1 to 86400:", optarg);
             o.check_seconds = (int)n;
             break;
         case 'm':
-            if ((n = number(optarg, 256, 1L << 20)) < 0)
+            if ((n = qb_cli_number(optarg, 256, 1L << 20)) < 0)
                 return bad_usage("--package-memory: 应为 256 以上的 MB 数 expected MB, at least 256:", optarg);
             o.check_mb = (unsigned long)n;
             break;

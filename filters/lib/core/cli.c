@@ -2,9 +2,11 @@
 #include "cli.h"
 #include "xmlsafe.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int qb_cli_edition(const char *prog, const char *name, qb_edition *ed)
@@ -49,4 +51,12 @@ int qb_cli_help_only(const char *prog, void (*usage)(FILE *), int argc, char **a
         return qb_cli_bad_option(prog, usage, argv, c);
     usage(stdout);
     return 0;
+}
+
+long qb_cli_number(const char *s, long lo, long hi)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    return errno || end == s || *end || v < lo || v > hi ? -1 : v;
 }

@@ -12,6 +12,8 @@ int qb_cli_edition(const char *prog, const char *name, qb_edition *ed);
 /* Set the UTF-8 locale and the safe XML parser up. */
 void qb_cli_init(void);
 
+/* An option's whole number in [lo, hi], or -1 when it is none (or out of range). */
+long qb_cli_number(const char *s, long lo, long hi);
 /* Bad usage, the same in every program: "PROG: WHY [ARG]" and the usage on stderr.
  * Returns 2, the exit status of bad usage. */
 int qb_cli_bad_usage(const char *prog, void (*usage)(FILE *), const char *why, const char *arg);

@@ -1,5 +1,6 @@
 /* count.c — Word-compatible 字数 and character counts. */
 #include "count.h"
+#include "buf.h"
 #include "utf8.h"
 
 int qb_cp_is_han(unsigned cp)
@@ -75,4 +76,25 @@ void qb_count_text(qb_count *c, const char *s, size_t len)
             in_run = 1;
         }
     }
+}
+
+char *qb_text_fold(const char *s, size_t len)
+{
+    qb_buf b = {0};
+    for (size_t i = 0; i < len;) {
+        unsigned cp;
+        size_t n = qb_utf8_decode(s + i, len - i, &cp);
+        if (!n) {
+            i++;
+            continue;
+        }
+        i += n;
+        if (cp >= 0xFF01 && cp <= 0xFF5E)
+            cp -= 0xFEE0;
+        else if (cp == 0x2212)
+            cp = '-';
+        if (!qb_cp_is_space(cp))
+            qb_buf_addc(&b, cp);
+    }
+    return qb_buf_take(&b);
 }

@@ -22,6 +22,10 @@ typedef struct {
 int qb_cp_counts_alone(unsigned cp);
 /* Nonzero for white space, including U+3000 and no-break spaces. */
 int qb_cp_is_space(unsigned cp);
+/* s[0..len) as people's typing is compared: white space (U+3000 too) dropped, full-width
+ * ASCII (ＡＢ１２：) and the minus sign U+2212 made ASCII; bytes that are not UTF-8
+ * skipped. NULL when out of memory. */
+char *qb_text_fold(const char *s, size_t len);
 /* Nonzero for CJK ideographs (all planes' unified and compatibility blocks). */
 int qb_cp_is_han(unsigned cp);
 

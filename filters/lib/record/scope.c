@@ -8,36 +8,17 @@
  * tick one of the scopes anywhere in its text. */
 #include "record.h"
 #include "form.h"
+#include "count.h"
 #include "utf8.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Text without white space, with full-width ASCII folded, for comparing wordings. */
+/* Wordings compare as typed, whatever the width (core/count.h). */
 static char *squeeze(const char *s, size_t len)
 {
-    char *o = malloc(len + 1), *w = o;
-    if (!o)
-        return NULL;
-    size_t i = 0;
-    while (i < len) {
-        unsigned cp;
-        size_t n = qb_utf8_decode(s + i, len - i, &cp);
-        if (!n) {
-            i++;
-            continue;
-        }
-        if (cp >= 0xFF01 && cp <= 0xFF5E) {
-            *w++ = (char)(cp - 0xFEE0);
-        } else if (!(cp == ' ' || cp == '\t' || cp == '\n' || cp == 0x3000)) {
-            memcpy(w, s + i, n);
-            w += n;
-        }
-        i += n;
-    }
-    *w = '\0';
-    return o;
+    return qb_text_fold(s, len);
 }
 
 /* The edition's scope number k (1-based), or NULL. */

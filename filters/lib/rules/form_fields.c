@@ -91,29 +91,10 @@ qb_status qb_form_set_year(qb_form *f, int year, qb_form_field ff, const char *v
     return QB_OK;
 }
 
-/* Text with full-width ASCII folded to ASCII and white space (U+3000 too) dropped. */
+/* Values compare as typed, whatever the width (core/count.h). */
 static char *fold(const char *s)
 {
-    qb_buf b = {0};
-    size_t len = strlen(s), i = 0;
-    while (i < len) {
-        unsigned cp;
-        size_t n = qb_utf8_decode(s + i, len - i, &cp);
-        if (!n) {
-            i++;
-            continue;
-        }
-        if (cp >= 0xFF01 && cp <= 0xFF5E)
-            cp -= 0xFEE0;
-        else if (cp == 0x2212) /* minus sign */
-            cp = '-';
-        if (!qb_cp_is_space(cp)) {
-            char o[4];
-            qb_buf_add(&b, o, qb_utf8_encode(cp, o));
-        }
-        i += n;
-    }
-    return qb_buf_take(&b);
+    return qb_text_fold(s, strlen(s));
 }
 
 static int starts(const char *s, const char *p) { return strncmp(s, p, strlen(p)) == 0; }
