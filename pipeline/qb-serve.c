@@ -44,8 +44,6 @@ static int bad_usage(const char *why, const char *arg)
 /* A whole number in [lo, hi], or -1. */
 int main(int argc, char **argv)
 {
-    if (argc == 3 && strcmp(argv[1], "--spare-child") == 0) /* the server's own child, not for people */
-        qb_serve_spare_child(argv[2]);
     qb_cli_init();
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     qb_serve_opts o = {.listen = "127.0.0.1:8080", .edition = QB_EDITION_DEFAULT, .workers = cpus < 1 ? 1 : (int)cpus,

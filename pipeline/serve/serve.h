@@ -41,8 +41,4 @@ qb_status qb_serve_run(const qb_serve_opts *o, char **why, char **why_en);
  * control characters, not "." or "..", at most 255 bytes. Nonzero when acceptable. */
 int qb_serve_name_ok(const char *name);
 
-/* The program run as a spare child (qb-serve --spare-child EDITION; serve_spare.c): load
- * the editions, wait for one job on its pipe, check it; never returns. */
-int qb_serve_spare_child(const char *edition) __attribute__((noreturn));
-
 #endif

@@ -142,6 +142,15 @@ static int read_all(int fd, double deadline, qb_buf *b)
     return 0;
 }
 
+/* Kill anything the child left running in its group, and reap what of it has ended: the
+ * server is a child subreaper (serve_spare.c), so the child's orphans come to it. */
+static void reap_group(pid_t pid)
+{
+    qb_child_kill(pid);
+    while (waitpid(-pid, NULL, WNOHANG) > 0)
+        ;
+}
+
 /* Reap the child, killing it when it outlives the deadline. */
 static int reap(pid_t pid, double deadline, int *killed)
 {
@@ -160,7 +169,7 @@ static int reap(pid_t pid, double deadline, int *killed)
         struct timespec ts = {0, 200 * 1000};
         nanosleep(&ts, NULL);
     }
-    qb_child_kill(pid); /* anything it left running in its group */
+    reap_group(pid);
     return status;
 }
 
@@ -176,8 +185,7 @@ void qb_serve_child_main(const qb_serve_job *j, pid_t server, int fd)
     _exit(child_run(j, fd));
 }
 
-/* A child for j now: a spare given the job, else one started now (never a bare fork of
- * this threaded process: see serve_spare.c). Its pid, and in *fd the read end of its
+/* A child for j now: a spare given the job, else one started now (forked by the zygote: see serve_spare.c). Its pid, and in *fd the read end of its
  * answer; -1 when none could start. */
 static pid_t start_child(const qb_serve_job *j, struct qb_serve_spares *sp, int *fd)
 {
@@ -258,7 +266,7 @@ int qb_serve_reaped(pid_t pid, double deadline)
     int status;
     pid_t w = waitpid(pid, &status, WNOHANG);
     if (w == pid || (w < 0 && errno != EINTR)) {
-        qb_child_kill(pid); /* anything it left running in its group */
+        reap_group(pid);
         return 1;
     }
     if (qb_now() > deadline)

@@ -130,15 +130,17 @@ typedef struct qb_serve_spares {
     size_t nafter, aftercap;
     pid_t server;
     pthread_t thread;
-    char exe[4096];   /* this program, which a spare executes again (--spare-child) */
-    char edition[1024]; /* the server's --edition, which the spares load too ("" the default) */
+    pthread_mutex_t zmu; /* one question to the zygote at a time */
+    int zygote;          /* socket to the zygote, -1 none */
+    pid_t zpid;
 } qb_serve_spares;
 
-/* What spares need (the program's path, the default edition); before the threads start. */
-qb_status qb_serve_spares_init(qb_serve_spares *sp, const char *edition);
+/* Fork the zygote that forks the spares (serve_spare.c), holding the editions E; in the
+ * main thread, before any other thread starts. Then qb_serve_spares_stop, always. */
+qb_status qb_serve_spares_init(qb_serve_spares *sp, const qb_serve_editions *E);
 /* Keep `want` spares ready, started by a thread of their own. */
 qb_status qb_serve_spares_start(qb_serve_spares *sp, int want);
-/* Start one spare now (fork, then execute this program again); 0 on success. */
+/* Start one spare now (asked of the zygote); 0 on success. */
 int qb_serve_spare_spawn(qb_serve_spares *sp, qb_spare *s);
 
 /* Take a spare (1), or none is ready (0: start one with qb_serve_spare_spawn). */

@@ -69,14 +69,16 @@ qb_status qb_serve_run(const qb_serve_opts *o, char **why, char **why_en)
     sigaddset(&stop, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stop, &old); /* before any thread starts: they inherit it */
     signal(SIGPIPE, SIG_IGN);                /* a client gone mid-answer is not our death */
-    if (qb_serve_spares_init(&S.spares, o->edition) != QB_OK) {
+    if (qb_serve_spares_init(&S.spares, &S.eds) != QB_OK) {
+        qb_serve_spares_stop(&S.spares);
         pthread_sigmask(SIG_SETMASK, &old, NULL);
         teardown(&S, 1);
-        *why = qb_strdup("无法找到本程序的路径（/proc/self/exe），无法启动检查用的子进程");
-        *why_en = qb_strdup("cannot find this program (/proc/self/exe) to start the checks' children");
+        *why = qb_strdup("无法启动检查用的子进程（fork）");
+        *why_en = qb_strdup("cannot start the process that forks the checks' children");
         return QB_ERR_IO;
     }
     if ((st = qb_serve_http_start(&S, why, why_en)) != QB_OK) {
+        qb_serve_spares_stop(&S.spares);
         pthread_sigmask(SIG_SETMASK, &old, NULL);
         teardown(&S, 1);
         return st;

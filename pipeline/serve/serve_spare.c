@@ -1,21 +1,22 @@
-/* serve_spare.c — the children's keeper, a thread of its own that does the work a
- * request should not wait for:
- *  - spares: children started ahead of need, so that a check does not wait for a new
- *    process. The server has threads, and a fork of a threaded process may hold a lock
- *    another thread held at that moment (glibc's tzset lock, taken by libzip's mktime,
- *    was seen to hang a child for good): so a spare is forked and at once executes
- *    qb-serve again (`--spare-child`), a fresh single-threaded process holding only its
- *    two pipes, which loads the editions itself and then blocks reading one job; given
- *    one, it runs the check under the batch's limits (set then), used once. A thread of its own forks them because a child's
- *    PR_SET_PDEATHSIG follows the thread that forked it, and a connection's thread ends
- *    with its connection.
- *  - after an answer: reaping its child (whose exit takes the kernel a few ms) and
- *    removing the request's folder, so that the next request on the same connection
- *    does not wait for them. */
+/* serve_spare.c — the children's keeper.
+ *
+ * Spares are children started ahead of need, so that a check does not wait for a new
+ * process. The server has threads, and a fork of a threaded process may hold a lock
+ * another thread held at that moment (glibc's tzset lock, taken by libzip's mktime, was
+ * seen to hang a child for good). So before any thread starts, the server forks a
+ * zygote: a single-threaded copy of itself holding the editions already loaded, which
+ * only forks. Asked for a spare (two pipe ends passed over a socket), it forks through an
+ * intermediate that exits at once, so the spare is handed to the server, a child
+ * subreaper (PR_SET_CHILD_SUBREAPER), which then waits for it, times it and kills it as
+ * its own child. A spare costs a fork of a small process (well under a millisecond),
+ * not a program start (about 10 ms of loading libraries and editions).
+ *
+ * A thread of its own (the keeper) keeps the spares ready and, after an answer, reaps
+ * its child (whose exit takes the kernel a few ms) and removes the request's folder, so
+ * that the next request on the same connection does not wait for them. */
 #define _GNU_SOURCE /* pipe2, closefrom */
 #include "serve_int.h"
 
-#include "cli.h"
 #include "tmpdir.h"
 
 #include <errno.h>
@@ -23,10 +24,13 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#define ZYGOTE_FD 3
 #define JOB_FD 3
 #define RESULT_FD 4
 #define PATH_MAX_BYTES 4096
@@ -54,19 +58,15 @@ static int read_full(int fd, void *p, size_t n)
     return 0;
 }
 
-int qb_serve_spare_child(const char *edition)
+/* A spare: its job's two pipe ends moved to JOB_FD and RESULT_FD, nothing else open but
+ * the standard ones; blocks reading one job, runs it, never returns. */
+static void spare_main(int job, int result, const qb_serve_editions *E, pid_t server) __attribute__((noreturn));
+static void spare_main(int job, int result, const qb_serve_editions *E, pid_t server)
 {
-    /* a fresh process: the server's blocked signals do not carry over into a check */
-    sigset_t none;
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, NULL);
-    qb_cli_init();
-    qb_serve_editions E;
-    char *why = NULL, *why_en = NULL;
-    if (qb_serve_editions_load(*edition ? edition : NULL, &E, &why, &why_en) != QB_OK)
-        _exit(4); /* the server loaded them; a spare that cannot is a broken child */
-    free(why);
-    free(why_en);
+    int a = fcntl(job, F_DUPFD_CLOEXEC, 16), b = fcntl(result, F_DUPFD_CLOEXEC, 16);
+    if (a < 0 || b < 0 || dup2(a, JOB_FD) != JOB_FD || dup2(b, RESULT_FD) != RESULT_FD)
+        _exit(4);
+    closefrom(RESULT_FD + 1);
     job_msg m;
     char dir[PATH_MAX_BYTES], name[256], ed[256];
     if (read_full(JOB_FD, &m, sizeof m) != 0 || m.dirlen >= sizeof dir || m.namelen >= sizeof name ||
@@ -75,39 +75,122 @@ int qb_serve_spare_child(const char *edition)
         _exit(0); /* no job: the server is stopping */
     close(JOB_FD);
     dir[m.dirlen] = name[m.namelen] = ed[m.edlen] = '\0';
-    const qb_edition *e = qb_serve_edition(&E, ed);
+    const qb_edition *e = qb_serve_edition(E, ed);
     if (!e)
         _exit(4);
     qb_serve_job j = {.ed = e, .dir = dir, .name = m.namelen ? name : NULL, .keep = m.keep, .budget = m.budget};
-    qb_serve_child_main(&j, getppid(), RESULT_FD);
+    qb_serve_child_main(&j, server, RESULT_FD); /* sets the limits, the death signal, the mask */
+}
+
+/* Two file descriptors received over the zygote's socket; 0 on success. */
+static int recv_fds(int sock, int fds[2])
+{
+    char byte;
+    struct iovec iov = {&byte, 1};
+    union {
+        struct cmsghdr h;
+        char buf[CMSG_SPACE(2 * sizeof(int))];
+    } u;
+    struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = u.buf, .msg_controllen = sizeof u.buf};
+    ssize_t r;
+    while ((r = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR)
+        ;
+    struct cmsghdr *c = r > 0 ? CMSG_FIRSTHDR(&msg) : NULL;
+    if (!c || c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS || c->cmsg_len != CMSG_LEN(2 * sizeof(int)))
+        return -1;
+    memcpy(fds, CMSG_DATA(c), 2 * sizeof(int));
+    return 0;
+}
+
+/* In the zygote: a spare for these pipe ends, forked through an intermediate that exits
+ * at once (the spare becomes the server's child); the spare's pid, or -1. */
+static pid_t fork_spare(const int fds[2], const qb_serve_editions *E, pid_t server)
+{
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) != 0)
+        return -1;
+    pid_t mid = fork();
+    if (mid == 0) {
+        close(p[0]);
+        pid_t s = fork();
+        if (s == 0) {
+            close(p[1]);
+            close(ZYGOTE_FD);
+            spare_main(fds[0], fds[1], E, server);
+        }
+        ssize_t w = write(p[1], &s, sizeof s);
+        _exit(w == (ssize_t)sizeof s ? 0 : 4);
+    }
+    close(p[1]);
+    pid_t s = -1;
+    if (mid > 0) {
+        if (read_full(p[0], &s, sizeof s) != 0)
+            s = -1;
+        /* once the intermediate is gone the spare is the server's: only then say its pid */
+        while (waitpid(mid, NULL, 0) < 0 && errno == EINTR)
+            ;
+    }
+    close(p[0]);
+    return s;
+}
+
+static void zygote_main(int sock, const qb_serve_editions *E, pid_t server) __attribute__((noreturn));
+static void zygote_main(int sock, const qb_serve_editions *E, pid_t server)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != server || dup2(sock, ZYGOTE_FD) != ZYGOTE_FD)
+        _exit(0);
+    closefrom(ZYGOTE_FD + 1);
+    for (;;) {
+        int fds[2];
+        if (recv_fds(ZYGOTE_FD, fds) != 0)
+            _exit(0); /* end of file: the server stops */
+        pid_t s = fork_spare(fds, E, server);
+        close(fds[0]);
+        close(fds[1]);
+        if (send(ZYGOTE_FD, &s, sizeof s, MSG_NOSIGNAL) != (ssize_t)sizeof s)
+            _exit(0);
+    }
 }
 
 /* Start one spare; 0 on success. */
 int qb_serve_spare_spawn(qb_serve_spares *sp, qb_spare *s)
 {
     int job[2], res[2];
-    if (pipe2(job, O_CLOEXEC) != 0)
+    if (sp->zygote < 0 || pipe2(job, O_CLOEXEC) != 0)
         return -1;
     if (pipe2(res, O_CLOEXEC) != 0) {
         close(job[0]);
         close(job[1]);
         return -1;
     }
-    char *const argv[] = {"qb-serve", "--spare-child", sp->edition, NULL};
-    pid_t pid = fork();
-    if (pid == 0) {
-        /* only its two pipe ends: the server's sockets must not live on in it; then at
-         * once a fresh program (only async-signal-safe calls until then) */
-        int a = fcntl(job[0], F_DUPFD_CLOEXEC, 16), b = fcntl(res[1], F_DUPFD_CLOEXEC, 16);
-        if (a < 0 || b < 0 || dup2(a, JOB_FD) != JOB_FD || dup2(b, RESULT_FD) != RESULT_FD)
-            _exit(0);
-        closefrom(RESULT_FD + 1);
-        execv(sp->exe, argv);
-        _exit(0);
-    }
+    char byte = 0;
+    struct iovec iov = {&byte, 1};
+    union {
+        struct cmsghdr h;
+        char buf[CMSG_SPACE(2 * sizeof(int))];
+    } u;
+    memset(&u, 0, sizeof u);
+    struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = u.buf, .msg_controllen = sizeof u.buf};
+    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(2 * sizeof(int));
+    int give[2] = {job[0], res[1]};
+    memcpy(CMSG_DATA(c), give, sizeof give);
+    pid_t pid = -1;
+    pthread_mutex_lock(&sp->zmu); /* one question to the zygote at a time */
+    ssize_t w;
+    while ((w = sendmsg(sp->zygote, &msg, MSG_NOSIGNAL)) < 0 && errno == EINTR)
+        ;
+    ssize_t r = -1;
+    if (w == 1)
+        while ((r = recv(sp->zygote, &pid, sizeof pid, 0)) < 0 && errno == EINTR)
+            ;
+    pthread_mutex_unlock(&sp->zmu);
     close(job[0]);
     close(res[1]);
-    if (pid < 0) {
+    if (r != (ssize_t)sizeof pid || pid <= 0) {
         close(job[1]);
         close(res[0]);
         return -1;
@@ -203,15 +286,28 @@ void qb_serve_after(qb_serve_spares *sp, pid_t pid, double deadline, char *dir)
     free(dir);
 }
 
-qb_status qb_serve_spares_init(qb_serve_spares *sp, const char *edition)
+qb_status qb_serve_spares_init(qb_serve_spares *sp, const qb_serve_editions *E)
 {
     memset(sp, 0, sizeof *sp);
+    sp->zygote = -1;
     sp->server = getpid();
-    ssize_t n = readlink("/proc/self/exe", sp->exe, sizeof sp->exe - 1);
-    if (n <= 0 || (size_t)n >= sizeof sp->exe - 1 || strlen(edition ? edition : "") >= sizeof sp->edition)
+    pthread_mutex_init(&sp->zmu, NULL);
+    int sv[2];
+    /* the spares it forks must become this process's children, waited for here */
+    if (prctl(PR_SET_CHILD_SUBREAPER, 1) != 0 || socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0)
         return QB_ERR_IO;
-    sp->exe[n] = '\0';
-    strcpy(sp->edition, edition ? edition : "");
+    pid_t z = fork();
+    if (z == 0) {
+        close(sv[0]);
+        zygote_main(sv[1], E, sp->server);
+    }
+    close(sv[1]);
+    if (z < 0) {
+        close(sv[0]);
+        return QB_ERR_IO;
+    }
+    sp->zygote = sv[0];
+    sp->zpid = z;
     return QB_OK;
 }
 
@@ -266,10 +362,24 @@ int qb_serve_spare_give(qb_spare *s, const qb_serve_job *j)
     return w == (ssize_t)n ? 0 : -1;
 }
 
+/* End of file on its socket: the zygote exits. */
+static void zygote_stop(qb_serve_spares *sp)
+{
+    if (sp->zygote >= 0) {
+        close(sp->zygote);
+        sp->zygote = -1;
+        while (waitpid(sp->zpid, NULL, 0) < 0 && errno == EINTR)
+            ;
+    }
+    pthread_mutex_destroy(&sp->zmu);
+}
+
 void qb_serve_spares_stop(qb_serve_spares *sp)
 {
-    if (!sp->started)
+    if (!sp->started) {
+        zygote_stop(sp);
         return;
+    }
     pthread_mutex_lock(&sp->mu);
     sp->stopping = 1;
     pthread_cond_signal(&sp->cv);
@@ -296,4 +406,5 @@ void qb_serve_spares_stop(qb_serve_spares *sp)
     sp->after = NULL;
     sp->n = sp->started = 0;
     sp->nafter = sp->aftercap = 0;
+    zygote_stop(sp);
 }
