@@ -14,6 +14,7 @@ PKGS     = libarchive libzip libxml-2.0 libpcre2-8 jansson inih harfbuzz-subset 
 # The dependency step runs before any flag is asked of pkg-config: build/config.mk is
 # made by it, and make reads the makefile again once it exists (so the first
 # `make demo` on a fresh machine installs, then builds).
+.DEFAULT_GOAL := all
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
 include build/config.mk
 endif

@@ -83,13 +83,14 @@ done
 # out of memory or time) — only the last is the machine's failure, and says so
 printf '\320\317\021\340\241\261\032\341' >old.doc && head -c 4096 /dev/zero >>old.doc
 "$QB_BIN/mkzip" "in/$P.doc.zip" 申报书.docx=@form.docx 典型经验材料.doc=@old.doc 证明材料/目录.docx=@proof.docx >/dev/null
-mkdir -p fake/refuses fake/stopped
+mkdir -p fake/none fake/refuses fake/stopped
 printf '#!/bin/sh\nexit 1\n' >fake/refuses/soffice
 printf '#!/bin/sh\nkill -KILL $$\n' >fake/stopped/soffice
 chmod +x fake/refuses/soffice fake/stopped/soffice
 for how in none refuses stopped; do
-  dir=/nonexistent; [ $how = none ] || dir=$PWD/fake/$how
-  PATH="$dir:/usr/bin:/bin" "$QB_BIN/qb-check" --json "in/$P.doc.zip" 2>/dev/null |
+  # "none" is a PATH without /usr/bin, where LibreOffice may well be installed
+  path=$PWD/fake/$how; [ $how = none ] || path="$path:/usr/bin:/bin"
+  PATH="$path" "$QB_BIN/qb-check" --json "in/$P.doc.zip" 2>/dev/null |
     jq -r '.findings[] | select(.rule == "package.legacy-doc") | .message' >msg.$how
 done
 grep -q '无法检查，请另存为 .docx' msg.none; ok $? ".doc, no converter: save it as .docx ($(cat msg.none))"

@@ -78,7 +78,7 @@ int main(void)
            copy("rar5_solid_unix.rar", "solid.rar"),
        "corpus RAR5 archives copied side by side");
 
-    qb_unpack_result r;
+    qb_unpack_result r = {0}; /* qb_unpack_run frees what it holds */
     ok(run("公司1.rar", &r) == QB_OK && r.status == QB_ARC_OK, "unar reads 公司1.rar");
     is_str(outcomes(&r), "helloworld.txt=ok", "only its own member: 公司2.rar beside it is not taken for volume 2");
     is_str(r.reader, "unar", "the reader is unar");

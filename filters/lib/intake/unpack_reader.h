@@ -63,7 +63,8 @@ extern const qb_reader qb_reader_file;       /* unpack_dir.c: one file as a pack
 /* Run one reader in the sandbox on job into workdir (qb_unpack_source picks the reader
  * and falls back; tests call this to drive a reader directly). On a crash or timeout
  * every file the run created is removed. Advances budget->next (the generated names);
- * bytes and members are charged by the caller. */
+ * bytes and members are charged by the caller. res must hold a result or zeros: what it
+ * holds is freed first (the fallback reader reuses it). */
 qb_status qb_unpack_run(const qb_reader *reader, const qb_read_job *job, const char *workdir,
                         qb_unpack_budget *budget, qb_unpack_result *res);
 
