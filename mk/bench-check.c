@@ -19,6 +19,8 @@ int main(int argc, char **argv)
     qb_edition ed;
     if (runs <= 0 || qb_cli_edition("bench-check", QB_EDITION_DEFAULT, &ed))
         return 2;
+    if (getenv("QB_BENCH_JIT") && qb_edition_jit(&ed) != QB_OK) /* as qb-serve holds it */
+        return 2;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     for (int i = 0; i < runs; i++) {

@@ -140,6 +140,11 @@ int main(int argc, char **argv)
     qb_edition ed;
     if (qb_cli_edition("qb-batch", edition, &ed) != 0)
         return 2;
+    if (qb_edition_jit(&ed) != QB_OK) { /* every package's check matches with it */
+        qb_edition_free(&ed);
+        fputs("qb-batch: 内存不足 out of memory\n", stderr);
+        return 2;
+    }
     o.ed = &ed;
     qb_batch_stats s;
     qb_err e = {0};

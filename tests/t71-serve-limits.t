@@ -91,11 +91,13 @@ cmp -s body want.json; is "$code $? $(jq -r .status body)" "200 0 error" \
 "$QB_BIN/mkzip" --7z 压缩炸弹.7z '典型经验材料.docx=%zeros:300000000' 'b.txt=b'
 code=$(post 压缩炸弹.7z)
 "$QB_BIN/qb-check" --edition tight.ini --json 压缩炸弹.7z >want.json 2>/dev/null
+cmp -s body want.json || diag "$(diff want.json body | head -20)"
 cmp -s body want.json; is "$code $? $(jq -r '[.findings[].rule] | index("package.too-large") != null' body)" "200 0 true" \
    "a compression bomb (300 MB of zeros in $(wc -c <压缩炸弹.7z) bytes): package.too-large, as qb-check says"
 zip_bomb 某某压缩炸弹有限公司.zip 典型经验材料.docx 100000000
 code=$(post 某某压缩炸弹有限公司.zip)
 "$QB_BIN/qb-check" --edition tight.ini --json 某某压缩炸弹有限公司.zip >want.json 2>/dev/null
+cmp -s body want.json || diag "$(diff want.json body | head -20)"
 cmp -s body want.json; is "$code $? $(jq -r '[.findings[] | select(.rule == "package.too-large") | .message_en] | length' body)" \
    "200 0 1" "a ZIP bomb (100 MB of deflated zeros in $(wc -c <某某压缩炸弹有限公司.zip) bytes): package.too-large, as qb-check says"
 code=$(post "$S/compliant-direct.docx")

@@ -39,9 +39,12 @@ static qb_status list_rules(const char *dir, char ***out, size_t *n)
     return st;
 }
 
+/* Resident editions match with pcre2's JIT (compiled once, used by every check). */
 static qb_status add(qb_serve_editions *E, size_t *cap, qb_edition *ed)
 {
-    qb_status st = qb_grow((void **)&E->v, cap, E->n + 1, sizeof *E->v);
+    qb_status st = qb_edition_jit(ed);
+    if (st == QB_OK)
+        st = qb_grow((void **)&E->v, cap, E->n + 1, sizeof *E->v);
     if (st == QB_OK)
         E->v[E->n++] = *ed;
     else

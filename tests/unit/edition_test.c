@@ -109,6 +109,22 @@ int main(void)
                "a match gives its end offset (（二） and no more)");
         is_int(qb_patterns_match(&pat, "主要做法", strlen("主要做法"), 0, md), -1, "no enumerator: -1");
         qb_patterns_free(&pat);
+        /* a resident edition (qb-serve, qb-batch) matches through the JIT: the same answers */
+        static const char *const heads[] = {"（二）主要做法", "主要做法", "二、 推进", "1.1 背景", "第三章 效果", "\xff（一）"};
+        long plain[6];
+        for (int i = 0; i < 6; i++) {
+            qb_edition_patterns(&ed, "headings", "prefix", &pat);
+            plain[i] = qb_patterns_match(&pat, heads[i], strlen(heads[i]), 0, md);
+            qb_patterns_free(&pat);
+        }
+        ok(qb_edition_jit(&ed) == QB_OK && qb_edition_patterns(&ed, "headings", "prefix", &pat) == QB_OK &&
+               pat.jit && pat.jit[0] != pat.re[0] && pat.re[0] == qb_edition_regex(x),
+           "after qb_edition_jit: anchored JIT code for matching, the loaded code kept for searching");
+        int same = 1;
+        for (int i = 0; i < 6; i++)
+            same &= qb_patterns_match(&pat, heads[i], strlen(heads[i]), 0, md) == plain[i];
+        ok(same && plain[0] == (long)strlen("（二）") && plain[1] == -1, "JIT and interpreter give the same ends");
+        qb_patterns_free(&pat);
         ok(qb_edition_patterns(&ed, "package", "max_size_mb", &pat) == QB_ERR_USAGE,
            "asking for the patterns of a number key is the caller's mistake");
         pcre2_match_data_free(md);

@@ -301,6 +301,7 @@ static void drop_key(qb_edition *ed, const char *section, const char *key)
         if (strcmp(x->section, section) == 0 && strcmp(x->key, key) == 0) {
             free(x->section); free(x->key); free(x->value); free(x->file);
             pcre2_code_free(x->re);
+            pcre2_code_free(x->re_jit);
             continue;
         }
         ed->e[j++] = *x;
@@ -371,6 +372,7 @@ static qb_status take_entry(load_ctx *c, const char *section, const char *key, c
     x->file = qb_strdup(c->file);
     x->line = 0;
     x->re = re;
+    x->re_jit = NULL;
     if (!x->section || !x->key || !x->value || !x->file) {
         free(x->section); free(x->key); free(x->value); free(x->file);
         pcre2_code_free(re);
@@ -500,6 +502,7 @@ void qb_edition_free(qb_edition *ed)
         free(ed->e[i].value);
         free(ed->e[i].file);
         pcre2_code_free(ed->e[i].re);
+        pcre2_code_free(ed->e[i].re_jit);
     }
     free(ed->e);
     for (size_t i = 0; i < ed->naliases; i++)
@@ -547,25 +550,49 @@ qb_status qb_edition_patterns(const qb_edition *ed, const char *section, const c
         if (!x->re) /* not a pattern key: a caller's mistake */
             return QB_ERR_USAGE;
         qb_status st = qb_grow((void **)&out->re, &out->cap, out->n + 1, sizeof *out->re);
+        if (st == QB_OK && ed->jit)
+            st = qb_grow((void **)&out->jit, &out->jitcap, out->n + 1, sizeof *out->jit);
         if (st != QB_OK) {
             qb_patterns_free(out);
             return st;
         }
+        if (ed->jit)
+            out->jit[out->n] = x->re_jit;
         out->re[out->n++] = x->re;
     }
+    return QB_OK;
+}
+
+qb_status qb_edition_jit(qb_edition *ed)
+{
+    for (size_t i = 0; i < ed->n; i++) {
+        qb_edition_entry *x = &ed->e[i];
+        if (!x->re || x->re_jit)
+            continue;
+        int code;
+        PCRE2_SIZE off;
+        x->re_jit = pcre2_compile((PCRE2_SPTR)x->value, PCRE2_ZERO_TERMINATED, QB_PATTERN_FLAGS | PCRE2_ANCHORED,
+                                  &code, &off, NULL);
+        if (!x->re_jit) /* it compiled unanchored at load, so only memory can fail here */
+            return QB_ERR_NOMEM;
+        pcre2_jit_compile(x->re_jit, PCRE2_JIT_COMPLETE); /* refused: the interpreter matches */
+    }
+    ed->jit = 1;
     return QB_OK;
 }
 
 void qb_patterns_free(qb_patterns *p)
 {
     free(p->re);
+    free(p->jit);
     memset(p, 0, sizeof *p);
 }
 
 long qb_patterns_match(const qb_patterns *p, const char *s, size_t len, unsigned options, void *md)
 {
     for (size_t i = 0; i < p->n; i++)
-        if (pcre2_match(p->re[i], (PCRE2_SPTR)s, len, 0, PCRE2_ANCHORED | options, md, NULL) > 0)
+        if (p->jit ? pcre2_match(p->jit[i], (PCRE2_SPTR)s, len, 0, options, md, NULL) > 0
+                   : pcre2_match(p->re[i], (PCRE2_SPTR)s, len, 0, PCRE2_ANCHORED | options, md, NULL) > 0)
             return (long)pcre2_get_ovector_pointer(md)[1];
     return -1;
 }

@@ -19,6 +19,7 @@ typedef struct {
     int line;
     char *file;
     void *re;      /* compiled pcre2 pattern for pattern keys (pcre2_code *), else NULL */
+    void *re_jit;  /* the same pattern anchored and JIT-compiled (qb_edition_jit), else NULL */
 } qb_edition_entry;
 
 typedef struct {
@@ -30,6 +31,7 @@ typedef struct {
     size_t n, cap;
     struct qb_font_alias *aliases; /* [fonts], sorted for lookup (built at load) */
     size_t naliases;
+    int jit;              /* qb_edition_jit has run: qb_edition_patterns gives re_jit */
 } qb_edition;
 
 /* Load by name (looked up in the rules folders, see qb_edition_dir) or by path.
@@ -39,6 +41,14 @@ typedef struct {
  * that is no edition name, QB_ERR_NOMEM. */
 qb_status qb_edition_load(const char *name_or_path, qb_edition *ed, qb_err *e);
 void qb_edition_free(qb_edition *ed);
+
+/* For a process that checks many documents with one edition (qb-serve, qb-batch): each
+ * pattern compiled again, anchored, by pcre2's JIT, which qb_patterns_match then uses
+ * (JIT does not take PCRE2_ANCHORED at match time, only at compile time); a search
+ * anywhere (qb_patterns.re) keeps the pattern as loaded. A pattern the
+ * JIT refuses is still matched, by the interpreter. Not worth its cost for one document:
+ * compiling takes about as long as one check's matching. */
+qb_status qb_edition_jit(qb_edition *ed);
 
 /* The default edition's name. */
 #define QB_EDITION_DEFAULT "caq-2023"
@@ -55,8 +65,9 @@ const void *qb_edition_regex(const qb_edition_entry *x);
 /* The compiled patterns of every value of section.key, in file order (the edition
  * owns them; free the list with qb_patterns_free). */
 typedef struct {
-    const void **re; /* pcre2_code * */
-    size_t n, cap;
+    const void **re;  /* pcre2_code *, as loaded: for a search anywhere in a text */
+    const void **jit; /* re_jit of each, or NULL (no qb_edition_jit): qb_patterns_match's */
+    size_t n, cap, jitcap;
 } qb_patterns;
 qb_status qb_edition_patterns(const qb_edition *ed, const char *section, const char *key, qb_patterns *out);
 void qb_patterns_free(qb_patterns *p);
