@@ -446,9 +446,12 @@ static qb_status axes_chart(chartctx *g, float top, float bottom)
                 continue;
             float x = px0 + slot * ((float)i + 0.5f), y = py0 + VPOS(v);
             box(r, x - 2.2f, y - 2.2f, 4.4f, 4.4f, rgb);
-            if (c->show_val) {
+            if (c->show_val) { /* above the point, below it when another series is higher there */
+                int below = 0;
+                for (size_t k = 0; k < nser; k++)
+                    below |= k != s && isfinite(c->ser[k].v[i]) && c->ser[k].v[i] > v;
                 fmt_value(v, buf, sizeof buf);
-                st = label(r, buf, vs, RD_CENTER, x - 40, 80, y + LINE_H + 1, 1, NULL);
+                st = label(r, buf, vs, RD_CENTER, x - 40, 80, below ? y - 3 : y + LINE_H + 1, 1, NULL);
             }
         }
     }
