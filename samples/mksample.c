@@ -494,7 +494,7 @@ static const sample samples[] = {
     /* Word charts (issue 11): drawn in the dossier from their parts' caches */
     {"charts", "compliant; 图1 is three Word charts with captions 图1–图3 (a column chart of two series over Chinese categories, a pie, a line; chart text is not counted), the results' figure is 图4",
      "", M_DIRECT, TITLE_OK, T_STD, F_CHARTS, PG_A4, {{0}}},
-    {"charts-hostile", "compliant; 图1–图7 are a good column chart and six chart parts the dossier cannot draw: counts over the bounds, 100 series, values that are no numbers, no cache, a 3D chart, a missing part",
+    {"charts-hostile", "compliant; 图1–图7 are a good column chart and six chart parts the dossier cannot draw: counts over the bounds, 100 series, values that are no numbers, no cache, a 3D chart, an r:id naming no relationship",
      "", M_DIRECT, TITLE_OK, T_STD, F_CHARTS_HOSTILE, PG_A4, {{0}}},
 };
 #define NSAMPLES N_(samples)
@@ -525,7 +525,7 @@ static const char *const good_chart_captions[] = {"各产品线六西格玛设�
 
 /* F_CHARTS_HOSTILE: the column chart, then parts that must give a placeholder, never a
  * crash: counts far over the bounds, too many series, values that are no numbers, no
- * cache at all, a 3D chart, and a relationship to a part the package does not hold. */
+ * cache at all, a 3D chart, and an r:id that names no relationship. */
 static const char *const bad_vals[] = {"abc", "NaN", "1e999", "-inf", "", "0x", "1e400", "--1"};
 static const dw_chart hostile_charts[] = {
     CHART_COLUMN,
@@ -534,11 +534,11 @@ static const dw_chart hostile_charts[] = {
     {"line", NULL, "数值无效", 4, c1_cats, 2, c1_names, bad_vals, NULL, 1, NULL, NULL, 0, 0},
     {"bar", "col", "缺少缓存", 4, c1_cats, 2, c1_names, c1_vals, NULL, 0, NULL, NULL, 1, 0},
     {"bar3D", "col", "三维图表", 4, c1_cats, 2, c1_names, c1_vals, NULL, 0, NULL, NULL, 0, 0},
-    {"bar", "col", "缺少部件", 4, c1_cats, 2, c1_names, c1_vals, NULL, 0, NULL, NULL, 0, 0},
+    {"bar", "col", "缺少关系", 4, c1_cats, 2, c1_names, c1_vals, NULL, 0, NULL, NULL, 0, 0},
 };
 static const char *const hostile_chart_captions[] = {"各产品线六西格玛设计项目数量", "点数过多的图表", "系列过多的图表",
-                                                     "数值无效的图表", "缺少缓存的图表", "三维图表", "缺少部件的图表"};
-#define CHART_MISSING_PART 6 /* hostile_charts[6]: its relationship names no part in the package */
+                                                     "数值无效的图表", "缺少缓存的图表", "三维图表", "缺少关系的图表"};
+#define CHART_MISSING_PART 6 /* hostile_charts[6]: its r:id names no relationship (and no part is written) */
 
 /* The sample's charts (none: NULL). */
 static const dw_chart *sample_charts(const sample *s, size_t *n, const char *const **captions)
@@ -1828,8 +1828,9 @@ static void document_rels_xml(const sample *s, dw_xml *x)
     const char *const *caps;
     sample_charts(s, &ncharts, &caps);
     for (size_t k = 0; k < ncharts; k++)
-        dw_printf(x, "<Relationship Id=\"rId%zu\" Type=\"" DW_REL "chart\" Target=\"charts/chart%zu.xml\"/>",
-                  CHART_RID + k, k + 1);
+        if (!((s->flags & F_CHARTS_HOSTILE) && k == CHART_MISSING_PART))
+            dw_printf(x, "<Relationship Id=\"rId%zu\" Type=\"" DW_REL "chart\" Target=\"charts/chart%zu.xml\"/>",
+                      CHART_RID + k, k + 1);
     dw_puts(x, "<Relationship Id=\"rId6\" Type=\"" DW_REL "image\" Target=\"media/image1.png\"/>"
                "<Relationship Id=\"rId7\" Type=\"" DW_REL "image\" Target=\"media/image2.png\"/></Relationships>");
 }
@@ -1983,7 +1984,7 @@ static qb_status write_sample(const sample *s, const char *dir)
     const dw_chart *ch = sample_charts(s, &ncharts, &caps);
     for (size_t k = 0; k < ncharts && st == QB_OK; k++) {
         if ((s->flags & F_CHARTS_HOSTILE) && k == CHART_MISSING_PART)
-            continue; /* the relationship points at nothing */
+            continue; /* nothing names it */
         char part[40];
         snprintf(part, sizeof part, "word/charts/chart%zu.xml", k + 1);
         dw_chart_xml(&x, &ch[k]);

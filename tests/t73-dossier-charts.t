@@ -6,7 +6,7 @@
 # values, and no render.drawing warning; the chart text is not counted; the stage chain's
 # record gives the same dossier. mksample charts-hostile holds a good chart and six parts
 # that cannot be drawn (counts over the bounds, 100 series, values that are no numbers,
-# no cache, 3D, a missing part): each is a placeholder and a warning, never a crash.
+# no cache, 3D, an r:id naming no relationship): each is a placeholder and a warning, never a crash.
 # A real LibreOffice chart of the corpus is drawn too.
 . "$(dirname "$0")/lib/tap.sh"
 export LC_ALL=C.UTF-8
