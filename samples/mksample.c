@@ -921,7 +921,7 @@ static void charts(gen *g)
     sample_charts(g->s, &n, &caps);
     for (size_t k = 0; k < n; k++) {
         p_open(g, K_FIGURE, &PX_NONE, NULL);
-        char rid[16];
+        char rid[32];
         snprintf(rid, sizeof rid, "rId%zu", CHART_RID + k);
         dw_chart_run(&g->doc, g->docpr++, rid, CHART_CX, CHART_CY);
         dw_puts(&g->doc, "</w:p>");
@@ -1985,7 +1985,7 @@ static qb_status write_sample(const sample *s, const char *dir)
     for (size_t k = 0; k < ncharts && st == QB_OK; k++) {
         if ((s->flags & F_CHARTS_HOSTILE) && k == CHART_MISSING_PART)
             continue; /* nothing names it */
-        char part[40];
+        char part[64];
         snprintf(part, sizeof part, "word/charts/chart%zu.xml", k + 1);
         dw_chart_xml(&x, &ch[k]);
         st = dw_pkg_add_xml(&p, part, &x);

@@ -247,7 +247,7 @@ static qb_chart_kind kind_of(xmlNodePtr plot, xmlNodePtr *type, int *stacked)
 }
 
 /* Fill c from the parsed part; returns QB_OK with c->kind UNKNOWN for what cannot be drawn. */
-static qb_status read_chart(xmlNodePtr root, qb_chart *c, size_t *values)
+static qb_status read_chart(xmlNodePtr root, qb_chart *c, size_t *used)
 {
     xmlNodePtr chart = is_el(root, "chartSpace") ? kid(root, "chart") : NULL;
     xmlNodePtr plot = kid(chart, "plotArea"), type;
@@ -264,10 +264,9 @@ static qb_status read_chart(xmlNodePtr root, qb_chart *c, size_t *values)
             extent(cache_of(kid(s, "val")), &n) < 0)
             return QB_OK;
     }
-    size_t want = (size_t)nser * (size_t)n;
-    if (!nser || !n || *values + want > QB_DOCX_MAX_CHART_VALUES)
+    size_t cost = (size_t)nser * (size_t)n * sizeof(double);
+    if (!nser || !n || *used + cost > QB_DOCX_MAX_CHART_BYTES)
         return QB_OK;
-    *values += want;
     c->ncat = (size_t)n;
     c->cats = calloc(c->ncat, sizeof *c->cats);
     c->ser = calloc((size_t)nser, sizeof *c->ser);
@@ -309,14 +308,19 @@ static qb_status read_chart(xmlNodePtr root, qb_chart *c, size_t *values)
         c->title = qb_chart_text(c->ser[0].name);
     if (st == QB_OK && !c->title && !(c->title = qb_chart_text("")))
         st = QB_ERR_NOMEM;
-    if (st == QB_OK) {
+    for (size_t i = 0; i < c->ncat && st == QB_OK; i++) /* labels cost what they hold */
+        cost += strlen(c->cats[i]) + 16;
+    for (size_t s = 0; s < c->nser && st == QB_OK; s++)
+        cost += strlen(c->ser[s].name) + 16;
+    if (st == QB_OK && *used + cost <= QB_DOCX_MAX_CHART_BYTES) {
+        *used += cost;
         c->kind = kind;
         c->stacked = stacked;
     }
     return st;
 }
 
-qb_status qb_chart_load(qb_opc *o, qb_chart *c, size_t *values)
+qb_status qb_chart_load(qb_opc *o, qb_chart *c, size_t *used)
 {
     c->kind = QB_CHART_UNKNOWN;
     if (!c->part)
@@ -337,7 +341,7 @@ qb_status qb_chart_load(qb_opc *o, qb_chart *c, size_t *values)
         return st;
     if (st != QB_OK)
         return QB_OK;
-    st = read_chart(xmlDocGetRootElement(x), c, values);
+    st = read_chart(xmlDocGetRootElement(x), c, used);
     xmlFreeDoc(x);
     if (st != QB_OK || c->kind == QB_CHART_UNKNOWN) {
         /* keep where it is and what it is called; drop whatever was half read */

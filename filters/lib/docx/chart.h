@@ -11,13 +11,13 @@
 #include "model.h"
 #include "opc.h"
 
-/* Values a document's charts may hold together (the bounds of one chart are in
- * chartdata.h): a chart that would take more is not read. */
-#define QB_DOCX_MAX_CHART_VALUES 262144
+/* The memory a document's charts may hold together, values and labels (the bounds of
+ * one chart are in chartdata.h): a chart that would take more is not read. */
+#define QB_DOCX_MAX_CHART_BYTES (4u << 20)
 #define QB_DOCX_MAX_CHARTS 256
 
-/* Fill c (para, part, cx, cy set by the caller) from its part. *values counts what
+/* Fill c (para, part, cx, cy set by the caller) from its part. *used counts the bytes
  * the document's charts hold so far and is raised by what this one takes. */
-qb_status qb_chart_load(qb_opc *o, qb_chart *c, size_t *values);
+qb_status qb_chart_load(qb_opc *o, qb_chart *c, size_t *used);
 
 #endif

@@ -1017,9 +1017,9 @@ qb_status qb_docx_read_limited(const char *path, qb_doc *doc, const qb_docx_limi
     if (st == QB_OK)
         st = index_notes(&w);
     st = st == QB_OK ? walk_part(&w, &o, o.main_part) : st;
-    size_t chart_values = 0; /* the charts' data, from their parts' caches */
+    size_t chart_bytes = 0; /* the charts' data, from their parts' caches */
     for (size_t i = 0; i < doc->nchart && st == QB_OK; i++)
-        st = qb_chart_load(&o, &doc->charts[i], &chart_values);
+        st = qb_chart_load(&o, &doc->charts[i], &chart_bytes);
     if (st == QB_OK)
         st = note_revisions(doc);
     if (st == QB_OK)

@@ -446,7 +446,7 @@ static qb_status axes_chart(chartctx *g, float top, float bottom)
                 continue;
             float x = px0 + slot * ((float)i + 0.5f), y = py0 + VPOS(v);
             box(r, x - 2.2f, y - 2.2f, 4.4f, 4.4f, rgb);
-            if (c->show_val) { /* above the point, below it when another series is higher there */
+            if (c->show_val && (slot >= 14 || r->collect)) { /* above the point, below it when another series is higher there */
                 int below = 0;
                 for (size_t k = 0; k < nser; k++)
                     below |= k != s && isfinite(c->ser[k].v[i]) && c->ser[k].v[i] > v;
