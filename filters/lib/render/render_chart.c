@@ -337,7 +337,9 @@ static qb_status axes_chart(chartctx *g, float top, float bottom)
         }
         py0 = bottom + (float)lines * LINE_H + 3;
     }
-    if (px1 - px0 < 20 || py1 - py0 < 20)
+    if (r->collect)
+        every = 1; /* the collect pass knows no widths: it records every label's characters */
+    else if (px1 - px0 < 20 || py1 - py0 < 20)
         return QB_OK; /* too small to hold a plot: the frame and the title only */
     /* the value axis: grid lines and tick labels */
     float vlen = horiz ? px1 - px0 : py1 - py0;
@@ -403,16 +405,18 @@ static qb_status axes_chart(chartctx *g, float top, float bottom)
             if (!c->show_val)
                 continue;
             fmt_value(c->ser[s].v[i], buf, sizeof buf);
+            rd_style in = vs; /* inside a stacked bar: white on its colour */
+            in.gray = 100;
             float tw = text_w(r, buf, vs);
             if (horiz) {
                 if (c->stacked)
-                    st = label(r, buf, vs, RD_CENTER, px0 + lo_p, len, py0 + off + bw / 2 + LINE_H / 2, 1, NULL);
+                    st = label(r, buf, in, RD_CENTER, px0 + lo_p, len, py0 + off + bw / 2 + LINE_H / 2, 1, NULL);
                 else
                     st = label(r, buf, vs, RD_LEFT, px0 + (v >= 0 ? p1 + 2 : p1 - tw - 2), tw + 4,
                                py0 + off + bw / 2 + LINE_H / 2, 1, NULL);
             } else if (tw <= bw * 1.6f || r->collect) {
                 float ytop = c->stacked ? py0 + lo_p + len / 2 + LINE_H / 2 : py0 + (v >= 0 ? p1 + LINE_H : p1 - 1);
-                st = label(r, buf, vs, RD_CENTER, px0 + off + bw * 0.46f - 40, 80, ytop, 1, NULL);
+                st = label(r, buf, c->stacked ? in : vs, RD_CENTER, px0 + off + bw * 0.46f - 40, 80, ytop, 1, NULL);
             }
         }
     }
