@@ -34,6 +34,7 @@ is "$got" "$want " "推进和应用情况 counts its captions, not the charts' t
 is "$rc" 0 "qb-check --pdf of the chart sample succeeds"
 grep -q '图表或形状图形未能绘制' "$TMP/c.err"; [ $? -ne 0 ]; ok $? "no render.drawing warning for the drawn charts"
 pdftotext "$TMP/c.pdf" "$TMP/c.txt" 2>/dev/null
+tr -d '\n' <"$TMP/c.txt" | grep -q '未能绘制'; [ $? -ne 0 ]; ok $? "…nor a note or a placeholder about them in the dossier"
 missing=
 for w in 各产品线六西格玛设计项目数 质量问题来源分布 '主轴早期故障率（%）' 2022年 2023年 早期故障率 行业平均 \
          电主轴 机械主轴 数控转台 滚珠丝杠副 设计 工艺 采购 制造 2019年 9.5 42.0% 23.0% 0.4 2.8; do
