@@ -77,9 +77,11 @@ static inline void dw_xml_free(dw_xml *x)
 #define DW_NS_WP "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 #define DW_NS_MC "http://schemas.openxmlformats.org/markup-compatibility/2006"
 #define DW_NS_WPS "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+#define DW_NS_C "http://schemas.openxmlformats.org/drawingml/2006/chart"
 #define DW_NS_PKGREL "http://schemas.openxmlformats.org/package/2006/relationships"
 #define DW_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 #define DW_CT "application/vnd.openxmlformats-officedocument."
+#define DW_CT_CHART DW_CT "drawingml.chart+xml"
 
 /* ---------------------------------------------------------------- ZIP package */
 
@@ -253,6 +255,130 @@ static inline qb_status dw_png(const unsigned char *pix, unsigned w, unsigned h,
         st = dw_png_chunk(out, "IEND", NULL, 0);
     free(z);
     return st;
+}
+
+/* ---------------------------------------------------------------- charts */
+
+/* A Word chart part (word/charts/chartN.xml) as Word writes one, with the caches a
+ * reader draws from (no embedded workbook: Word shows such a chart, it only cannot edit
+ * its data). The hostile knobs write what a broken or malicious part may hold. */
+typedef struct {
+    const char *type;           /* the plot's element without "Chart": "bar", "line", "pie", "doughnut", "bar3D" … */
+    const char *bar_dir;        /* c:barDir of a bar chart: "col" or "bar" */
+    const char *title;          /* c:title rich text; NULL: none */
+    int ncat;
+    const char *const *cats;    /* ncat category labels */
+    int nser;
+    const char *const *names;   /* nser series names */
+    const char *const *values;  /* nser × ncat texts of c:v, series by series ("abc" is written as is) */
+    const char *const *colors;  /* nser RRGGBB (a:srgbClr) or NULL entries; NULL: none given */
+    int show_val;               /* c:dLbls with c:showVal */
+    const char *pt_count;       /* the values' c:ptCount as written (NULL: ncat) */
+    const char *last_idx;       /* a last c:pt of each series at this c:idx (NULL: none) */
+    int no_cache;               /* c:val holds a c:numRef without its c:numCache */
+    int repeat;                 /* the series written this many times (0: once) */
+} dw_chart;
+
+static inline void dw_chart_text(dw_xml *x, const char *s)
+{
+    dw_text(x, s, strlen(s));
+}
+
+static inline void dw_chart_xml(dw_xml *x, const dw_chart *c)
+{
+    int is_bar = strncmp(c->type, "bar", 3) == 0;
+    dw_puts(x, DW_XML_DECL "<c:chartSpace xmlns:c=\"" DW_NS_C "\" xmlns:a=\"" DW_NS_A "\" xmlns:r=\"" DW_NS_R "\">"
+               "<c:date1904 val=\"0\"/><c:lang val=\"zh-CN\"/><c:roundedCorners val=\"0\"/><c:chart>");
+    if (c->title) {
+        dw_puts(x, "<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr/></a:pPr><a:r>"
+                   "<a:rPr lang=\"zh-CN\" altLang=\"en-US\"/><a:t>");
+        dw_chart_text(x, c->title);
+        dw_puts(x, "</a:t></a:r></a:p></c:rich></c:tx><c:overlay val=\"0\"/></c:title><c:autoTitleDeleted val=\"0\"/>");
+    } else {
+        dw_puts(x, "<c:autoTitleDeleted val=\"1\"/>");
+    }
+    dw_printf(x, "<c:plotArea><c:layout/><c:%sChart>", c->type);
+    if (is_bar)
+        dw_printf(x, "<c:barDir val=\"%s\"/><c:grouping val=\"clustered\"/>", c->bar_dir ? c->bar_dir : "col");
+    else if (strcmp(c->type, "line") == 0)
+        dw_puts(x, "<c:grouping val=\"standard\"/>");
+    dw_puts(x, "<c:varyColors val=\"0\"/>");
+    int times = c->repeat > 0 ? c->repeat : 1;
+    for (int t = 0, idx = 0; t < times; t++) {
+        for (int s = 0; s < c->nser; s++, idx++) {
+            dw_printf(x, "<c:ser><c:idx val=\"%d\"/><c:order val=\"%d\"/><c:tx><c:strRef><c:f>Sheet1!$%c$1</c:f>"
+                         "<c:strCache><c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>", idx, idx, 'B' + s % 24);
+            dw_chart_text(x, c->names[s]);
+            dw_puts(x, "</c:v></c:pt></c:strCache></c:strRef></c:tx>");
+            if (c->colors && c->colors[s])
+                dw_printf(x, "<c:spPr><a:solidFill><a:srgbClr val=\"%s\"/></a:solidFill></c:spPr>", c->colors[s]);
+            dw_printf(x, "<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$%d</c:f><c:strCache><c:ptCount val=\"%d\"/>",
+                      c->ncat + 1, c->ncat);
+            for (int i = 0; i < c->ncat; i++) {
+                dw_printf(x, "<c:pt idx=\"%d\"><c:v>", i);
+                dw_chart_text(x, c->cats[i]);
+                dw_puts(x, "</c:v></c:pt>");
+            }
+            dw_printf(x, "</c:strCache></c:strRef></c:cat><c:val><c:numRef><c:f>Sheet1!$%c$2:$%c$%d</c:f>",
+                      'B' + s % 24, 'B' + s % 24, c->ncat + 1);
+            if (!c->no_cache) {
+                dw_puts(x, "<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val=\"");
+                if (c->pt_count)
+                    dw_chart_text(x, c->pt_count);
+                else
+                    dw_printf(x, "%d", c->ncat);
+                dw_puts(x, "\"/>");
+                for (int i = 0; i < c->ncat; i++) {
+                    dw_printf(x, "<c:pt idx=\"%d\"><c:v>", i);
+                    dw_chart_text(x, c->values[s * c->ncat + i]);
+                    dw_puts(x, "</c:v></c:pt>");
+                }
+                if (c->last_idx) {
+                    dw_puts(x, "<c:pt idx=\"");
+                    dw_chart_text(x, c->last_idx);
+                    dw_puts(x, "\"><c:v>1</c:v></c:pt>");
+                }
+                dw_puts(x, "</c:numCache>");
+            }
+            dw_puts(x, "</c:numRef></c:val>");
+            if (strcmp(c->type, "line") == 0)
+                dw_puts(x, "<c:smooth val=\"0\"/>");
+            dw_puts(x, "</c:ser>");
+        }
+    }
+    if (c->show_val)
+        dw_puts(x, "<c:dLbls><c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/>"
+                   "<c:showSerName val=\"0\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls>");
+    if (is_bar)
+        dw_puts(x, "<c:gapWidth val=\"150\"/>");
+    if (strcmp(c->type, "pie") == 0 || strcmp(c->type, "doughnut") == 0) {
+        dw_puts(x, "<c:firstSliceAng val=\"0\"/>");
+        if (strcmp(c->type, "doughnut") == 0)
+            dw_puts(x, "<c:holeSize val=\"50\"/>");
+        dw_printf(x, "</c:%sChart>", c->type);
+    } else {
+        dw_printf(x, "<c:axId val=\"1001\"/><c:axId val=\"1002\"/></c:%sChart>"
+                     "<c:catAx><c:axId val=\"1001\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling>"
+                     "<c:delete val=\"0\"/><c:axPos val=\"%s\"/><c:crossAx val=\"1002\"/></c:catAx>"
+                     "<c:valAx><c:axId val=\"1002\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling>"
+                     "<c:delete val=\"0\"/><c:axPos val=\"%s\"/><c:majorGridlines/><c:crossAx val=\"1001\"/></c:valAx>",
+                  c->type, c->bar_dir && !strcmp(c->bar_dir, "bar") ? "l" : "b",
+                  c->bar_dir && !strcmp(c->bar_dir, "bar") ? "b" : "l");
+    }
+    dw_puts(x, "</c:plotArea><c:legend><c:legendPos val=\"b\"/><c:overlay val=\"0\"/></c:legend>"
+               "<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart></c:chartSpace>");
+}
+
+/* The run that places a chart part (relationship rid) inline at cx × cy EMU. */
+static inline void dw_chart_run(dw_xml *x, int docpr, const char *rid, long cx, long cy)
+{
+    dw_printf(x, "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
+                 "<wp:extent cx=\"%ld\" cy=\"%ld\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
+                 "<wp:docPr id=\"%d\" name=\"图表 %d\"/><wp:cNvGraphicFramePr/>"
+                 "<a:graphic xmlns:a=\"" DW_NS_A "\"><a:graphicData uri=\"" DW_NS_C "\">"
+                 "<c:chart xmlns:c=\"" DW_NS_C "\" xmlns:r=\"" DW_NS_R "\" r:id=\"%s\"/>"
+                 "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>",
+              cx, cy, docpr, docpr, rid);
 }
 
 #endif

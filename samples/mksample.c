@@ -361,6 +361,8 @@ enum {
     F_SUBTITLE = 1u << 21,    /* the title and a ——subtitle line (楷体 四号 bold) */
     F_FORM_TABLE = 1u << 22,  /* headings in a table's first column, their text in the cell beside */
     F_FORM_ACROSS = 1u << 23, /* headings side by side in a table's first row: undecidable */
+    F_CHARTS = 1u << 24,      /* 图1 is three Word charts (column, pie, line), each with its caption */
+    F_CHARTS_HOSTILE = 1u << 25, /* 图1 is a good chart and six broken or hostile chart parts */
 };
 
 typedef enum { PG_A4, PG_LETTER, PG_MID_LANDSCAPE, PG_ZERO, PG_NONE } page_kind;
@@ -489,8 +491,75 @@ static const sample samples[] = {
     {"layout-form-across", "a table naming the four sections side by side in its first row, their text below: which text is whose cannot be read",
      "section.layout error;section.missing error", M_DIRECT, TITLE_OK, {0, ABSENT, ABSENT, ABSENT, ABSENT},
      F_FORM_ACROSS, PG_A4, {{0}}},
+    /* Word charts (issue 11): drawn in the dossier from their parts' caches */
+    {"charts", "compliant; 图1 is three Word charts with captions 图1–图3 (a column chart of two series over Chinese categories, a pie, a line; chart text is not counted), the results' figure is 图4",
+     "", M_DIRECT, TITLE_OK, T_STD, F_CHARTS, PG_A4, {{0}}},
+    {"charts-hostile", "compliant; 图1–图7 are a good column chart and six chart parts the dossier cannot draw: counts over the bounds, 100 series, values that are no numbers, no cache, a 3D chart, an r:id naming no relationship",
+     "", M_DIRECT, TITLE_OK, T_STD, F_CHARTS_HOSTILE, PG_A4, {{0}}},
 };
 #define NSAMPLES N_(samples)
+
+/* ================================================================ charts */
+
+/* The charts of F_CHARTS (in the place of 图1), as a write-up shows its figures: a
+ * column chart of two series over Chinese categories, a pie, a line. Chart text is not
+ * the write-up's text: it is not counted (only the captions are). */
+static const char *const c1_cats[] = {"电主轴", "机械主轴", "数控转台", "滚珠丝杠副"};
+static const char *const c1_names[] = {"2022年", "2023年"};
+static const char *const c1_vals[] = {"8", "11", "5", "7", "12", "15", "7", "9.5"};
+static const char *const c1_colors[] = {NULL, "C00000"};
+static const char *const c2_cats[] = {"设计", "工艺", "采购", "制造", "其他"};
+static const char *const c2_names[] = {"问题占比"};
+static const char *const c2_vals[] = {"42", "23", "15", "12", "8"};
+static const char *const c3_cats[] = {"2019年", "2020年", "2021年", "2022年", "2023年"};
+static const char *const c3_names[] = {"早期故障率", "行业平均"};
+static const char *const c3_vals[] = {"2.6", "1.9", "1.1", "0.6", "0.4", "2.8", "2.7", "2.5", "2.4", "2.3"};
+#define CHART_COLUMN {"bar", "col", "各产品线六西格玛设计项目数", 4, c1_cats, 2, c1_names, c1_vals, c1_colors, 1, NULL, NULL, 0, 0}
+static const dw_chart good_charts[] = {
+    CHART_COLUMN,
+    {"pie", NULL, "质量问题来源分布", 5, c2_cats, 1, c2_names, c2_vals, NULL, 0, NULL, NULL, 0, 0},
+    {"line", NULL, "主轴早期故障率（%）", 5, c3_cats, 2, c3_names, c3_vals, NULL, 1, NULL, NULL, 0, 0},
+};
+static const char *const good_chart_captions[] = {"各产品线六西格玛设计项目数量", "质量问题来源分布",
+                                                  "主轴早期故障率变化趋势"};
+
+/* F_CHARTS_HOSTILE: the column chart, then parts that must give a placeholder, never a
+ * crash: counts far over the bounds, too many series, values that are no numbers, no
+ * cache at all, a 3D chart, and an r:id that names no relationship. */
+static const char *const bad_vals[] = {"abc", "NaN", "1e999", "-inf", "", "0x", "1e400", "--1"};
+static const dw_chart hostile_charts[] = {
+    CHART_COLUMN,
+    {"bar", "col", "点数过多", 4, c1_cats, 2, c1_names, c1_vals, NULL, 0, "4294967296", "2000000000", 0, 0},
+    {"bar", "col", "系列过多", 4, c1_cats, 2, c1_names, c1_vals, NULL, 0, NULL, NULL, 0, 100},
+    {"line", NULL, "数值无效", 4, c1_cats, 2, c1_names, bad_vals, NULL, 1, NULL, NULL, 0, 0},
+    {"bar", "col", "缺少缓存", 4, c1_cats, 2, c1_names, c1_vals, NULL, 0, NULL, NULL, 1, 0},
+    {"bar3D", "col", "三维图表", 4, c1_cats, 2, c1_names, c1_vals, NULL, 0, NULL, NULL, 0, 0},
+    {"bar", "col", "缺少关系", 4, c1_cats, 2, c1_names, c1_vals, NULL, 0, NULL, NULL, 0, 0},
+};
+static const char *const hostile_chart_captions[] = {"各产品线六西格玛设计项目数量", "点数过多的图表", "系列过多的图表",
+                                                     "数值无效的图表", "缺少缓存的图表", "三维图表", "缺少关系的图表"};
+#define CHART_MISSING_PART 6 /* hostile_charts[6]: its r:id names no relationship (and no part is written) */
+
+/* The sample's charts (none: NULL). */
+static const dw_chart *sample_charts(const sample *s, size_t *n, const char *const **captions)
+{
+    if (s->flags & F_CHARTS) {
+        *n = N_(good_charts);
+        *captions = good_chart_captions;
+        return good_charts;
+    }
+    if (s->flags & F_CHARTS_HOSTILE) {
+        *n = N_(hostile_charts);
+        *captions = hostile_chart_captions;
+        return hostile_charts;
+    }
+    *n = 0;
+    *captions = NULL;
+    return NULL;
+}
+#define CHART_CX 5274310L /* the text width, as Word inserts a chart */
+#define CHART_CY 3076575L
+#define CHART_RID 20      /* chart k is relationship rId(20+k), part word/charts/chart(k+1).xml */
 
 /* ================================================================ generator */
 
@@ -844,11 +913,35 @@ static void table(gen *g, int ti)
 #define FIG_CX 4572000L /* 12.7 cm */
 #define FIG_CY 2286000L
 
+/* The charts in the place of 图1, each in a centred paragraph of its own with its caption below. */
+static void charts(gen *g)
+{
+    size_t n;
+    const char *const *caps;
+    sample_charts(g->s, &n, &caps);
+    for (size_t k = 0; k < n; k++) {
+        p_open(g, K_FIGURE, &PX_NONE, NULL);
+        char rid[32];
+        snprintf(rid, sizeof rid, "rId%zu", CHART_RID + k);
+        dw_chart_run(&g->doc, g->docpr++, rid, CHART_CX, CHART_CY);
+        dw_puts(&g->doc, "</w:p>");
+        caption(g, "图", (int)k + 1, caps[k]);
+    }
+}
+
 static void figure(gen *g, int fi)
 {
+    size_t ncharts;
+    const char *const *caps;
+    sample_charts(g->s, &ncharts, &caps);
+    if (fi == 0 && ncharts) {
+        charts(g);
+        return;
+    }
+    int num = fi + (ncharts ? (int)ncharts : 1); /* after the charts, when they are 图1… */
     int above = fi == 0 && (g->s->flags & F_FCAP_ABOVE);
     if (above)
-        caption(g, "图", fi + 1, figure_captions[fi]);
+        caption(g, "图", num, figure_captions[fi]);
     p_open(g, K_FIGURE, &PX_NONE, NULL);
     int id = g->docpr++;
     dw_printf(&g->doc,
@@ -864,7 +957,7 @@ static void figure(gen *g, int fi)
               "</a:graphic></wp:inline></w:drawing></w:r></w:p>",
               FIG_CX, FIG_CY, id, id, id, fi + 1, 6 + fi, FIG_CX, FIG_CY);
     if (!above)
-        caption(g, "图", fi + 1, figure_captions[fi]);
+        caption(g, "图", num, figure_captions[fi]);
 }
 
 /* ---- the extras inside body paragraphs */
@@ -1062,9 +1155,14 @@ static qb_status fixed_figs(const gen *g, int sec, figs *f)
             if (st == QB_OK && bl->i == 0 && (s->flags & F_CAPLIKE_BODY))
                 st = mk_figs(CAPLIKE_TEXT, f);
         } else if (bl->t == B_FIG) {
-            f->words += 2;
-            f->chars += 2;
-            st = mk_figs(figure_captions[bl->i], f);
+            size_t ncharts;
+            const char *const *caps;
+            sample_charts(s, &ncharts, &caps);
+            for (size_t k = 0; k < (bl->i == 0 && ncharts ? ncharts : 1) && st == QB_OK; k++) {
+                f->words += 2; /* label and number token, as for tables */
+                f->chars += 2;
+                st = mk_figs(bl->i == 0 && ncharts ? caps[k] : figure_captions[bl->i], f);
+            }
         }
     }
     if (st == QB_OK && sec == QB_SEC_RESULTS && (s->flags & F_TEXTBOX_FN)) {
@@ -1696,6 +1794,12 @@ static void content_types_xml(const sample *s, dw_xml *x)
         dw_puts(x, "<Override PartName=\"/word/numbering.xml\" ContentType=\"" DW_CT "wordprocessingml.numbering+xml\"/>");
     if (s->flags & F_TEXTBOX_FN)
         dw_puts(x, "<Override PartName=\"/word/footnotes.xml\" ContentType=\"" DW_CT "wordprocessingml.footnotes+xml\"/>");
+    size_t ncharts;
+    const char *const *caps;
+    sample_charts(s, &ncharts, &caps);
+    for (size_t k = 0; k < ncharts; k++)
+        if (!((s->flags & F_CHARTS_HOSTILE) && k == CHART_MISSING_PART))
+            dw_printf(x, "<Override PartName=\"/word/charts/chart%zu.xml\" ContentType=\"" DW_CT_CHART "\"/>", k + 1);
     dw_puts(x, "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
                "<Override PartName=\"/docProps/app.xml\" ContentType=\"" DW_CT "extended-properties+xml\"/></Types>");
 }
@@ -1720,6 +1824,13 @@ static void document_rels_xml(const sample *s, dw_xml *x)
         dw_puts(x, "<Relationship Id=\"rId4\" Type=\"" DW_REL "numbering\" Target=\"numbering.xml\"/>");
     if (s->flags & F_TEXTBOX_FN)
         dw_puts(x, "<Relationship Id=\"rId5\" Type=\"" DW_REL "footnotes\" Target=\"footnotes.xml\"/>");
+    size_t ncharts;
+    const char *const *caps;
+    sample_charts(s, &ncharts, &caps);
+    for (size_t k = 0; k < ncharts; k++)
+        if (!((s->flags & F_CHARTS_HOSTILE) && k == CHART_MISSING_PART))
+            dw_printf(x, "<Relationship Id=\"rId%zu\" Type=\"" DW_REL "chart\" Target=\"charts/chart%zu.xml\"/>",
+                      CHART_RID + k, k + 1);
     dw_puts(x, "<Relationship Id=\"rId6\" Type=\"" DW_REL "image\" Target=\"media/image1.png\"/>"
                "<Relationship Id=\"rId7\" Type=\"" DW_REL "image\" Target=\"media/image2.png\"/></Relationships>");
 }
@@ -1867,6 +1978,17 @@ static qb_status write_sample(const sample *s, const char *dir)
     if (st == QB_OK && (s->flags & F_TEXTBOX_FN)) {
         footnotes_xml(&g, &x);
         st = dw_pkg_add_xml(&p, "word/footnotes.xml", &x);
+    }
+    size_t ncharts;
+    const char *const *caps;
+    const dw_chart *ch = sample_charts(s, &ncharts, &caps);
+    for (size_t k = 0; k < ncharts && st == QB_OK; k++) {
+        if ((s->flags & F_CHARTS_HOSTILE) && k == CHART_MISSING_PART)
+            continue; /* nothing names it */
+        char part[64];
+        snprintf(part, sizeof part, "word/charts/chart%zu.xml", k + 1);
+        dw_chart_xml(&x, &ch[k]);
+        st = dw_pkg_add_xml(&p, part, &x);
     }
     for (int i = 0; i < 2 && st == QB_OK; i++) {
         char *png = NULL;

@@ -6,6 +6,7 @@
  * walker into a side model and copied in after the paragraph that cites them. */
 #include "docx.h"
 #include "buf.h"
+#include "chart.h"
 #include "numbering.h"
 #include "opc.h"
 #include "styles.h"
@@ -405,6 +406,24 @@ static qb_status add_image(walker *w, const char *rid)
     return QB_OK;
 }
 
+/* A chart of the main part: where it is and its part, read after the walk (load_charts). */
+static qb_status add_chart(walker *w, const char *rid)
+{
+    qb_doc *d = w->doc;
+    if (d->nchart >= QB_DOCX_MAX_CHARTS || !admit_mem(w, sizeof(qb_chart) + 64))
+        return QB_OK; /* beyond: only counted (drawings), a placeholder in the dossier */
+    qb_status st = qb_grow((void **)&d->charts, &d->capchart, d->nchart + 1, sizeof *d->charts);
+    if (st != QB_OK)
+        return st;
+    qb_chart *c = &d->charts[d->nchart++];
+    memset(c, 0, sizeof *c);
+    c->para = w->pstack[w->np - 1];
+    const qb_rel *rel = rid && w->rels ? qb_rels_find(w->rels, rid) : NULL;
+    if (rel && !rel->external && !(c->part = qb_strdup(rel->target)))
+        return QB_ERR_NOMEM;
+    return QB_OK;
+}
+
 /* A border element that draws a line (w:val other than none or nil). */
 static int border_on(xmlNodePtr b)
 {
@@ -752,7 +771,12 @@ static qb_status on_other_start(walker *w, const xmlChar *uri, const char *name,
         qb_para *p = cur_para(w);
         if (p)
             p->drawings++;
-        return QB_OK;
+        xmlChar *rid = xmlTextReaderGetAttributeNs(r, BAD_CAST "id", BAD_CAST NS_R);
+        if (!rid)
+            rid = xmlTextReaderGetAttributeNs(r, BAD_CAST "id", BAD_CAST NS_R_STRICT);
+        qb_status st = p && w->main_part ? add_chart(w, (char *)rid) : QB_OK;
+        xmlFree(rid);
+        return st;
     }
     if (is_ns(uri, NS_V, NULL) && strcmp(name, "imagedata") == 0) {
         xmlChar *rid = xmlTextReaderGetAttributeNs(r, BAD_CAST "id", BAD_CAST NS_R);
@@ -796,13 +820,17 @@ static qb_status walk(walker *w)
                     xmlFree(cx);
                     xmlFree(cy);
                 }
-                size_t before = w->doc->nimage;
+                size_t before = w->doc->nimage, charts = w->doc->nchart;
                 st = on_other_start(w, uri, name, &skip);
                 if (w->doc->nimage > before) {
                     qb_image *im = &w->doc->images[w->doc->nimage - 1];
                     im->cx = pend_cx;
                     im->cy = pend_cy;
                     im->anchored = pend_anchor;
+                    pend_cx = pend_cy = 0;
+                } else if (w->doc->nchart > charts) {
+                    w->doc->charts[w->doc->nchart - 1].cx = pend_cx;
+                    w->doc->charts[w->doc->nchart - 1].cy = pend_cy;
                     pend_cx = pend_cy = 0;
                 }
             }
@@ -989,6 +1017,9 @@ qb_status qb_docx_read_limited(const char *path, qb_doc *doc, const qb_docx_limi
     if (st == QB_OK)
         st = index_notes(&w);
     st = st == QB_OK ? walk_part(&w, &o, o.main_part) : st;
+    size_t chart_bytes = 0; /* the charts' data, from their parts' caches */
+    for (size_t i = 0; i < doc->nchart && st == QB_OK; i++)
+        st = qb_chart_load(&o, &doc->charts[i], &chart_bytes);
     if (st == QB_OK)
         st = note_revisions(doc);
     if (st == QB_OK)

@@ -42,6 +42,9 @@ void qb_doc_free(qb_doc *d)
         free(d->images[i].target);
     }
     free(d->images);
+    for (size_t i = 0; i < d->nchart; i++)
+        qb_chart_clear(&d->charts[i]);
+    free(d->charts);
     free(d->source);
     free(d->file);
     qb_findings_free(&d->findings);

@@ -7,6 +7,7 @@
 #ifndef QB_MODEL_H
 #define QB_MODEL_H
 
+#include "chartdata.h"
 #include "findings.h"
 #include "qb.h"
 #include "secid.h"
@@ -157,6 +158,8 @@ typedef struct {
     size_t nsect, capsect;
     qb_image *images;
     size_t nimage, capimage;
+    qb_chart *charts;  /* Word charts (chartdata.h), in reading order */
+    size_t nchart, capchart;
     int revisions;    /* tracked insertions/deletions seen (read as the final text) */
     int sectioned;    /* qb-sections has run */
     qb_section sec[QB_NSEC];

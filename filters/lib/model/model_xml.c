@@ -4,6 +4,7 @@
  *   <sect w= h= landscape= end=/>                      one per w:sectPr
  *   <table parent= depth= rows= cols= first= end= before=/>
  *   <image part= target= para= cx= cy= anchored=/>
+ *   <chart para= part= cx= cy= kind= …>…</chart>       a Word chart's data (chart_xml.h)
  *   <p n= where= table= row= cell= sect= drawings= seq= toc= label= role=>  role: model.h's
  *                                                      names, "heading:practice" for a heading;
  *                                                      toc: 1 inside a TOC field or TOC SDT
@@ -16,6 +17,7 @@
  * The application record (record_xml.c) holds one such element per document and writes
  * its own elements with the attribute and finding helpers exported here. */
 #include "model_xml.h"
+#include "chart_xml.h"
 #include "utf8.h"
 #include "xmlsafe.h"
 
@@ -195,6 +197,8 @@ qb_status qb_model_write_xml(xmlTextWriterPtr w, const qb_doc *d)
         r |= wint(w, "anchored", im->anchored) < 0;
         r |= xmlTextWriterEndElement(w) < 0;
     }
+    for (size_t i = 0; i < d->nchart && !r; i++)
+        r |= qb_chart_write_xml(w, &d->charts[i]) < 0;
     for (size_t i = 0; i < d->npara && !r; i++)
         r |= write_para(w, &d->paras[i]) < 0;
     for (int s = 0; s < QB_NSEC && d->sectioned && !r; s++) {
@@ -438,6 +442,8 @@ static qb_status read_other(qb_doc *d, xmlNodePtr n)
         sec->limit = aint(n, "limit", 0);
         sec->inline_head = (int)aint(n, "inline", 0);
         sec->head_bytes = (size_t)aint(n, "head-bytes", 0);
+    } else if (strcmp(name, "chart") == 0) {
+        st = qb_chart_read_xml(n, d);
     } else if (strcmp(name, "finding") == 0) {
         st = qb_model_read_finding(n, &d->findings);
     }
@@ -488,6 +494,9 @@ qb_status qb_model_read_xml(xmlNodePtr root, qb_doc *d)
         /* indices in the file must point inside the model */
         for (size_t i = 0; i < d->nimage && st == QB_OK; i++)
             if (d->images[i].para >= d->npara)
+                st = QB_ERR_FORMAT;
+        for (size_t i = 0; i < d->nchart && st == QB_OK; i++)
+            if (d->charts[i].para >= d->npara)
                 st = QB_ERR_FORMAT;
         for (int s = 0; s < QB_NSEC && st == QB_OK; s++)
             if (d->sec[s].found && (d->sec[s].head >= d->npara || d->sec[s].end > d->npara ||

@@ -17,6 +17,7 @@ typedef struct {
     qb_opc opc;
     int opc_state;          /* 0 not tried, 1 open, -1 failed */
     size_t next_image;      /* images before this index are drawn */
+    size_t next_chart;      /* charts before this index are drawn (or marked) */
     size_t next_drawing;    /* paragraphs before this one had their charts and shapes marked */
     rd_span *sp;
     size_t nsp, capsp;
@@ -164,6 +165,38 @@ static qb_status para_spans(docctx *c, const qb_para *p, size_t from, const rd_p
     return st;
 }
 
+/* The figure's caption below paragraph para (the next paragraph with text) goes on
+ * the figure's page: room for it below the figure. */
+static void keep_caption(docctx *c, size_t para)
+{
+    for (size_t i = para + 1; i < c->d->npara && i <= para + 3; i++) {
+        if (c->d->paras[i].role == QB_PARA_EMPTY)
+            continue;
+        if (c->d->paras[i].role == QB_PARA_FIGURE_CAPTION)
+            c->r->keep_after = 2 * RD_WUHAO * 1.4f + 10;
+        break;
+    }
+}
+
+/* The charts of paragraph i that can be drawn, drawn; *drawn says how many. */
+static qb_status charts_of(docctx *c, size_t i, int *drawn)
+{
+    qb_status st = QB_OK;
+    *drawn = 0;
+    for (; st == QB_OK && c->next_chart < c->d->nchart && c->d->charts[c->next_chart].para <= i; c->next_chart++) {
+        const qb_chart *ch = &c->d->charts[c->next_chart];
+        if (ch->para != i || !qb_chart_drawable(ch))
+            continue;
+        keep_caption(c, i);
+        st = rd_chart(c->r, ch);
+        c->r->keep_after = 0;
+        if (st == QB_OK && !c->r->collect)
+            rd_space(c->r, 3);
+        ++*drawn;
+    }
+    return st;
+}
+
 /* The picture bytes of image k, from the DOCX it came from. */
 static qb_status draw_image(docctx *c, const qb_image *im)
 {
@@ -186,14 +219,7 @@ static qb_status draw_image(docctx *c, const qb_image *im)
         len = 0;
     }
     char *what = qb_asprintf("%s 中的 %s", c->d->file ? c->d->file : "", im->part);
-    /* the figure's caption below it (the next paragraph with text) goes on its page */
-    for (size_t i = im->para + 1; i < c->d->npara && i <= im->para + 3; i++) {
-        if (c->d->paras[i].role == QB_PARA_EMPTY)
-            continue;
-        if (c->d->paras[i].role == QB_PARA_FIGURE_CAPTION)
-            r->keep_after = 2 * RD_WUHAO * 1.4f + 10;
-        break;
-    }
+    keep_caption(c, im->para);
     qb_status st = what ? rd_picture(r, (const unsigned char *)(data ? data : ""), len, w, h, rd_width(r),
                                      maxh, what, c->d->file)
                         : QB_ERR_NOMEM;
@@ -204,23 +230,26 @@ static qb_status draw_image(docctx *c, const qb_image *im)
 }
 
 /* Charts and drawings made of Word shapes (flowcharts, SmartArt) anchored in paragraph
- * i: the model counts them (drawings) without their content, so each paragraph's
- * are a framed placeholder and a render.drawing warning naming the page — never
- * silence. */
+ * i: the charts whose data the model holds are drawn (render_chart.c); the others, and
+ * shapes, which the model only counts (drawings), are a framed placeholder and a
+ * render.drawing warning naming the page — never silence. */
 static qb_status drawings_of(docctx *c, size_t i)
 {
     const qb_doc *d = c->d;
-    int pics = 0;
+    int pics = 0, charts = 0;
     if (d->paras[i].drawings <= 0)
         return QB_OK;
     for (size_t k = 0; k < d->nimage; k++)
         pics += d->images[k].para == i;
-    int n = d->paras[i].drawings - pics;
+    qb_status st = charts_of(c, i, &charts);
+    if (st != QB_OK)
+        return st;
+    int n = d->paras[i].drawings - pics - charts;
     if (n <= 0)
         return QB_OK;
     rd *r = c->r;
     char *label = qb_asprintf("此处有 %d 个图表或由形状组成的图形（Word 图表、流程图等），卷宗中未能绘制；原图见原文件", n);
-    qb_status st = label ? rd_placeholder(r, rd_width(r) * 0.8f, 60, label) : QB_ERR_NOMEM;
+    st = label ? rd_placeholder(r, rd_width(r) * 0.8f, 60, label) : QB_ERR_NOMEM;
     free(label);
     if (st != QB_OK || r->collect)
         return st;

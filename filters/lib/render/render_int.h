@@ -185,6 +185,11 @@ qb_status rd_picture(rd *r, const unsigned char *data, size_t len, float want_w,
                      float max_w, float max_h, const char *what, const char *file);
 qb_status rd_placeholder(rd *r, float w, float h, const char *label);
 
+/* --- render_chart.c: Word charts ------------------------------------------------ */
+/* Draw a chart of the model (qb_chart_drawable) in the flow, centred, at its size in
+ * the document fitted to the text width and a page (r->keep_after kept free below). */
+qb_status rd_chart(rd *r, const qb_chart *c);
+
 /* --- render_doc.c: a document of the model ------------------------------------- */
 /* Is paragraph i of d in a landscape section? */
 int rd_para_landscape(const qb_doc *d, size_t i);
