@@ -201,10 +201,13 @@ int main(void)
     float sg = l.n == 2 ? qb_layout_space_gap(w, &l.v[0], 5.0f, 2.0f) : -1;
     ok(sg > 1.49f && sg < 1.51f, "a line of words gets its slack at the space (%.2f)", sg);
     ok(l.n == 2 && qb_layout_space_gap(w, &l.v[1], 5.0f, 2.0f) == 0, "… but not its last line");
+    ok(l.n == 2 && qb_layout_space_gap(w, &l.v[0], 5.0f, 1.0f) == 0 && qb_layout_western(w, &l.v[0]),
+       "… nor when its space cannot take the slack: a Western line, left ragged, not letter-spaced");
     qb_llines_free(&l);
     n = chars("一 二三四五六", c, 8);
     qb_layout_break(c, n, 5.2f, 0, &l);
-    ok(l.n == 2 && l.v[0].end == 5 && qb_layout_space_gap(c, &l.v[0], 5.2f, 2.0f) == 0,
+    ok(l.n == 2 && l.v[0].end == 5 && qb_layout_space_gap(c, &l.v[0], 5.2f, 2.0f) == 0 &&
+           !qb_layout_western(c, &l.v[0]),
        "a line of hanzi with a space in it is not spread at the space");
     qb_llines_free(&l);
     property_test();

@@ -185,17 +185,26 @@ float qb_layout_gap(const qb_lline *l, float width, float max_gap)
     return gap > max_gap ? 0 : gap;
 }
 
+static size_t count_spaces(const qb_lchar *c, const qb_lline *l)
+{
+    size_t spaces = 0;
+    for (size_t i = l->start; i < l->end; i++)
+        spaces += qb_layout_is_break_space(c[i].cp);
+    return spaces;
+}
+
+int qb_layout_western(const qb_lchar *c, const qb_lline *l)
+{
+    size_t letters = 0;
+    for (size_t i = l->start; i < l->end; i++)
+        letters += qb_layout_is_word_char(c[i].cp);
+    return count_spaces(c, l) > 0 && letters * 10 >= (l->end - l->start) * 6;
+}
+
 float qb_layout_space_gap(const qb_lchar *c, const qb_lline *l, float width, float max_gap)
 {
-    if (l->last)
+    if (l->last || !qb_layout_western(c, l))
         return 0;
-    size_t spaces = 0, letters = 0;
-    for (size_t i = l->start; i < l->end; i++) {
-        spaces += qb_layout_is_break_space(c[i].cp);
-        letters += qb_layout_is_word_char(c[i].cp);
-    }
-    if (!spaces || letters * 10 < (l->end - l->start) * 6)
-        return 0;
-    float gap = (width - l->indent - l->width) / (float)spaces;
+    float gap = (width - l->indent - l->width) / (float)count_spaces(c, l);
     return gap > 0 && gap <= max_gap ? gap : 0;
 }

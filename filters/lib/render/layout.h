@@ -55,6 +55,11 @@ float qb_layout_gap(const qb_lline *l, float width, float max_gap);
  * line, or would need more than max_gap per space. */
 float qb_layout_space_gap(const qb_lchar *c, const qb_lline *l, float width, float max_gap);
 
+/* Is line l such a line of Western text (at least 60 % letters and digits, and a space)?
+ * One whose spaces cannot take its slack is left ragged, never spread between its letters:
+ * that would split its words for every reader of the PDF's text (pdftotext, search). */
+int qb_layout_western(const qb_lchar *c, const qb_lline *l);
+
 /* The kinsoku classes. */
 int qb_kinsoku_no_start(unsigned cp);
 int qb_kinsoku_no_end(unsigned cp);

@@ -266,7 +266,8 @@ qb_status rd_draw_line(rd *r, const rd_shaped *s, size_t i, float x, float y_top
         x0 += slack / 2;
     else if (ps->align == RD_RIGHT)
         x0 += slack;
-    else if (ps->align == RD_JUSTIFY && !(word_gap = qb_layout_space_gap(s->ch, l, frame, 1.5f * size)))
+    else if (ps->align == RD_JUSTIFY && !(word_gap = qb_layout_space_gap(s->ch, l, frame, 1.5f * size)) &&
+             !qb_layout_western(s->ch, l))
         gap = qb_layout_gap(l, frame, 0.25f * size);
     if (l->end == l->start)
         return QB_OK;
