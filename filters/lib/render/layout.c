@@ -174,14 +174,22 @@ void qb_llines_free(qb_llines *l)
     l->n = l->cap = 0;
 }
 
-float qb_layout_gap(const qb_lline *l, float width, float max_gap)
+int qb_layout_spread_after(const qb_lchar *c, size_t i, size_t end)
+{
+    return i + 1 >= end || !(qb_layout_is_word_char(c[i].cp) && qb_layout_is_word_char(c[i + 1].cp));
+}
+
+float qb_layout_gap(const qb_lchar *c, const qb_lline *l, float width, float max_gap)
 {
     if (l->last || l->end - l->start < 2)
         return 0;
     float slack = width - l->indent - l->width;
-    if (slack <= 0)
+    size_t gaps = 0;
+    for (size_t i = l->start; i + 1 < l->end; i++)
+        gaps += qb_layout_spread_after(c, i, l->end);
+    if (slack <= 0 || !gaps)
         return 0;
-    float gap = slack / (float)(l->end - l->start - 1);
+    float gap = slack / (float)gaps;
     return gap > max_gap ? 0 : gap;
 }
 

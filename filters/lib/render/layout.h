@@ -44,10 +44,14 @@ qb_status qb_layout_break(const qb_lchar *c, size_t n, float width, float first_
                           qb_llines *out);
 void qb_llines_free(qb_llines *l);
 
-/* Extra space to add after each character of line l (all but its last) so that it
- * fills `width`; 0 for a last line, and 0 when the slack would exceed max_gap per gap
- * (a line cut short before a long Latin word is better ragged than stretched). */
-float qb_layout_gap(const qb_lline *l, float width, float max_gap);
+/* Extra space to add after each character of line l (all but its last, and none inside a
+ * Latin word or number: "RMSE" spread to "R M S E" is four words to every reader of the
+ * PDF's text) so that it fills `width`; 0 for a last line, and 0 when the slack would
+ * exceed max_gap per gap (a line cut short before a long Latin word is better ragged than
+ * stretched). */
+float qb_layout_gap(const qb_lchar *c, const qb_lline *l, float width, float max_gap);
+/* Does that gap go after c[i] of a line ending before c[end]? */
+int qb_layout_spread_after(const qb_lchar *c, size_t i, size_t end);
 
 /* Lines of Western text (mostly letters, with spaces) are justified between words
  * instead, so that the letters of a word stay together: the extra width to add at
