@@ -6,6 +6,7 @@
 #
 #   sh mk/lo-tokens.sh                 every corpus DOCX (../shared/corpus/docx*) and every
 #                                      sample (bin/mksample) into tests/corpus/lo-tokens/
+#   sh mk/lo-tokens.sh --add DOC…      only these documents (a sample just added), beside the rest
 #   sh mk/lo-tokens.sh --show DOC…     for each DOC, the words of LibreOffice's PDF that the
 #                                      dossier (bin/qb-check --pdf) lacks, in clear, with counts
 #
@@ -66,6 +67,27 @@ if [ "${1:-}" = --show ]; then
     pdftotext -raw "$work/ours.pdf" "$work/ours.txt" 2>/dev/null
     perl "$tok" --missing "$work/lo.tok" "$work/ours.txt" |
       awk -F'\t' '{ printf "   %s\tLibreOffice %d, dossier %d\n", $1, $2, $3 }'
+  done
+  exit 0
+fi
+
+# --add DOC…: these documents' words beside those already there (a new sample: build/samples/X.docx)
+if [ "${1:-}" = --add ]; then
+  shift
+  for doc; do strip "$doc" "$(sha256sum "$doc" | cut -c1-64)"; done
+  convert
+  mkdir -p "$out"
+  touch "$out/INDEX"
+  for doc; do
+    sha=$(sha256sum "$doc" | cut -c1-64)
+    name=$(echo "$doc" | sed 's|^.*/samples/|samples/|; s|^\.\./shared/corpus/||')
+    got=none
+    if [ -s "$work/pdf/$sha.pdf" ] && pdftotext -raw "$work/pdf/$sha.pdf" "$work/lo.txt" 2>/dev/null; then
+      perl "$tok" --hash "$work/lo.txt" >"$out/$sha.tsv" && got=pdf
+    fi
+    echo "$name: $got"
+    { grep -v "$(printf '\t')$sha$(printf '\t')" "$out/INDEX"; printf '%s\t%s\t%s\n' "$name" "$sha" "$got"; } |
+      LC_ALL=C sort >"$work/index" && cp "$work/index" "$out/INDEX"
   done
   exit 0
 fi

@@ -17,9 +17,10 @@
 # a word broken at a hyphen is the same two tokens on one line or two. (Without -raw, pdftotext
 # joins "Multi-" and "source" of two lines into "Multisource".)
 # A word too long for a narrow table cell is broken without a hyphen, by each program in its own
-# place ("Основно|й", "SF|10"). So TEXT's words either side of each of its line breaks also
-# count joined, and a word of WANT it lacks is there when WANT broke it at a line end (a "+"
-# line) and TEXT has the joined word to spare.
+# place ("Основно|й", "SF|10"), and a word with an optional hyphen (w:softHyphen) is broken at
+# it with a hyphen drawn ("техни-|ческому"). So TEXT's words either side of each of its line
+# breaks also count joined, and a word of WANT it lacks is there when WANT broke it at a line
+# end (a "+" line) and TEXT has the joined word to spare.
 use strict;
 use warnings;
 use Unicode::Normalize qw(NFKC);
@@ -49,7 +50,7 @@ sub tokens {
   $n{$1 // $2}++ while $t =~ /($cjk)|($word)/g;
   my @lines = split /[\n\f]/, $t;
   for my $i (1 .. $#lines) {
-    next unless $lines[$i - 1] =~ /($word)$/;
+    next unless $lines[$i - 1] =~ /($word)-?$/;   # "техни-" of an optional hyphen too
     my $x = $1;
     next unless $lines[$i] =~ /^($word)/;
     push @joins, [$x, $1, "$x$1"];
