@@ -239,5 +239,27 @@ int main(void)
         is_str(d.paras[1].text, "摘要1", "a TOC entry shows its text and page number");
     }
     qb_doc_free(&d);
+
+    /* a drop-down form field shows its chosen entry (w:result counts from 0; w:default when
+     * there is no result), which Word keeps in ffData, not between separate and end */
+    const char *dd =
+        "<?xml version=\"1.0\"?><w:document " W "><w:body>"
+        "<w:p><w:r><w:t>版次</w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:name w:val=\"LB\"/>"
+        "<w:ddList><w:result w:val=\"2\"/><w:listEntry w:val=\"选择\"/><w:listEntry w:val=\"讨论稿\"/>"
+        "<w:listEntry w:val=\"征求意见稿\"/></w:ddList></w:ffData></w:fldChar></w:r>"
+        "<w:r><w:instrText> FORMDROPDOWN </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+        "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
+        "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:ddList><w:default w:val=\"1\"/>"
+        "<w:listEntry w:val=\"甲\"/><w:listEntry w:val=\"乙\"/></w:ddList></w:ffData></w:fldChar></w:r>"
+        "<w:r><w:instrText> FORMDROPDOWN </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        "<w:r><w:t>。</w:t></w:r></w:p>"
+        "</w:body></w:document>";
+    st = read_doc(dd, 0, &d);
+    ok(st == QB_OK && d.npara == 2, "a document with two drop-down form fields reads");
+    if (st == QB_OK && d.npara == 2) {
+        is_str(d.paras[0].text, "版次征求意见稿", "a drop-down shows the entry its w:result chooses");
+        is_str(d.paras[1].text, "乙。", "… or its w:default, without a separate");
+    }
+    qb_doc_free(&d);
     return tap_done();
 }

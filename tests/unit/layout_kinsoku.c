@@ -189,9 +189,17 @@ int main(void)
     size_t n = chars("一二三四五", c, 8);
     qb_llines l = {0};
     qb_layout_break(c, n, 3.5f, 0, &l);
-    ok(l.n == 2 && qb_layout_gap(&l.v[0], 3.5f, 1.0f) > 0.249f &&
-           qb_layout_gap(&l.v[0], 3.5f, 1.0f) < 0.251f && qb_layout_gap(&l.v[1], 3.5f, 1.0f) == 0,
+    ok(l.n == 2 && qb_layout_gap(c, &l.v[0], 3.5f, 1.0f) > 0.249f &&
+           qb_layout_gap(c, &l.v[0], 3.5f, 1.0f) < 0.251f && qb_layout_gap(c, &l.v[1], 3.5f, 1.0f) == 0,
        "lines are justified by spreading the slack, the last line is not");
+    qb_llines_free(&l);
+    n = chars("一RMSE二三四", c, 8);
+    qb_layout_break(c, n, 5.5f, 0, &l);
+    /* 一RMSE二三 is 5 wide: its 0.5 of slack goes to the 3 gaps 一|R, E|二 and 二|三 */
+    ok(l.n == 2 && l.v[0].end == 7 && qb_layout_gap(c, &l.v[0], 5.5f, 1.0f) > 0.166f &&
+           qb_layout_gap(c, &l.v[0], 5.5f, 1.0f) < 0.167f && !qb_layout_spread_after(c, 2, 7) &&
+           qb_layout_spread_after(c, 4, 7),
+       "a Latin word in a spread line is not spread: the slack goes to the gaps beside it");
     qb_llines_free(&l);
 
     /* Western text is spread at its spaces, not between letters */
@@ -201,10 +209,13 @@ int main(void)
     float sg = l.n == 2 ? qb_layout_space_gap(w, &l.v[0], 5.0f, 2.0f) : -1;
     ok(sg > 1.49f && sg < 1.51f, "a line of words gets its slack at the space (%.2f)", sg);
     ok(l.n == 2 && qb_layout_space_gap(w, &l.v[1], 5.0f, 2.0f) == 0, "… but not its last line");
+    ok(l.n == 2 && qb_layout_space_gap(w, &l.v[0], 5.0f, 1.0f) == 0 && qb_layout_western(w, &l.v[0]),
+       "… nor when its space cannot take the slack: a Western line, left ragged, not letter-spaced");
     qb_llines_free(&l);
     n = chars("一 二三四五六", c, 8);
     qb_layout_break(c, n, 5.2f, 0, &l);
-    ok(l.n == 2 && l.v[0].end == 5 && qb_layout_space_gap(c, &l.v[0], 5.2f, 2.0f) == 0,
+    ok(l.n == 2 && l.v[0].end == 5 && qb_layout_space_gap(c, &l.v[0], 5.2f, 2.0f) == 0 &&
+           !qb_layout_western(c, &l.v[0]),
        "a line of hanzi with a space in it is not spread at the space");
     qb_llines_free(&l);
     property_test();

@@ -62,6 +62,8 @@ typedef struct {
     int code; /* still in the field's instruction part */
     int toc;  /* a TOC field: its result is a table of contents */
     qb_buf instr;
+    char *choice; /* a drop-down form field's chosen entry (w:ddList): what Word shows */
+    int shown;    /* that entry is the field's text: its stored result is not */
 } fld_frame;
 
 typedef struct {
@@ -188,7 +190,7 @@ static qb_status add_text(walker *w, const char *s, size_t len)
     if (w->rf.vanish == 1)
         return QB_OK; /* hidden text is not shown, printed or counted */
     for (int i = 0; i < w->nf; i++)
-        if (w->fstack[i].code)
+        if (w->fstack[i].code || w->fstack[i].shown)
             return QB_OK; /* field instructions are not text */
     if (!admit_text(w, s, len))
         return QB_OK;
@@ -228,6 +230,20 @@ static int is_toc_instr(const char *instr)
     while (*instr == ' ')
         instr++;
     return strncasecmp(instr, "TOC", 3) == 0 && (!instr[3] || instr[3] == ' ' || instr[3] == '\\');
+}
+
+/* A drop-down form field's entry as Word shows it: w:result (else w:default, else 0) counts
+ * the w:listEntry elements from 0. NULL when there is none. */
+static char *dd_choice(xmlNodePtr dd)
+{
+    char num[16] = "";
+    if (!qb_xml_attr_buf(qb_xml_child(dd, "result"), "val", num, sizeof num))
+        qb_xml_attr_buf(qb_xml_child(dd, "default"), "val", num, sizeof num);
+    long want = strtol(num, NULL, 10), i = 0;
+    for (xmlNodePtr c = dd ? dd->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && qb_xml_node_is(c, "listEntry") && i++ == want)
+            return (char *)qb_xml_attr(c, "val");
+    return NULL;
 }
 
 /* Inside a TOC field's result or a table-of-contents SDT. */
@@ -609,6 +625,8 @@ static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
                 w->fstack[w->nf].code = 1;
                 w->fstack[w->nf].toc = 0;
                 memset(&w->fstack[w->nf].instr, 0, sizeof(qb_buf));
+                w->fstack[w->nf].choice = NULL;
+                w->fstack[w->nf].shown = 0;
                 w->nf++;
             }
         } else if (t && w->nf && (strcmp((char *)t, "separate") == 0 || strcmp((char *)t, "end") == 0)) {
@@ -620,12 +638,22 @@ static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
                     cur_para(w)->in_toc = 1;
             }
             f->code = 0;
+            if (f->choice && !f->shown && w->in_run) {
+                ensure_rpr(w, NULL);
+                st = add_text(w, f->choice, strlen(f->choice));
+                f->shown = 1;
+            }
             if (strcmp((char *)t, "end") == 0) {
                 qb_buf_free(&f->instr);
+                xmlFree(f->choice);
                 w->nf--;
             }
         }
         xmlFree(t);
+    } else if (strcmp(name, "ddList") == 0) {
+        if (w->nf && w->fstack[w->nf - 1].code && !w->fstack[w->nf - 1].choice)
+            w->fstack[w->nf - 1].choice = dd_choice(xmlTextReaderExpand(r));
+        *skip = 1;
     } else if (strcmp(name, "fldSimple") == 0) {
         xmlChar *ins = xmlTextReaderGetAttributeNs(r, BAD_CAST "instr", xmlTextReaderConstNamespaceUri(r));
         if (ins)
@@ -879,8 +907,10 @@ static qb_status walk_part(walker *w, qb_opc *o, const char *part)
         snprintf(w->why, sizeof w->why, "%s: part lies about its size", part);
         st = cst;
     }
-    for (int i = 0; i < w->nf; i++)
+    for (int i = 0; i < w->nf; i++) {
         qb_buf_free(&w->fstack[i].instr);
+        xmlFree(w->fstack[i].choice);
+    }
     w->nf = 0;
     return st;
 }

@@ -174,28 +174,45 @@ void qb_llines_free(qb_llines *l)
     l->n = l->cap = 0;
 }
 
-float qb_layout_gap(const qb_lline *l, float width, float max_gap)
+int qb_layout_spread_after(const qb_lchar *c, size_t i, size_t end)
+{
+    return i + 1 >= end || !(qb_layout_is_word_char(c[i].cp) && qb_layout_is_word_char(c[i + 1].cp));
+}
+
+float qb_layout_gap(const qb_lchar *c, const qb_lline *l, float width, float max_gap)
 {
     if (l->last || l->end - l->start < 2)
         return 0;
     float slack = width - l->indent - l->width;
-    if (slack <= 0)
+    size_t gaps = 0;
+    for (size_t i = l->start; i + 1 < l->end; i++)
+        gaps += qb_layout_spread_after(c, i, l->end);
+    if (slack <= 0 || !gaps)
         return 0;
-    float gap = slack / (float)(l->end - l->start - 1);
+    float gap = slack / (float)gaps;
     return gap > max_gap ? 0 : gap;
+}
+
+static size_t count_spaces(const qb_lchar *c, const qb_lline *l)
+{
+    size_t spaces = 0;
+    for (size_t i = l->start; i < l->end; i++)
+        spaces += qb_layout_is_break_space(c[i].cp);
+    return spaces;
+}
+
+int qb_layout_western(const qb_lchar *c, const qb_lline *l)
+{
+    size_t letters = 0;
+    for (size_t i = l->start; i < l->end; i++)
+        letters += qb_layout_is_word_char(c[i].cp);
+    return count_spaces(c, l) > 0 && letters * 10 >= (l->end - l->start) * 6;
 }
 
 float qb_layout_space_gap(const qb_lchar *c, const qb_lline *l, float width, float max_gap)
 {
-    if (l->last)
+    if (l->last || !qb_layout_western(c, l))
         return 0;
-    size_t spaces = 0, letters = 0;
-    for (size_t i = l->start; i < l->end; i++) {
-        spaces += qb_layout_is_break_space(c[i].cp);
-        letters += qb_layout_is_word_char(c[i].cp);
-    }
-    if (!spaces || letters * 10 < (l->end - l->start) * 6)
-        return 0;
-    float gap = (width - l->indent - l->width) / (float)spaces;
+    float gap = (width - l->indent - l->width) / (float)count_spaces(c, l);
     return gap > 0 && gap <= max_gap ? gap : 0;
 }

@@ -44,16 +44,25 @@ qb_status qb_layout_break(const qb_lchar *c, size_t n, float width, float first_
                           qb_llines *out);
 void qb_llines_free(qb_llines *l);
 
-/* Extra space to add after each character of line l (all but its last) so that it
- * fills `width`; 0 for a last line, and 0 when the slack would exceed max_gap per gap
- * (a line cut short before a long Latin word is better ragged than stretched). */
-float qb_layout_gap(const qb_lline *l, float width, float max_gap);
+/* Extra space to add after each character of line l (all but its last, and none inside a
+ * Latin word or number: "RMSE" spread to "R M S E" is four words to every reader of the
+ * PDF's text) so that it fills `width`; 0 for a last line, and 0 when the slack would
+ * exceed max_gap per gap (a line cut short before a long Latin word is better ragged than
+ * stretched). */
+float qb_layout_gap(const qb_lchar *c, const qb_lline *l, float width, float max_gap);
+/* Does that gap go after c[i] of a line ending before c[end]? */
+int qb_layout_spread_after(const qb_lchar *c, size_t i, size_t end);
 
 /* Lines of Western text (mostly letters, with spaces) are justified between words
  * instead, so that the letters of a word stay together: the extra width to add at
  * each space of line l, or 0 when l is not such a line, has no space, is a last
  * line, or would need more than max_gap per space. */
 float qb_layout_space_gap(const qb_lchar *c, const qb_lline *l, float width, float max_gap);
+
+/* Is line l such a line of Western text (at least 60 % letters and digits, and a space)?
+ * One whose spaces cannot take its slack is left ragged, never spread between its letters:
+ * that would split its words for every reader of the PDF's text (pdftotext, search). */
+int qb_layout_western(const qb_lchar *c, const qb_lline *l);
 
 /* The kinsoku classes. */
 int qb_kinsoku_no_start(unsigned cp);

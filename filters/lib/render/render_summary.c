@@ -66,7 +66,7 @@ static qb_status counts_table(rd *r)
     return st;
 }
 
-/* A quoted excerpt as one line: each run of white space (line breaks, tabs, the
+/* A quoted excerpt (or a message quoting one) as one line: each run of white space (line breaks, tabs, the
  * ideographic space, no-break spaces) one space, none at either end. */
 static char *collapse_space(const char *s)
 {
@@ -149,11 +149,13 @@ static qb_status findings_table(rd *r, const qb_findings *fs, size_t from, qb_se
         char *ex = f->excerpt && *f->excerpt ? collapse_space(f->excerpt) : NULL;
         char *quote = ex && *ex ? qb_asprintf("“%s”", ex) : NULL;
         free(ex);
-        st = loc ? rd_cell_text(&g, row, 0, &center, num) : QB_ERR_NOMEM;
+        /* the message quotes the paragraph too: one line as well */
+        char *msg = collapse_space(f->message ? f->message : "");
+        st = loc && msg ? rd_cell_text(&g, row, 0, &center, num) : QB_ERR_NOMEM;
         if (st == QB_OK)
             st = rd_cell_text(&g, row, 1, &body, f->rule ? f->rule : "");
         if (st == QB_OK)
-            st = rd_cell_text(&g, row, 2, &body, f->message ? f->message : "");
+            st = rd_cell_text(&g, row, 2, &body, msg);
         if (st == QB_OK)
             st = rd_cell_text(&g, row, 3, &body, loc);
         if (st == QB_OK && quote) {
@@ -162,6 +164,7 @@ static qb_status findings_table(rd *r, const qb_findings *fs, size_t from, qb_se
             st = rd_cell_text(&g, row, 3, &q, quote);
         }
         free(loc);
+        free(msg);
         free(quote);
         row++;
     }

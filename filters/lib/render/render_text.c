@@ -266,8 +266,9 @@ qb_status rd_draw_line(rd *r, const rd_shaped *s, size_t i, float x, float y_top
         x0 += slack / 2;
     else if (ps->align == RD_RIGHT)
         x0 += slack;
-    else if (ps->align == RD_JUSTIFY && !(word_gap = qb_layout_space_gap(s->ch, l, frame, 1.5f * size)))
-        gap = qb_layout_gap(l, frame, 0.25f * size);
+    else if (ps->align == RD_JUSTIFY && !(word_gap = qb_layout_space_gap(s->ch, l, frame, 1.5f * size)) &&
+             !qb_layout_western(s->ch, l))
+        gap = qb_layout_gap(s->ch, l, frame, 0.25f * size);
     if (l->end == l->start)
         return QB_OK;
     HPDF_Page_BeginText(r->page);
@@ -277,19 +278,29 @@ qb_status rd_draw_line(rd *r, const rd_shaped *s, size_t i, float x, float y_top
         size_t k = j;
         qb_buf_reset(&r->utf8);
         float w = 0;
+        /* in a spread line a Latin word is a piece of its own, its letters not spaced */
+        int glued = gap > 0 && !qb_layout_spread_after(s->ch, j, l->end);
+        float cs = glued ? 0 : gap, tail = cs;
         while (k < l->end && s->ch[k].style == s->ch[j].style) {
+            if (k > j && gap > 0 && (glued ? qb_layout_spread_after(s->ch, k - 1, l->end)
+                                           : !qb_layout_spread_after(s->ch, k, l->end)))
+                break;
             char u[4];
             size_t m = qb_utf8_encode(s->ch[k].cp, u);
             if (qb_buf_add(&r->utf8, u, m) != QB_OK)
                 return QB_ERR_NOMEM;
-            w += s->ch[k].w + gap;
+            w += s->ch[k].w + cs;
             k++;
             if (word_gap > 0 && qb_layout_is_break_space(s->ch[k - 1].cp)) {
                 w += word_gap;
                 break;
             }
         }
-        text_state(r, &s->st[s->ch[j].style], gap);
+        if (glued && qb_layout_spread_after(s->ch, k - 1, l->end)) {
+            w += gap; /* the gap after the word */
+            tail = gap;
+        }
+        text_state(r, &s->st[s->ch[j].style], cs);
         /* italic: slanted by about 12°, as word processors slant a face without one */
         const rd_style *rs = &s->st[s->ch[j].style];
         HPDF_Page_SetTextMatrix(r->page, 1, 0, rs->italic ? 0.21f : 0, 1, xpos, base + rs->rise);
@@ -299,7 +310,7 @@ qb_status rd_draw_line(rd *r, const rd_shaped *s, size_t i, float x, float y_top
                 return QB_ERR_NOMEM;
             float lw = w - (word_gap > 0 && k > j && qb_layout_is_break_space(s->ch[k - 1].cp) ? word_gap : 0);
             r->ul[r->nul++] = xpos;
-            r->ul[r->nul++] = xpos + lw - gap;
+            r->ul[r->nul++] = xpos + lw - tail;
             r->ul[r->nul++] = base + rs->rise - 0.12f * rs->size;
             r->ul[r->nul++] = 0.05f * rs->size;
         }

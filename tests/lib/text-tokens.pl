@@ -1,0 +1,109 @@
+#!/usr/bin/perl
+# text-tokens.pl — the words of a text (pdftotext -raw's output), to compare what two PDFs of
+# one document say whatever their layout: tests/t76-dossier-text-kept.t and mk/lo-tokens.sh.
+#
+#   text-tokens.pl [--hash] [TEXT]        "TOKEN<TAB>COUNT" lines, then "+<TAB>X<TAB>Y<TAB>XY"
+#                                         for each line that ends in word X before a line that
+#                                         starts with word Y; with --hash each token is the first
+#                                         12 hex digits of its SHA-256 (so that a document's text
+#                                         need not be kept to compare with it)
+#   text-tokens.pl --missing WANT [TEXT]  for each token of WANT (a file of either kind) that TEXT
+#                                         has fewer times: "TOKEN<TAB>WANT_COUNT<TAB>HAVE_COUNT"
+#
+# A token is one Chinese character (or kana, hangul), or a run of other letters and digits (an
+# English word, a number). Before that the text is folded as NFKC (full-width forms to ASCII)
+# and lower-cased (a w:caps run is upper case in one reader and not in another); format
+# characters (soft hyphens) are dropped. Punctuation, symbols and white space are not tokens, so
+# a word broken at a hyphen is the same two tokens on one line or two. (Without -raw, pdftotext
+# joins "Multi-" and "source" of two lines into "Multisource".)
+# A word too long for a narrow table cell is broken without a hyphen, by each program in its own
+# place ("Основно|й", "SF|10"), and a word with an optional hyphen (w:softHyphen) is broken at
+# it with a hyphen drawn ("техни-|ческому"). So TEXT's words either side of each of its line
+# breaks also count joined, and a word of WANT it lacks is there when WANT broke it at a line
+# end (a "+" line) and TEXT has the joined word to spare.
+use strict;
+use warnings;
+use Unicode::Normalize qw(NFKC);
+use Digest::SHA qw(sha256_hex);
+
+binmode STDOUT, ':encoding(UTF-8)';
+my ($hash, $want) = (0, undef);
+while (@ARGV && $ARGV[0] =~ /^--/) {
+  my $o = shift @ARGV;
+  if ($o eq '--hash') { $hash = 1 }
+  elsif ($o eq '--missing') { $want = shift @ARGV // die "text-tokens.pl: --missing needs a file\n" }
+  else { die "usage: text-tokens.pl [--hash] [TEXT] | --missing WANT [TEXT]\n" }
+}
+
+my $cjk = qr/[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]/;
+my $word = qr/(?:(?!$cjk)[\p{L}\p{N}\p{M}])+/;
+
+# tokens FH — (counts by token, [X, Y, XY] for each line break inside letters and digits)
+sub tokens {
+  my ($fh) = @_;
+  local $/;
+  my $t = <$fh> // '';
+  utf8::decode($t);
+  $t = lc NFKC($t);
+  $t =~ s/\p{Cf}//g;                    # soft hyphens, zero-width spaces: inside a word
+  my (%n, @joins);
+  $n{$1 // $2}++ while $t =~ /($cjk)|($word)/g;
+  my @lines = split /[\n\f]/, $t;
+  for my $i (1 .. $#lines) {
+    next unless $lines[$i - 1] =~ /($word)-?$/;   # "техни-" of an optional hyphen too
+    my $x = $1;
+    next unless $lines[$i] =~ /^($word)/;
+    push @joins, [$x, $1, "$x$1"];
+  }
+  return (\%n, \@joins);
+}
+
+sub h {
+  my ($k) = @_;
+  utf8::encode($k);
+  return substr(sha256_hex($k), 0, 12);
+}
+
+sub open_in {
+  my ($f) = @_;
+  return \*STDIN unless defined $f && $f ne '-';
+  open my $fh, '<:raw', $f or die "text-tokens.pl: $f: $!\n";
+  return $fh;
+}
+
+my ($have, $joins) = tokens(open_in($ARGV[0]));
+if (!defined $want) {
+  my $k = $hash ? \&h : sub { $_[0] };
+  my %out;
+  $out{$k->($_)} += $have->{$_} for keys %$have;
+  print "$_\t$out{$_}\n" for sort keys %out;
+  print join("\t", '+', map { $k->($_) } @$_), "\n" for @$joins;
+  exit 0;
+}
+
+# WANT's keys are hashes when every one is 12 hex digits; TEXT's tokens are compared alike.
+open my $wf, '<:encoding(UTF-8)', $want or die "text-tokens.pl: $want: $!\n";
+my (%w, @wj);
+while (<$wf>) {
+  chomp;
+  my @f = split /\t/;
+  if ($f[0] eq '+' && @f == 4) { push @wj, [@f[1 .. 3]] }
+  elsif (@f == 2) { $w{$f[0]} += $f[1] }
+}
+my $hashed = %w && !grep { !/^[0-9a-f]{12}$/ } keys %w;
+my $k = $hashed ? \&h : sub { $_[0] };
+my %h;
+$h{$k->($_)} += $have->{$_} for keys %$have;
+$h{$k->($_->[2])}++ for @$joins;        # TEXT's own broken words, joined
+for my $j (@wj) {                       # WANT's broken words, found joined in TEXT
+  my ($x, $y, $xy) = @$j;
+  next unless ($h{$x} // 0) < ($w{$x} // 0) || ($h{$y} // 0) < ($w{$y} // 0);
+  next unless ($h{$xy} // 0) > ($w{$xy} // 0);
+  $h{$xy}--;
+  $w{$x}--;
+  $w{$y}--;
+}
+for (sort { $w{$b} <=> $w{$a} || $a cmp $b } keys %w) {
+  my $got = $h{$_} // 0;
+  print "$_\t$w{$_}\t$got\n" if $got < $w{$_};
+}
