@@ -60,7 +60,8 @@ dossier_rows() {
   n=$(wc -l <"$BENCH_TMP/dossiers" | tr -d ' ')
   sort -rn "$BENCH_TMP/dossiers" | head -3 | while read -r q l name; do
     case $l in *[!0-9.]*) name="$l $name"; l= ;; esac # no LibreOffice time: the name moved up
-    speed_row "dossier of $name ($(pages_of "$CORPUS"/docx-*/"$name") pages)" "qb-check --pdf" "$q" \
+    pg=$(pages_of "$CORPUS"/docx-*/"$name")
+    speed_row "dossier of $name${pg:+ ($pg pages)}" "qb-check --pdf" "$q" \
       "LibreOffice → PDF" "$l" 20
   done
   # the least ratio over all documents LibreOffice converted
