@@ -57,8 +57,14 @@ qb_status qb_picture_shrink(qb_picture *img, unsigned w, unsigned h)
         }
         for (unsigned x = 0; x < w; x++) {
             unsigned long long n = (unsigned long long)(xs[x + 1] - xs[x]) * (y1 - y0);
-            for (unsigned k = 0; k < c; k++)
-                out[((size_t)y * w + x) * c + k] = (unsigned char)((acc[(size_t)x * c + k] + n / 2) / n);
+            unsigned char *o = out + ((size_t)y * w + x) * c;
+            const unsigned long long *a = acc + (size_t)x * c;
+            if (n < (1u << 23)) /* the sums fit 32 bits: a 32-bit division, several times faster */
+                for (unsigned k = 0; k < c; k++)
+                    o[k] = (unsigned char)(((unsigned)a[k] + (unsigned)n / 2) / (unsigned)n);
+            else
+                for (unsigned k = 0; k < c; k++)
+                    o[k] = (unsigned char)((a[k] + n / 2) / n);
         }
     }
     free(xs);

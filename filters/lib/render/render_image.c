@@ -233,11 +233,13 @@ qb_status rd_picture(rd *r, const unsigned char *data, size_t len, float want_w,
         qb_picture_kind kind = pi.kind;
         pw0 = pi.w; /* drawn at the size of the picture as it came */
         ph0 = pi.h;
-        st = qb_picture_decode(data, len, shrink ? 0 : QB_PICTURE_KEEP_JPEG, &pi, &derr);
+        unsigned nw = (unsigned)(pi.w * k + 0.5), nh = (unsigned)(pi.h * k + 0.5);
+        /* shrunk: decoded no larger than needed (a JPEG at a fraction of its size), then averaged */
+        st = shrink ? qb_picture_decode_for(data, len, nw, nh, &pi, &derr)
+                    : qb_picture_decode(data, len, QB_PICTURE_KEEP_JPEG, &pi, &derr);
         if (st == QB_ERR_NOMEM)
             return st;
         if (st == QB_OK && shrink && !pi.palette) {
-            unsigned nw = (unsigned)(pi.w * k + 0.5), nh = (unsigned)(pi.h * k + 0.5);
             if ((st = qb_picture_shrink(&pi, nw ? nw : 1, nh ? nh : 1)) != QB_OK) {
                 qb_picture_free(&pi);
                 return st;
