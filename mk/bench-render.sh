@@ -1,49 +1,82 @@
-#!/bin/sh
-# mk/bench-render.sh — the dossier (bin/qb-render) against what a secretariat would do
-# instead, LibreOffice converting the same DOCX to PDF; both timed in this one run on
-# the 8000-字 sample (mksample long-8000), reported as a ratio, with the PDFs' sizes.
-# Installs nothing: without soffice (libreoffice-writer-nogui) it says so and times
-# qb-render alone. Called by `make bench` (mk/bench.sh) from the repository root.
-set -u
-samples=build/samples
-doc=$samples/long-8000.docx
-out=build/bench/render
-mkdir -p "$out" "$samples"
-[ -f "$doc" ] || bin/mksample "$samples" long-8000 >/dev/null || { echo "bench-render: no long-8000 sample" >&2; exit 1; }
-
-. mk/timing.sh
-size() { wc -c <"$1" | awk '{ printf "%.0f KB", $1 / 1024 }'; }
-pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
-
-echo "qb-render: the dossier of an 8000-字 write-up ($doc)"
-# qb-render reads the application record: the DOCX is read and checked once, here
-bin/qb-check --record "$out/record.xml" "$doc" >/dev/null 2>&1
-qb=$(mean_secs 20 bin/qb-render --applicant 某某精工机械制造有限公司 -o "$out/dossier.pdf" "$out/record.xml")
-echo "  qb-render              $(ms "$qb") per run (20 runs), $(size "$out/dossier.pdf"), $(pages "$out/dossier.pdf") pages"
-qbc=$(mean_secs 20 bin/qb-check --pdf "$out/dossier.pdf" "$doc")
-echo "  qb-check --pdf         $(ms "$qbc") per run (DOCX in, checked and typeset)"
-
-if ! command -v soffice >/dev/null 2>&1; then
-  echo "  LibreOffice not installed (apt-get install libreoffice-writer-nogui to compare); no ratio"
-  exit 0
-fi
-# A private profile: the first run creates it (reported apart), the timed runs are
-# ordinary warm runs, as on a desktop where LibreOffice has been used before.
-profile=$(mktemp -d "${TMPDIR:-/tmp}/qb-bench-lo.XXXXXX")
-lo() { soffice --headless "-env:UserInstallation=file://$profile" --convert-to pdf --outdir "$out" "$doc"; }
-first=$(mean_secs 1 lo)
-lo_s=$(mean_secs 3 lo)
-lo_pdf="$out/$(basename "$doc" .docx).pdf"
-rm -rf "$profile"
-if [ ! -s "$lo_pdf" ]; then
-  echo "  soffice did not produce a PDF; no ratio"
-  exit 0
-fi
-echo "  soffice --convert-to pdf $(ms "$lo_s") per run (3 warm runs), $(size "$lo_pdf"), $(pages "$lo_pdf") pages;" \
-     "$(ms "$first") for the first run with a new profile"
-echo "  ratio: qb-check --pdf (DOCX in, as LibreOffice) is $(ratio "$qbc" "$lo_s")x faster than LibreOffice's warm runs," \
-     "$(ratio "$qbc" "$first")x faster than its first run"
-# LibreOffice has no 宋体 here: fontconfig maps it to another face (LIBRARIES.md §7)
-echo "  faces: qb-render $(pdffonts "$out/dossier.pdf" 2>/dev/null | awk 'NR > 2 { sub(/^[A-Z]+\+/, "", $1); print $1 }' | sort -u | tr '\n' ' ')"
-echo "         LibreOffice $(pdffonts "$lo_pdf" 2>/dev/null | awk 'NR > 2 { sub(/^[A-Z]+\+/, "", $1); print $1 }' | sort -u | tr '\n' ' ')"
-exit 0
+# mk/bench-render.sh — the dossier rows of make bench (sourced by mk/bench.sh): qb-check
+# --pdf (a DOCX in, checked and typeset, as LibreOffice is given it) against LibreOffice
+# converting the same DOCX to PDF (soffice --headless --convert-to pdf, from
+# libreoffice-writer-nogui), on the write-ups and on every corpus DOCX both can read.
+# LibreOffice runs with a private profile made by one untimed first run, so the timed
+# runs are the warm runs of a desktop where it has been used before.
+lo_profile=
+lo_start() {
+  have soffice || return 1
+  lo_profile=$BENCH_TMP/lo-profile
+  mkdir -p "$lo_profile" "$BENCH_TMP/lo"
+  lo_convert "$sample" # the profile's first run
+}
+lo_stop() { [ -n "$lo_profile" ] && rm -rf "$lo_profile"; lo_profile=; }
+lo_convert() { # DOCX — into $BENCH_TMP/lo
+  soffice --headless "-env:UserInstallation=file://$lo_profile" --convert-to pdf --outdir "$BENCH_TMP/lo" "$1" \
+    </dev/null >/dev/null 2>&1
+}
+# one_dossier DOCX — "qb_s lo_s" medians (lo_s empty without LibreOffice, or when it made
+# no PDF); nothing when qb-check cannot read DOCX (exit 2)
+one_dossier() {
+  od_doc=$1
+  "$B/qb-check" --pdf "$BENCH_TMP/qb.pdf" "$od_doc" >/dev/null 2>&1
+  [ $? -le 1 ] && [ -s "$BENCH_TMP/qb.pdf" ] || return 0
+  qb_run() { "$B/qb-check" --pdf "$BENCH_TMP/qb.pdf" "$od_doc"; }
+  lo_run() { lo_convert "$od_doc"; }
+  lo_pdf=$BENCH_TMP/lo/$(basename "${od_doc%.*}").pdf
+  rm -f "$lo_pdf"
+  if [ -n "$lo_profile" ]; then
+    set -- $(pair_medians "$BENCH_RUNS" qb_run lo_run)
+    [ -s "$lo_pdf" ] || set -- "$1"
+  else
+    set -- $(pair_medians "$BENCH_RUNS" qb_run "")
+  fi
+  echo "$1 ${2:-}"
+}
+dossier_rows() {
+  lo_start || echo "bench: LibreOffice not installed: the dossier rows say so" >&2
+  set -- $(one_dossier "$sample")
+  speed_row "dossier of the long-8000 sample" "qb-check --pdf" "$1" "LibreOffice → PDF" "${2:-}" 50
+  if [ -n "$cwriteup" ]; then
+    set -- $(one_dossier "$cwriteup")
+    speed_row "dossier of the corpus write-up" "qb-check --pdf" "$1" "LibreOffice → PDF" "${2:-}" 50
+  fi
+  [ -d "$CORPUS" ] || return 0
+  # every corpus DOCX (tiny: the smallest one that is read): the three slowest for
+  # qbintake get a row each, the rest one row with the least ratio
+  : >"$BENCH_TMP/docs"
+  if [ "$BENCH_TINY" = 1 ]; then
+    ls "$CORPUS"/docx-cn/cn_wps_then_word_test11.docx >>"$BENCH_TMP/docs" 2>/dev/null
+  else
+    ls "$CORPUS"/docx-cn/*.docx "$CORPUS"/docx-real/*.docx >>"$BENCH_TMP/docs" 2>/dev/null
+  fi
+  : >"$BENCH_TMP/dossiers"
+  while read -r d; do
+    r=$(one_dossier "$d")
+    [ -n "$r" ] && echo "$r $(basename "$d")" >>"$BENCH_TMP/dossiers"
+  done <"$BENCH_TMP/docs"
+  [ -s "$BENCH_TMP/dossiers" ] || return 0
+  n=$(wc -l <"$BENCH_TMP/dossiers" | tr -d ' ')
+  sort -rn "$BENCH_TMP/dossiers" | head -3 | while read -r q l name; do
+    case $l in *[!0-9.]*) name="$l $name"; l= ;; esac # no LibreOffice time: the name moved up
+    pg=$(pages_of "$CORPUS"/docx-*/"$name")
+    speed_row "dossier of $name${pg:+ ($pg pages)}" "qb-check --pdf" "$q" \
+      "LibreOffice → PDF" "$l" 20
+  done
+  # the least ratio over all documents LibreOffice converted
+  worst=$(awk 'NF == 3 && $1 > 0 { r = $2 / $1; if (!n++ || r < min) { min = r; w = $0 } } END { print w }' \
+    "$BENCH_TMP/dossiers")
+  if [ -n "$worst" ]; then
+    set -- $worst
+    speed_row "dossiers of all $n corpus DOCX: the least ratio ($3)" "qb-check --pdf" "$1" "LibreOffice → PDF" "$2" 20
+  else
+    q=$(sort -rn "$BENCH_TMP/dossiers" | head -1 | cut -d' ' -f1)
+    speed_row "dossiers of all $n corpus DOCX: the slowest" "qb-check --pdf" "$q" "LibreOffice → PDF" "" 20
+  fi
+  lo_stop
+}
+pages_of() { # DOCX — the pages of its dossier
+  "$B/qb-check" --pdf "$BENCH_TMP/p.pdf" "$1" >/dev/null 2>&1
+  pdfinfo "$BENCH_TMP/p.pdf" 2>/dev/null | sed -n 's/^Pages: *//p'
+}

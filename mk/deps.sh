@@ -14,6 +14,10 @@ clang libclang-rt-14-dev"
 # `sh mk/deps.sh browser` installs only it.
 TEST_ONLY="chromium"
 [ "${1:-}" = browser ] && PKGS=""
+# `sh mk/deps.sh bench` (make bench only): the anchors qbintake is timed against —
+# pandoc, LibreOffice Writer without its GUI, bsdtar and unar, GNU time for peak memory.
+# make check never installs them: without one, its rows say "not installed".
+[ "${1:-}" = bench ] && PKGS="pandoc libreoffice-writer-nogui libarchive-tools unar time curl" TEST_ONLY=""
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 missing=""
 for p in $PKGS; do

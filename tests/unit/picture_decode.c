@@ -179,6 +179,12 @@ int main(void)
        "without QB_PICTURE_KEEP_JPEG it comes back as RGB pixels");
     is_int(p.orientation, 6, "still with its orientation");
     qb_picture_free(&p);
+    ok(qb_picture_decode_for(jpg, len, 70, 40, &p, &e) == QB_OK && p.pixels && p.w == 75 && p.h == 45,
+       "decoded for 70 × 40, it comes at 3/8 scale: 75 × 45 (got %u × %u)", p.w, p.h);
+    qb_picture_free(&p);
+    ok(qb_picture_decode_for(jpg, len, 190, 10, &p, &e) == QB_OK && p.w == 200 && p.h == 120,
+       "decoded for nearly its width, it comes whole (got %u × %u)", p.w, p.h);
+    qb_picture_free(&p);
     ok(qb_picture_decode(jpg, len - 2, QB_PICTURE_KEEP_JPEG, &p, &e) == QB_OK && p.pixels && !p.passthrough,
        "a JPEG without its end marker is drawn, from its pixels");
     qb_picture_free(&p);

@@ -1,5 +1,6 @@
 /* fonts.c — finding, checking, subsetting and loading the dossier's faces (fonts.h). */
 #include "fonts.h"
+#include "tmpblob.h"
 
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
@@ -422,30 +423,17 @@ static qb_status fix_tounicode(HPDF_Font hf)
  * it open (it reads the glyph data again when the PDF is saved, from its open file). */
 static qb_status load_blob(HPDF_Doc pdf, hb_blob_t *blob, HPDF_Font *hf)
 {
-    const char *dir = getenv("TMPDIR");
-    char *path = qb_asprintf("%s/qb-font-XXXXXX", dir && *dir ? dir : "/tmp");
-    if (!path)
-        return QB_ERR_NOMEM;
-    int fd = mkstemp(path);
-    if (fd < 0) {
-        free(path);
-        return QB_ERR_IO;
-    }
     unsigned len;
     const char *data = hb_blob_get_data(blob, &len);
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, data + done, len - done);
-        if (w <= 0)
-            break;
-        done += (size_t)w;
-    }
-    int ok = close(fd) == 0 && done == len;
-    const char *name = ok ? HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE) : NULL;
+    char *path;
+    qb_status st = qb_tmpblob(data, len, "font", &path);
+    if (st != QB_OK)
+        return st;
+    const char *name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
     unlink(path);
     free(path);
     if (!name)
-        return ok ? QB_ERR_FORMAT : QB_ERR_IO;
+        return QB_ERR_FORMAT;
     *hf = HPDF_GetFont(pdf, name, "UTF-8");
     if (!*hf)
         return QB_ERR_FORMAT;

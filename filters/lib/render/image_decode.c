@@ -252,9 +252,11 @@ static void cmyk_row(const unsigned char *in, unsigned char *out, unsigned w, in
     }
 }
 
-/* One pass of libjpeg over the data: full size into img->pixels, or (check) at 1/8
- * scale into a scratch row only, to see every byte decode. */
-static qb_status jpeg_pass(const unsigned char *d, size_t n, volatile int check, qb_picture *img, qb_err *e)
+/* One pass of libjpeg over the data: into img->pixels at the least scale M/8 that still
+ * gives at least min_w × min_h (full size when 0), or (check) at 1/8 scale into a
+ * scratch row only, to see every byte decode. */
+static qb_status jpeg_pass(const unsigned char *d, size_t n, volatile int check, unsigned min_w, unsigned min_h,
+                           qb_picture *img, qb_err *e)
 {
     struct jpeg_decompress_struct c;
     struct jpeg_progress_mgr pm = {.progress_monitor = jpeg_progress};
@@ -287,6 +289,16 @@ static qb_status jpeg_pass(const unsigned char *d, size_t n, volatile int check,
         c.scale_denom = 8;
         c.dct_method = JDCT_IFAST;
         c.do_fancy_upsampling = FALSE;
+    } else if (min_w || min_h) {
+        /* libjpeg-turbo's scaled inverse DCT: a scan shown at a third of its pixels is
+         * decoded at 3/8 of them, not whole and then averaged (4× less time and memory) */
+        for (unsigned m = 1; m < 8; m++)
+            if (((unsigned long long)c.image_width * m + 7) / 8 >= min_w &&
+                ((unsigned long long)c.image_height * m + 7) / 8 >= min_h) {
+                c.scale_num = m;
+                c.scale_denom = 8;
+                break;
+            }
     }
     c.out_color_space = c.num_components == 1 ? JCS_GRAYSCALE : cmyk ? JCS_CMYK : JCS_RGB;
     jpeg_start_decompress(&c);
@@ -329,7 +341,8 @@ static qb_status jpeg_pass(const unsigned char *d, size_t n, volatile int check,
     return QB_OK;
 }
 
-qb_status qb_picture_decode(const unsigned char *d, size_t n, unsigned flags, qb_picture *img, qb_err *e)
+static qb_status decode(const unsigned char *d, size_t n, unsigned flags, unsigned min_w, unsigned min_h,
+                        qb_picture *img, qb_err *e)
 {
     unsigned sof = 0;
     qb_status st = probe(d, n, img, &sof, e);
@@ -345,7 +358,7 @@ qb_status qb_picture_decode(const unsigned char *d, size_t n, unsigned flags, qb
         st = QB_ERR_FORMAT;
         if ((flags & QB_PICTURE_KEEP_JPEG) && sof_ok) {
             qb_picture probe = *img;
-            st = jpeg_pass(d, n, 1, img, e);
+            st = jpeg_pass(d, n, 1, 0, 0, img, e);
             if (st == QB_OK && img->passthrough) { /* the frame header's size, not the scaled one */
                 img->w = probe.w;
                 img->h = probe.h;
@@ -353,13 +366,24 @@ qb_status qb_picture_decode(const unsigned char *d, size_t n, unsigned flags, qb
             if (st != QB_OK || img->passthrough)
                 goto done;
         }
-        st = jpeg_pass(d, n, 0, img, e);
+        st = jpeg_pass(d, n, 0, min_w, min_h, img, e);
     }
 done:
     img->orientation = orientation;
     if (st != QB_OK)
         qb_picture_free(img);
     return st;
+}
+
+qb_status qb_picture_decode(const unsigned char *d, size_t n, unsigned flags, qb_picture *img, qb_err *e)
+{
+    return decode(d, n, flags, 0, 0, img, e);
+}
+
+qb_status qb_picture_decode_for(const unsigned char *d, size_t n, unsigned min_w, unsigned min_h, qb_picture *img,
+                                qb_err *e)
+{
+    return decode(d, n, 0, min_w, min_h, img, e);
 }
 
 void qb_picture_free(qb_picture *img)

@@ -41,6 +41,13 @@ qb_status qb_picture_probe(const unsigned char *data, size_t len, qb_picture *im
  * holds nothing to free on failure. */
 qb_status qb_picture_decode(const unsigned char *data, size_t len, unsigned flags, qb_picture *img, qb_err *e);
 
+/* Decode for drawing at min_w × min_h pixels or more (stored orientation): as
+ * qb_picture_decode without flags, but a JPEG comes at the least of libjpeg's scales
+ * 1/8 … 7/8 that gives at least that many (its full size when none does), for the
+ * caller to average down the rest (image_scale.h). PNGs come at full size. */
+qb_status qb_picture_decode_for(const unsigned char *data, size_t len, unsigned min_w, unsigned min_h,
+                                qb_picture *img, qb_err *e);
+
 void qb_picture_free(qb_picture *img);
 
 #endif

@@ -11,6 +11,21 @@
 
 #include <jpeglib.h>
 
+/* Add source row `row` into the accumulators of one output row: output pixel x sums the
+ * source pixels xs[x] … xs[x + 1] - 1. C is a constant at each call, so the inner loop
+ * is unrolled for gray and RGB. */
+static inline void add_row(unsigned long long *acc, const unsigned char *row, const unsigned *xs, unsigned w,
+                           unsigned C)
+{
+    for (unsigned x = 0; x < w; x++) {
+        const unsigned char *p = row + (size_t)xs[x] * C, *end = row + (size_t)xs[x + 1] * C;
+        unsigned long long *a = acc + (size_t)x * C;
+        for (; p < end; p += C)
+            for (unsigned k = 0; k < C; k++)
+                a[k] += p[k];
+    }
+}
+
 qb_status qb_picture_shrink(qb_picture *img, unsigned w, unsigned h)
 {
     if (!img->pixels || img->palette || w == 0 || h == 0 || w >= img->w || h >= img->h)
@@ -18,33 +33,41 @@ qb_status qb_picture_shrink(qb_picture *img, unsigned w, unsigned h)
     unsigned c = (unsigned)img->channels;
     unsigned char *out = malloc((size_t)w * h * c);
     unsigned long long *acc = calloc((size_t)w * c, sizeof *acc);
-    if (!out || !acc) {
+    unsigned *xs = malloc(((size_t)w + 1) * sizeof *xs); /* each output column's first source column */
+    if (!out || !acc || !xs) {
         free(out);
         free(acc);
+        free(xs);
         return QB_ERR_NOMEM;
     }
+    for (unsigned x = 0; x <= w; x++)
+        xs[x] = (unsigned)((unsigned long long)x * img->w / w);
     for (unsigned y = 0; y < h; y++) {
         unsigned y0 = (unsigned)((unsigned long long)y * img->h / h),
                  y1 = (unsigned)((unsigned long long)(y + 1) * img->h / h);
         memset(acc, 0, (size_t)w * c * sizeof *acc);
         for (unsigned sy = y0; sy < y1; sy++) {
             const unsigned char *row = img->pixels + (size_t)sy * img->w * c;
-            for (unsigned x = 0; x < w; x++) {
-                unsigned x0 = (unsigned)((unsigned long long)x * img->w / w),
-                         x1 = (unsigned)((unsigned long long)(x + 1) * img->w / w);
-                for (unsigned sx = x0; sx < x1; sx++)
-                    for (unsigned k = 0; k < c; k++)
-                        acc[(size_t)x * c + k] += row[(size_t)sx * c + k];
-            }
+            if (c == 3)
+                add_row(acc, row, xs, w, 3);
+            else if (c == 1)
+                add_row(acc, row, xs, w, 1);
+            else
+                add_row(acc, row, xs, w, c);
         }
         for (unsigned x = 0; x < w; x++) {
-            unsigned x0 = (unsigned)((unsigned long long)x * img->w / w),
-                     x1 = (unsigned)((unsigned long long)(x + 1) * img->w / w);
-            unsigned long long n = (unsigned long long)(x1 - x0) * (y1 - y0);
-            for (unsigned k = 0; k < c; k++)
-                out[((size_t)y * w + x) * c + k] = (unsigned char)((acc[(size_t)x * c + k] + n / 2) / n);
+            unsigned long long n = (unsigned long long)(xs[x + 1] - xs[x]) * (y1 - y0);
+            unsigned char *o = out + ((size_t)y * w + x) * c;
+            const unsigned long long *a = acc + (size_t)x * c;
+            if (n < (1u << 23)) /* the sums fit 32 bits: a 32-bit division, several times faster */
+                for (unsigned k = 0; k < c; k++)
+                    o[k] = (unsigned char)(((unsigned)a[k] + (unsigned)n / 2) / (unsigned)n);
+            else
+                for (unsigned k = 0; k < c; k++)
+                    o[k] = (unsigned char)((a[k] + n / 2) / n);
         }
     }
+    free(xs);
     free(acc);
     free(img->pixels);
     img->pixels = out;

@@ -6,12 +6,14 @@
 #include "render_int.h"
 #include "image_decode.h"
 #include "image_scale.h"
+#include "tmpblob.h"
 
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 qb_status rd_placeholder(rd *r, float w, float h, const char *label)
 {
@@ -82,6 +84,28 @@ static void placed_size(int o, unsigned pw, unsigned ph, float want_w, float wan
 
 static const char corrupt[] = "图片数据损坏，无法解码", corrupt_en[] = "the picture data is corrupt";
 
+/* An image's stream data moved to a private temporary file that libharu reads when it
+ * saves the PDF (unlinked once libharu has it open), out of libharu's memory: a dossier of
+ * many scans then holds one picture at a time, whatever the size of the package. The
+ * bytes written are the same either way. 1 when moved; 0 (no temporary file): the
+ * caller keeps them in memory, as before. */
+static int to_file(HPDF_Doc pdf, HPDF_Dict img, const unsigned char *data, size_t len)
+{
+    char *path;
+    if (len == 0 || qb_tmpblob(data, len, "image", &path) != QB_OK)
+        return 0;
+    HPDF_Stream fs = HPDF_FileReader_New(pdf->mmgr, path);
+    unlink(path);
+    free(path);
+    if (!fs) {
+        HPDF_ResetError(pdf); /* it could not open the file: the bytes stay in memory */
+        return 0;
+    }
+    HPDF_Stream_Free(img->stream);
+    img->stream = fs;
+    return 1;
+}
+
 /* A JPEG the decoder read without a complaint, carried as it is (DCTDecode): the
  * dictionary libharu's own JPEG loader writes, in the same order, with the size the
  * decoder found — libharu never parses the picture. */
@@ -99,7 +123,7 @@ static HPDF_Image jpeg_xobject(HPDF_Doc pdf, const unsigned char *data, size_t l
     ret += HPDF_Dict_AddName(img, "ColorSpace", im->channels == 1 ? "DeviceGray" : "DeviceRGB");
     ret += HPDF_Dict_AddNumber(img, "BitsPerComponent", 8);
     if (ret == HPDF_OK)
-        ret = HPDF_Stream_Write(img->stream, data, (HPDF_UINT)len);
+        ret = to_file(pdf, img, data, len) ? HPDF_OK : HPDF_Stream_Write(img->stream, data, (HPDF_UINT)len);
     if (ret == HPDF_OK)
         return img;
     HPDF_CheckError(&pdf->error); /* the error handler hears of it, as from libharu's own loaders */
@@ -130,7 +154,9 @@ static HPDF_Image indexed_xobject(HPDF_Doc pdf, const qb_picture *im)
     ret += HPDF_Dict_AddNumber(img, "Height", (HPDF_INT32)im->h);
     ret += HPDF_Dict_AddNumber(img, "BitsPerComponent", 8);
     if (ret == HPDF_OK)
-        ret = HPDF_Stream_Write(img->stream, im->pixels, (HPDF_UINT)im->w * im->h);
+        ret = to_file(pdf, img, im->pixels, (size_t)im->w * im->h)
+                  ? HPDF_OK
+                  : HPDF_Stream_Write(img->stream, im->pixels, (HPDF_UINT)im->w * im->h);
     if (ret == HPDF_OK)
         return img;
     HPDF_CheckError(&pdf->error);
@@ -158,8 +184,11 @@ static HPDF_Image load(rd *r, const unsigned char *data, size_t len, const qb_pi
         return indexed_xobject(r->pdf, im);
     HPDF_Image img = HPDF_LoadRawImageFromMem(r->pdf, im->pixels, im->w, im->h,
                                               im->channels == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
-    if (img)
+    if (img) {
         img->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        /* libharu copied the pixels into its memory: they move to a file (deflated at save) */
+        to_file(r->pdf, img, im->pixels, (size_t)im->w * im->h * (size_t)im->channels);
+    }
     return img;
 }
 
@@ -204,11 +233,13 @@ qb_status rd_picture(rd *r, const unsigned char *data, size_t len, float want_w,
         qb_picture_kind kind = pi.kind;
         pw0 = pi.w; /* drawn at the size of the picture as it came */
         ph0 = pi.h;
-        st = qb_picture_decode(data, len, shrink ? 0 : QB_PICTURE_KEEP_JPEG, &pi, &derr);
+        unsigned nw = (unsigned)(pi.w * k + 0.5), nh = (unsigned)(pi.h * k + 0.5);
+        /* shrunk: decoded no larger than needed (a JPEG at a fraction of its size), then averaged */
+        st = shrink ? qb_picture_decode_for(data, len, nw, nh, &pi, &derr)
+                    : qb_picture_decode(data, len, QB_PICTURE_KEEP_JPEG, &pi, &derr);
         if (st == QB_ERR_NOMEM)
             return st;
         if (st == QB_OK && shrink && !pi.palette) {
-            unsigned nw = (unsigned)(pi.w * k + 0.5), nh = (unsigned)(pi.h * k + 0.5);
             if ((st = qb_picture_shrink(&pi, nw ? nw : 1, nh ? nh : 1)) != QB_OK) {
                 qb_picture_free(&pi);
                 return st;
