@@ -42,6 +42,7 @@ void qb_doc_free(qb_doc *d)
         free(d->images[i].target);
     }
     free(d->images);
+    free(d->shapes);
     free(d->source);
     free(d->file);
     qb_findings_free(&d->findings);
