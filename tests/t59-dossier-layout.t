@@ -2,9 +2,9 @@
 # t59-dossier-layout — the page as the source asks: a landscape section of the write-up is
 # set on landscape pages (mksample fmt-page-landscape: 表2 in a landscape section between
 # portrait ones), the rest of the dossier portrait; a figure and its caption on one page;
-# and a chart or a drawing made of Word
-# shapes is never dropped silently: the dossier shows a framed placeholder where it was,
-# and a render.drawing warning names the dossier page; Symbol bullets are drawn as •,
+# and a chart is never dropped silently: the dossier shows a framed placeholder where it
+# was, and a render.drawing warning names the dossier page (drawings made of Word shapes
+# are drawn: t74); Symbol bullets are drawn as •,
 # superscripts small
 # (corpus files, read in place; skipped without them).
 . "$(dirname "$0")/lib/tap.sh"
@@ -37,8 +37,7 @@ for v in caption-like-body missing-overview; do
 done
 
 chart="$CORPUS/docx-real/real_libreoffice_export_droid_fallback.docx"
-shapes="$CORPUS/docx-cn/cn_wps11_nuclear_guide_part6_textboxes.docx"
-for f in "$chart" "$shapes"; do
+for f in "$chart"; do
   n=$(basename "$f" .docx)
   if [ ! -f "$f" ]; then skip "$n: corpus absent"; skip "$n: corpus absent"; continue; fi
   "$QB_BIN/qb-check" --pdf "$TMP/$n.pdf" "$f" >/dev/null 2>"$TMP/err"

@@ -404,7 +404,8 @@ static qb_geom vml_type(const char *type)
     case 7: case 111: return QB_GEOM_PARALLELOGRAM;
     case 9: case 10: case 117: return QB_GEOM_HEXAGON;
     case 20: case 32: return QB_GEOM_LINE;
-    case 33: case 34: case 35: case 36: return QB_GEOM_BENT;
+    case 33: return QB_GEOM_ELBOW;
+    case 34: case 35: case 36: return QB_GEOM_BENT;
     case 37: case 38: case 39: case 40: return QB_GEOM_CURVED;
     case 13: return QB_GEOM_ARROW_R;
     case 66: return QB_GEOM_ARROW_L;

@@ -6,7 +6,7 @@
 
 static const char *const names[QB_GEOM_N] = {
     "unknown", "rect", "roundRect", "terminator", "ellipse", "diamond", "triangle", "parallelogram",
-    "hexagon", "line", "bent", "curved", "rightArrow", "leftArrow", "upArrow", "downArrow"};
+    "hexagon", "line", "bent", "elbow", "curved", "rightArrow", "leftArrow", "upArrow", "downArrow"};
 
 const char *qb_geom_name(qb_geom g)
 {
@@ -42,7 +42,7 @@ static const struct {
     {"parallelogram", QB_GEOM_PARALLELOGRAM}, {"flowChartInputOutput", QB_GEOM_PARALLELOGRAM},
     {"hexagon", QB_GEOM_HEXAGON}, {"flowChartPreparation", QB_GEOM_HEXAGON}, {"octagon", QB_GEOM_HEXAGON},
     {"line", QB_GEOM_LINE}, {"straightConnector1", QB_GEOM_LINE},
-    {"bentConnector2", QB_GEOM_BENT}, {"bentConnector3", QB_GEOM_BENT}, {"bentConnector4", QB_GEOM_BENT},
+    {"bentConnector2", QB_GEOM_ELBOW}, {"bentConnector3", QB_GEOM_BENT}, {"bentConnector4", QB_GEOM_BENT},
     {"bentConnector5", QB_GEOM_BENT},
     {"curvedConnector2", QB_GEOM_CURVED}, {"curvedConnector3", QB_GEOM_CURVED},
     {"curvedConnector4", QB_GEOM_CURVED}, {"curvedConnector5", QB_GEOM_CURVED},

@@ -22,7 +22,8 @@ typedef enum {
     QB_GEOM_PARALLELOGRAM,
     QB_GEOM_HEXAGON,
     QB_GEOM_LINE,         /* a line or straight connector from the box's corner to corner */
-    QB_GEOM_BENT,         /* an elbow connector */
+    QB_GEOM_BENT,         /* an elbow connector with two bends (bentConnector3-5) */
+    QB_GEOM_ELBOW,        /* … with one bend (bentConnector2): across, then down */
     QB_GEOM_CURVED,       /* a curved connector */
     QB_GEOM_ARROW_R,      /* block arrows */
     QB_GEOM_ARROW_L,

@@ -115,7 +115,7 @@ static void block_arrow(rd *r, const xf *t, qb_geom g, float w, float h)
 
 static int is_line(qb_geom g)
 {
-    return g == QB_GEOM_LINE || g == QB_GEOM_BENT || g == QB_GEOM_CURVED;
+    return g == QB_GEOM_LINE || g == QB_GEOM_BENT || g == QB_GEOM_ELBOW || g == QB_GEOM_CURVED;
 }
 
 /* The path of a closed geometry (RECT for UNKNOWN: its box). */
@@ -183,17 +183,35 @@ static void draw_line(rd *r, const xf *t, const qb_shape *s, float lw)
         line(r, t, w / 2, 0);
         line(r, t, w / 2, h);
         line(r, t, w, h);
+    } else if (s->geom == QB_GEOM_ELBOW) {
+        line(r, t, w, 0);
+        line(r, t, w, h);
     } else if (s->geom == QB_GEOM_CURVED) {
         curve(r, t, w / 2, 0, w / 2, h, w, h);
     } else {
         line(r, t, w, h);
     }
     HPDF_Page_Stroke(r->page);
-    int bent = s->geom != QB_GEOM_LINE && w > 0.01f;
+    /* the arrowheads follow the first and the last segment */
+    float hu = w, hv = h, tu = 0, tv = 0;
+    if (s->geom == QB_GEOM_BENT || s->geom == QB_GEOM_CURVED) {
+        hu = tu = w / 2;
+        hv = 0;
+        tv = h;
+    } else if (s->geom == QB_GEOM_ELBOW) {
+        hv = 0;
+        tu = w;
+    }
+    if (fabsf(hu) + fabsf(hv) < 0.5f) { /* a segment of no length: the line's direction */
+        hu = w;
+        hv = h;
+    }
+    if (fabsf(w - tu) + fabsf(h - tv) < 0.5f)
+        tu = tv = 0;
     if (s->head)
-        arrowhead(r, t, bent ? w / 2 : w, bent ? 0 : h, 0, 0, lw);
+        arrowhead(r, t, hu, hv, 0, 0, lw);
     if (s->tail)
-        arrowhead(r, t, bent ? w / 2 : 0, bent ? h : 0, w, h, lw);
+        arrowhead(r, t, tu, tv, w, h, lw);
 }
 
 static void draw_shape(rd *r, const xf *t, const qb_shape *s, float k)
