@@ -886,7 +886,7 @@ typedef struct {
     int x, y, w, h;
 } flow_box;
 static const flow_box flow_boxes[] = {
-    {"flowChartTerminator", "项目立项", 70, 0, 100, 30},
+    {"flowChartTerminator", "项目启动", 70, 0, 100, 30},
     {"flowChartProcess", "界定顾客需求", 60, 50, 120, 36},
     {"flowChartDecision", "设计是否达标", 60, 106, 120, 60},
     {"flowChartProcess", "优化设计方案", 230, 118, 120, 36},

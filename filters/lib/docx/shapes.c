@@ -222,8 +222,10 @@ static void read_sppr(qb_shapes_rd *s, xmlNodePtr sp)
     xmlNodePtr ln = kid(sp, "ln");
     if (ln) {
         double w = num_attr(ln, "w", -1);
-        if (w >= 0)
+        if (w >= 0) {
             c->line_w = clampd(w);
+            s->width_set = 1;
+        }
         if (dml_fill(ln, &c->line))
             s->line_set = 1;
         c->head = (unsigned char)arrow_end(kid(ln, "headEnd"));
@@ -238,8 +240,13 @@ static void read_style(qb_shapes_rd *s, xmlNodePtr st)
     long c;
     if (f && !s->fill_set && num_attr(f, "idx", 0) > 0 && (c = dml_color(f)) >= 0)
         s->cur.fill = c;
-    if (l && !s->line_set && num_attr(l, "idx", 0) > 0 && (c = dml_color(l)) >= 0)
+    if (l && !s->line_set && num_attr(l, "idx", 0) > 0 && (c = dml_color(l)) >= 0) {
         s->cur.line = c;
+        /* the theme's line widths (Office: 1/2, 1 and 1 1/2 pt) */
+        double idx = num_attr(l, "idx", 0);
+        if (!s->width_set)
+            s->cur.line_w = idx >= 3 ? 19050 : idx >= 2 ? 12700 : 6350;
+    }
 }
 
 /* wpg:grpSpPr: the group's frame from its parent's. */
@@ -272,7 +279,7 @@ static void open_shape(qb_shapes_rd *s, qb_geom g, long fill, long line)
     s->cur.para = s->para;
     s->open = 1;
     s->open_depth = s->ngroups;
-    s->fill_set = s->line_set = 0;
+    s->fill_set = s->line_set = s->width_set = 0;
     s->image = 0;
 }
 
@@ -706,10 +713,17 @@ qb_status qb_shapes_drawing_end(qb_shapes_rd *s, int counted)
         if (c->y + c->cy > maxy) maxy = c->y + c->cy;
     }
     long w = maxx - minx, h = maxy - miny;
+    /* VML places shapes on the page: from their corner; DrawingML in its extent, unless
+     * they fall outside it */
+    long dx = s->vml || minx < 0 || maxx > s->ext_cx ? minx : 0, dy = s->vml || miny < 0 || maxy > s->ext_cy ? miny : 0;
+    if (!dx)
+        w = maxx;
+    if (!dy)
+        h = maxy;
     for (size_t i = s->first_shape; i < d->nshape; i++) {
         qb_shape *c = &d->shapes[i];
-        c->x -= minx;
-        c->y -= miny;
+        c->x -= dx;
+        c->y -= dy;
         c->drawing = index;
         c->counted = counted;
         c->draw_cx = s->ext_cx > w ? s->ext_cx : w;

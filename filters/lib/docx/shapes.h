@@ -30,7 +30,7 @@ typedef struct {
     int ngroups;           /* open groups (deeper than QB_SHAPES_DEPTH: the last frame) */
     int open;              /* a shape element is open (cur) */
     int open_depth;        /* groups open when it began */
-    int fill_set, line_set;/* spPr said (the style's references do not override it) */
+    int fill_set, line_set, width_set; /* spPr said (the style's references do not override it) */
     int image;             /* the open VML shape is a picture (v:imagedata) */
     qb_shape cur;
     int full;              /* QB_SHAPES_MAX reached: later drawings are not taken */

@@ -323,8 +323,11 @@ static float text_size(const qb_doc *d, const qb_shape *s, float k)
     return size < MIN_TEXT ? MIN_TEXT : size > RD_XIAOSI ? RD_XIAOSI : size;
 }
 
-/* Set the text to fit the box (shrinking), 1 when it fits; or draw it (at y_top). */
-static qb_status fit_text(rd *r, const qb_doc *d, const qb_shape *s, const xf *t, float k, stext *x, int *fits)
+/* Set the text to fit the box, smaller when it does not; *fits 1 when it does. With
+ * grow (a lone text box, which Word sizes to its text), only as much smaller as its
+ * width asks, and *grow is the height the box needs. */
+static qb_status fit_text(rd *r, const qb_doc *d, const qb_shape *s, const xf *t, float k, stext *x, int *fits,
+                          float *grow)
 {
     float share = text_share(s->geom);
     float pad_x = 7.2f * k, pad_y = 3.6f * k;
@@ -349,6 +352,11 @@ static qb_status fit_text(rd *r, const qb_doc *d, const qb_shape *s, const xf *t
         for (size_t i = 0; i < x->n; i++)
             for (size_t j = 0; j < x->p[i].lines.n; j++)
                 wide |= x->p[i].lines.v[j].width > w + 0.5f;
+        if (!wide && grow) {
+            *grow = x->height + 2 * pad_y;
+            *fits = 1;
+            return QB_OK;
+        }
         if (!wide && x->height <= (h > 0 ? h : 0) * 1.15f + 1) {
             *fits = 1;
             return QB_OK;
@@ -447,13 +455,19 @@ static qb_status drawing(rd *r, const qb_doc *d, size_t a, size_t b, unsigned ch
         return QB_ERR_NOMEM;
     qb_status st = QB_OK;
     int fits = 1;
+    float grown = 0; /* a lone text box: the height its text needs */
     /* lay out first: nothing is drawn unless every text fits */
     for (size_t i = a; i < b && st == QB_OK && fits; i++) {
         const qb_shape *s = &d->shapes[i];
         if (s->end_para == s->first_para)
             continue;
         xf t = {x0 + PT(s->x) * k, 0, PT(s->cx) * k, PT(s->cy) * k, 1, 0, 0, 0};
-        st = fit_text(r, d, s, &t, k, &tx[i - a], &fits);
+        st = fit_text(r, d, s, &t, k, &tx[i - a], &fits, b - a == 1 && !is_line(s->geom) ? &grown : NULL);
+    }
+    if (grown > PT(s0->cy) * k) { /* the box grows to its text, and the drawing with it */
+        float need = PT(s0->y) * k + grown;
+        bh = need > bh ? need : bh;
+        fits = fits && bh <= maxh;
     }
     if (st != QB_OK || r->collect || !fits || !visible) {
         for (size_t i = a; i < b; i++)
@@ -469,8 +483,8 @@ static qb_status drawing(rd *r, const qb_doc *d, size_t a, size_t b, unsigned ch
     for (size_t i = a; i < b && st == QB_OK; i++) {
         const qb_shape *s = &d->shapes[i];
         float rad = (float)s->rot * 3.14159265f / 180.0f;
-        xf t = {x0 + PT(s->x) * k, top - PT(s->y) * k, PT(s->cx) * k, PT(s->cy) * k, cosf(rad), sinf(rad),
-                s->flip_h, s->flip_v};
+        float sh = PT(s->cy) * k < grown ? grown : PT(s->cy) * k;
+        xf t = {x0 + PT(s->x) * k, top - PT(s->y) * k, PT(s->cx) * k, sh, cosf(rad), sinf(rad), s->flip_h, s->flip_v};
         draw_shape(r, &t, s, k);
         *unknown += s->geom == QB_GEOM_UNKNOWN;
         st = rd_hpdf_status(r);
@@ -478,7 +492,8 @@ static qb_status drawing(rd *r, const qb_doc *d, size_t a, size_t b, unsigned ch
     /* text over every shape (connectors cross boxes) */
     for (size_t i = a; i < b && st == QB_OK; i++) {
         const qb_shape *s = &d->shapes[i];
-        xf t = {x0 + PT(s->x) * k, top - PT(s->y) * k, PT(s->cx) * k, PT(s->cy) * k, 1, 0, 0, 0};
+        float sh = PT(s->cy) * k < grown ? grown : PT(s->cy) * k;
+        xf t = {x0 + PT(s->x) * k, top - PT(s->y) * k, PT(s->cx) * k, sh, 1, 0, 0, 0};
         r->cur_gray = -1; /* the fill colour is the shapes' now */
         if (tx[i - a].n)
             st = draw_text(r, &t, &tx[i - a]);
