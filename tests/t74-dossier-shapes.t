@@ -179,6 +179,8 @@ print(lost)
 PY
 )
     is "$lost" 0 "$n: every text-box paragraph is in the dossier"
+    "$QB_BIN/qb-check" --pdf "$TMP/c2.pdf" "$f" >/dev/null 2>&1
+    cmp -s "$TMP/c.pdf" "$TMP/c2.pdf"; ok $? "$n: two runs, the same bytes"
   done
   f="$CORPUS/docx-cn/cn_wps11_nuclear_guide_part6_textboxes.docx"
   if [ -f "$f" ]; then

@@ -22,6 +22,10 @@
 #define NS_WPG "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
 #define NS_WPC "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas"
 #define NS_V "urn:schemas-microsoft-com:vml"
+#define NS_O "urn:schemas-microsoft-com:office:office"
+/* The width a VML horizontal rule (o:hr) spans: the column of an A4 page, scaled to the
+ * dossier's column when drawn. */
+#define HR_EMU 6120130L
 
 #define EMU_PER_PT 12700.0
 
@@ -489,7 +493,10 @@ static void vml_shape(qb_shapes_rd *s, xmlTextReaderPtr r, const char *name)
     c->cy = clampd(f->sy * (h < 0 ? 0 : h));
     if (c->cx < 0) c->cx = 0;
     if (c->cy < 0) c->cy = 0;
-    xmlChar *a;
+    xmlChar *a = xmlTextReaderGetAttributeNs(r, BAD_CAST "hr", BAD_CAST NS_O);
+    if (a && !off_value(a) && c->cx == 0)
+        c->cx = HR_EMU;
+    xmlFree(a);
     long col;
     if ((a = rattr(r, "fillcolor")) && (col = vml_color((char *)a)) >= 0 && !line)
         c->fill = col;

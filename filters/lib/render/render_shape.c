@@ -386,8 +386,17 @@ static qb_status draw_text(rd *r, const xf *t, const stext *x)
 /* Shapes nobody sees (white-out boxes, shapes with neither fill nor line) and no text. */
 static int invisible(const qb_shape *s)
 {
-    return s->end_para == s->first_para && (s->fill == QB_COLOR_NONE || s->fill == 0xFFFFFF) &&
-           s->line == QB_COLOR_NONE;
+    if (s->end_para != s->first_para)
+        return 0;
+    if (!is_line(s->geom) && (s->cx <= 0 || s->cy <= 0))
+        return 1; /* no area */
+    return (s->fill == QB_COLOR_NONE || s->fill == 0xFFFFFF || is_line(s->geom)) && s->line == QB_COLOR_NONE;
+}
+
+/* A box nobody sees around text: with no outline and no fill but white. */
+static int unboxed(const qb_shape *s)
+{
+    return (s->fill == QB_COLOR_NONE || s->fill == 0xFFFFFF) && s->line == QB_COLOR_NONE && !is_line(s->geom);
 }
 
 /* The text paragraphs a shape claims exist and belong to no table. */
@@ -418,6 +427,8 @@ static qb_status drawing(rd *r, const qb_doc *d, size_t a, size_t b, unsigned ch
 {
     const qb_shape *s0 = &d->shapes[a];
     *done = 0;
+    if (b - a == 1 && unboxed(s0) && s0->end_para > s0->first_para)
+        return QB_OK; /* a lone text box without a frame (a caption, a note) is text in the flow */
     size_t text_end = s0->para + 1;
     int visible = 0;
     for (size_t i = a; i < b; i++) {
