@@ -399,13 +399,15 @@ static int unboxed(const qb_shape *s)
     return (s->fill == QB_COLOR_NONE || s->fill == 0xFFFFFF) && s->line == QB_COLOR_NONE && !is_line(s->geom);
 }
 
-/* The text paragraphs a shape claims exist and belong to no table. */
+/* The text paragraphs a shape claims exist, belong to no table and hold no title or
+ * section heading (those stay in the flow, where the dossier bookmarks them). */
 static int text_ok(const qb_doc *d, const qb_shape *s)
 {
     if (s->end_para > d->npara || s->first_para > s->end_para)
         return 0;
     for (size_t i = s->first_para; i < s->end_para; i++)
-        if (d->paras[i].where != QB_IN_TEXTBOX)
+        if (d->paras[i].where != QB_IN_TEXTBOX || d->paras[i].role == QB_PARA_TITLE ||
+            d->paras[i].role == QB_PARA_HEADING)
             return 0;
     return 1;
 }
