@@ -3,9 +3,10 @@
 # group (wpg:wgp with its own child coordinates), connectors with arrowheads and a legacy
 # VML box are drawn in the dossier with their geometry, colours and text, the text once
 # (inside its shape, not again as loose lines) and in reading order, with no
-# render.drawing warning; counting is unchanged. Hostile shapes (giant or NaN extents,
-# 5000 shapes, groups nested 60 deep) give a drawn clamp or the placeholder and warning,
-# never a crash or a hang. Corpus files with shapes keep all their text.
+# render.drawing warning; counting is unchanged. A preset not drawn is a dashed box and a
+# warning. Hostile shapes (giant or NaN extents, 5000 shapes, groups nested 60 deep) give a
+# drawn clamp or the placeholder and warning, never a crash or a hang. Corpus files with
+# shapes keep all their text, and give the same bytes twice.
 . "$(dirname "$0")/lib/tap.sh"
 SAMPLES=${QB_SAMPLES:-$TMP/samples}
 mkdir -p "$SAMPLES"
@@ -106,6 +107,9 @@ if kind == 'giant':       # extents far beyond any page, negative, NaN, a rotati
                    cx='99999999999999999999', cy='-7')
 elif kind == 'many':      # 5000 shapes with text in one group
     body = drawing(''.join(wsp(str(i * 1000), str(i * 600), '900', '500', '形状%d' % i) for i in range(5000)))
+elif kind == 'unknown':   # a cloud (a preset the dossier does not draw) beside a rectangle
+    body = drawing(wsp('0', '0', '2000000', '1000000', '云朵形状', 'cloud') +
+                   wsp('2500000', '0', '2000000', '1000000', '矩形形状'))
 elif kind == 'deep':      # groups nested 60 deep, a shape at the bottom
     inner = wsp('100000', '100000', '2000000', '600000', '最深的形状')
     for i in range(60):
@@ -130,7 +134,7 @@ with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
     z.writestr('word/document.xml', doc)
 PY
 }
-for kind in giant many deep vml; do
+for kind in giant many unknown deep vml; do
   mkdocx "$TMP/$kind.docx" "$kind"
   timeout 120 "$QB_BIN/qb-check" --pdf "$TMP/$kind.pdf" "$TMP/$kind.docx" >/dev/null 2>"$TMP/err"; rc=$?
   timeout 120 "$QB_BIN/qb-check" --pdf "$TMP/$kind-2.pdf" "$TMP/$kind.docx" >/dev/null 2>/dev/null
@@ -146,6 +150,11 @@ for kind in giant many deep vml; do
       n=$(grep -o '形状[0-9][0-9]*' "$TMP/t.txt" | sort -u | wc -l | tr -d ' ')
       grep -q '图表或形状图形未能绘制' "$TMP/err"; w=$?
       is "$n/$w" "5000/0" "many: over 2000 shapes the drawing is a placeholder with a warning, all 5000 texts kept";;
+    unknown)
+      grep -q '无法按原样绘制，已用虚线框代替' "$TMP/err"; w=$?
+      grep -q '图表或形状图形未能绘制' "$TMP/err"; p=$?
+      grep -q 云朵形状 "$TMP/t.txt" && grep -q 矩形形状 "$TMP/t.txt"
+      is "$w/$p/$?" "0/1/0" "unknown: the cloud is a dashed box with a render.drawing warning, both texts drawn";;
     deep)
       grep -q 最深的形状 "$TMP/t.txt"; ok $? "deep: the shape at the bottom of 60 groups is drawn, its text kept";;
     vml)
