@@ -305,6 +305,9 @@ static qb_status set_text(rd *r, const qb_doc *d, const qb_shape *s, float width
             sp[ns++] = (rd_span){p->runs[k].text, strlen(p->runs[k].text), rs};
         }
         st = rd_shape(r, &ps, sp, ns, width, &x->p[i]);
+        /* a label is centred; running text over several lines keeps the author's alignment */
+        if (x->p[i].lines.n > 2 && (p->f.jc == QB_JC_BOTH || p->f.jc == QB_JC_DISTRIBUTE || p->f.jc == QB_JC_LEFT))
+            x->p[i].ps.align = p->f.jc == QB_JC_LEFT ? RD_LEFT : RD_JUSTIFY;
         x->height += x->p[i].height;
     }
     free(sp);
