@@ -165,6 +165,7 @@ done
 # ---- corpus documents with shapes: all their text is kept, once per shape
 if [ -d "$CORPUS/docx-cn" ]; then
   for f in "$CORPUS"/docx-cn/cn_wps11_nuclear_guide_part6_textboxes.docx "$CORPUS"/docx-cn/cn_wps12_nuclear_guide_part1_draft.docx \
+           "$CORPUS"/docx-cn/cn_wps12_nuclear_guide_part12_5headers.docx \
            "$CORPUS"/docx-real/real_figure_caption_inside_textbox.docx "$CORPUS"/docx-real/real_large_15_sections_landscape.docx \
            "$CORPUS"/docx-real/real_nested_tables_depth4_drawings.docx "$CORPUS"/docx-cn/cn_word2016_sjtu_thesis_template_seq_captions.docx; do
     n=$(basename "$f" .docx)

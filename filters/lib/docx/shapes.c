@@ -1,18 +1,17 @@
-/* shapes.c — DrawingML and VML shapes into the model (shapes.h).
+/* shapes.c — Word shapes into the model (shapes.h): the drawing, its groups and DrawingML
+ * shapes here, VML shapes in shapes_vml.c.
  *
  * Coordinates: a DrawingML group maps its children's space (chOff/chExt) onto its own
  * box (off/ext); a VML group maps coordsize/coordorigin onto its style box. Each open
  * group is a frame x' = tx + sx·x, so a shape's box comes out in the drawing's EMU
  * whatever the nesting. Everything read is clamped (shape.h): a giant, negative or
  * NaN value gives a drawn clamp, never an overflow. */
-#include "shapes.h"
+#include "shapes_int.h"
 #include "xmlsafe.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #define NS_A "http://schemas.openxmlformats.org/drawingml/2006/main"
 #define NS_A_STRICT "http://purl.oclc.org/ooxml/drawingml/main"
@@ -22,12 +21,7 @@
 #define NS_WPG "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
 #define NS_WPC "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas"
 #define NS_V "urn:schemas-microsoft-com:vml"
-#define NS_O "urn:schemas-microsoft-com:office:office"
-/* The width a VML horizontal rule (o:hr) spans: the column of an A4 page, scaled to the
- * dossier's column when drawn. */
-#define HR_EMU 6120130L
 
-#define EMU_PER_PT 12700.0
 
 static int ns_is(const xmlChar *uri, const char *a, const char *b)
 {
@@ -65,10 +59,6 @@ static int bool_attr(xmlNodePtr n, const char *name)
     return on;
 }
 
-static long clampd(double v)
-{
-    return qb_shape_clamp(v);
-}
 
 void qb_shapes_rd_init(qb_shapes_rd *s, qb_doc *doc)
 {
@@ -76,7 +66,7 @@ void qb_shapes_rd_init(qb_shapes_rd *s, qb_doc *doc)
     s->doc = doc;
 }
 
-static qb_shp_frame *frame(qb_shapes_rd *s)
+qb_shp_frame *qb_shp_frame_of(qb_shapes_rd *s)
 {
     int k = s->ngroups < QB_SHAPES_DEPTH ? s->ngroups : QB_SHAPES_DEPTH;
     return &s->frames[k];
@@ -199,13 +189,13 @@ static void read_sppr(qb_shapes_rd *s, xmlNodePtr sp)
     qb_shape *c = &s->cur;
     xmlNodePtr x = kid(sp, "xfrm");
     if (x) {
-        qb_shp_frame *f = frame(s);
+        qb_shp_frame *f = qb_shp_frame_of(s);
         double ox = num_attr(kid(x, "off"), "x", 0), oy = num_attr(kid(x, "off"), "y", 0);
         double cx = num_attr(kid(x, "ext"), "cx", 0), cy = num_attr(kid(x, "ext"), "cy", 0);
-        c->x = clampd(f->tx + f->sx * ox);
-        c->y = clampd(f->ty + f->sy * oy);
-        c->cx = clampd(f->sx * (cx < 0 ? 0 : cx));
-        c->cy = clampd(f->sy * (cy < 0 ? 0 : cy));
+        c->x = qb_shape_clamp(f->tx + f->sx * ox);
+        c->y = qb_shape_clamp(f->ty + f->sy * oy);
+        c->cx = qb_shape_clamp(f->sx * (cx < 0 ? 0 : cx));
+        c->cy = qb_shape_clamp(f->sy * (cy < 0 ? 0 : cy));
         if (c->cx < 0) c->cx = 0;
         if (c->cy < 0) c->cy = 0;
         double rot = fmod(num_attr(x, "rot", 0) / 60000.0, 360.0);
@@ -227,7 +217,7 @@ static void read_sppr(qb_shapes_rd *s, xmlNodePtr sp)
     if (ln) {
         double w = num_attr(ln, "w", -1);
         if (w >= 0) {
-            c->line_w = clampd(w);
+            c->line_w = qb_shape_clamp(w);
             s->width_set = 1;
         }
         if (dml_fill(ln, &c->line))
@@ -273,7 +263,7 @@ static void read_grppr(qb_shapes_rd *s, xmlNodePtr gp)
     f->ty = p->ty + p->sy * (oy - coy * ky);
 }
 
-static void open_shape(qb_shapes_rd *s, qb_geom g, long fill, long line)
+void qb_shp_open(qb_shapes_rd *s, qb_geom g, long fill, long line)
 {
     memset(&s->cur, 0, sizeof s->cur);
     s->cur.geom = g;
@@ -287,7 +277,7 @@ static void open_shape(qb_shapes_rd *s, qb_geom g, long fill, long line)
     s->image = 0;
 }
 
-static qb_status close_shape(qb_shapes_rd *s)
+qb_status qb_shp_close(qb_shapes_rd *s)
 {
     s->open = 0;
     qb_doc *d = s->doc;
@@ -305,284 +295,11 @@ static qb_status close_shape(qb_shapes_rd *s)
     return QB_OK;
 }
 
-static void push_group(qb_shapes_rd *s)
+void qb_shp_push_group(qb_shapes_rd *s)
 {
     if (s->ngroups < QB_SHAPES_DEPTH)
         s->frames[s->ngroups + 1] = s->frames[s->ngroups];
     s->ngroups++;
-}
-
-/* ---- VML ---------------------------------------------------------------------- */
-
-/* A CSS length of a VML style in EMU (top level) or as a bare number (in a group). */
-static double vml_len(const char *v, int top)
-{
-    char *end;
-    double d = strtod(v, &end);
-    if (end == v || isnan(d) || isinf(d))
-        return 0;
-    while (*end == ' ')
-        end++;
-    if (!top && !isalpha((unsigned char)*end))
-        return d;
-    if (strncmp(end, "pt", 2) == 0) return d * EMU_PER_PT;
-    if (strncmp(end, "in", 2) == 0) return d * 72 * EMU_PER_PT;
-    if (strncmp(end, "cm", 2) == 0) return d * 360000;
-    if (strncmp(end, "mm", 2) == 0) return d * 36000;
-    if (strncmp(end, "pc", 2) == 0) return d * 12 * EMU_PER_PT;
-    if (strncmp(end, "emu", 3) == 0) return d;
-    return d * 0.75 * EMU_PER_PT; /* px, or no unit */
-}
-
-/* The value of a property in a VML style attribute ("position:absolute;width:90pt"). */
-static int style_prop(const char *style, const char *prop, char *out, size_t size)
-{
-    size_t pl = strlen(prop);
-    for (const char *p = style; p && *p;) {
-        while (*p == ';' || *p == ' ')
-            p++;
-        const char *semi = strchr(p, ';');
-        size_t len = semi ? (size_t)(semi - p) : strlen(p);
-        if (len > pl && strncmp(p, prop, pl) == 0 && p[pl] == ':') {
-            size_t n = len - pl - 1 < size - 1 ? len - pl - 1 : size - 1;
-            memcpy(out, p + pl + 1, n);
-            out[n] = '\0';
-            return 1;
-        }
-        p = semi;
-    }
-    return 0;
-}
-
-static double style_len(const char *style, const char *prop, int top)
-{
-    char v[64];
-    return style_prop(style, prop, v, sizeof v) ? vml_len(v, top) : 0;
-}
-
-/* "#RRGGBB", "#RGB" or a name, perhaps followed by " [3204]"; -1 when not understood. */
-static long vml_color(const char *v)
-{
-    static const struct { const char *name; long rgb; } t[] = {
-        {"black", 0}, {"white", 0xFFFFFF}, {"red", 0xFF0000}, {"green", 0x008000}, {"blue", 0x0000FF},
-        {"yellow", 0xFFFF00}, {"gray", 0x808080}, {"grey", 0x808080}, {"silver", 0xC0C0C0},
-        {"navy", 0x000080}, {"teal", 0x008080}, {"lime", 0x00FF00}, {"aqua", 0x00FFFF},
-        {"fuchsia", 0xFF00FF}, {"maroon", 0x800000}, {"olive", 0x808000}, {"purple", 0x800080}};
-    if (!v)
-        return -1;
-    if (v[0] == '#') {
-        size_t n = strspn(v + 1, "0123456789abcdefABCDEF");
-        char h[7];
-        if (n >= 6) {
-            memcpy(h, v + 1, 6);
-            h[6] = '\0';
-            return strtol(h, NULL, 16);
-        }
-        if (n >= 3) {
-            char e[7] = {v[1], v[1], v[2], v[2], v[3], v[3], '\0'};
-            return strtol(e, NULL, 16);
-        }
-        return -1;
-    }
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (strncasecmp(v, t[i].name, strlen(t[i].name)) == 0)
-            return t[i].rgb;
-    return -1;
-}
-
-static xmlChar *rattr(xmlTextReaderPtr r, const char *name)
-{
-    return xmlTextReaderGetAttribute(r, BAD_CAST name);
-}
-
-static int off_value(const xmlChar *v)
-{
-    return v && (strcmp((char *)v, "f") == 0 || strcmp((char *)v, "false") == 0 || strcmp((char *)v, "0") == 0);
-}
-
-/* The geometry a v:shape's type (#_x0000_tNNN, Word's shape type number) stands for;
- * a type Word does not number, or a free path, is drawn as its box. */
-static qb_geom vml_type(const char *type)
-{
-    const char *p = type ? strstr(type, "_t") : NULL;
-    int n = p ? atoi(p + 2) : 1;
-    switch (n) {
-    case 2: case 176: return QB_GEOM_ROUNDRECT;
-    case 116: return QB_GEOM_TERMINATOR;
-    case 3: case 120: case 123: case 124: return QB_GEOM_ELLIPSE;
-    case 4: case 110: case 126: return QB_GEOM_DIAMOND;
-    case 5: case 127: return QB_GEOM_TRIANGLE;
-    case 7: case 111: return QB_GEOM_PARALLELOGRAM;
-    case 9: case 10: case 117: return QB_GEOM_HEXAGON;
-    case 20: case 32: return QB_GEOM_LINE;
-    case 33: return QB_GEOM_ELBOW;
-    case 34: case 35: case 36: return QB_GEOM_BENT;
-    case 37: case 38: case 39: case 40: return QB_GEOM_CURVED;
-    case 13: return QB_GEOM_ARROW_R;
-    case 66: return QB_GEOM_ARROW_L;
-    case 67: return QB_GEOM_ARROW_D;
-    case 68: return QB_GEOM_ARROW_U;
-    default: return QB_GEOM_RECT;
-    }
-}
-
-/* A VML shape's start tag: its kind, box, colours and outline from its attributes. */
-static void vml_shape(qb_shapes_rd *s, xmlTextReaderPtr r, const char *name)
-{
-    qb_geom g = strcmp(name, "roundrect") == 0 ? QB_GEOM_ROUNDRECT
-                : strcmp(name, "oval") == 0    ? QB_GEOM_ELLIPSE
-                : strcmp(name, "line") == 0    ? QB_GEOM_LINE
-                                               : QB_GEOM_RECT;
-    xmlChar *type = strcmp(name, "shape") == 0 ? rattr(r, "type") : NULL;
-    if (type)
-        g = vml_type((char *)type);
-    if (type && strstr((char *)type, "_t75")) /* Word's picture frame */
-        g = QB_GEOM_UNKNOWN;
-    int picture = type && strstr((char *)type, "_t75");
-    xmlFree(type);
-    int line = g == QB_GEOM_LINE || g == QB_GEOM_BENT || g == QB_GEOM_CURVED;
-    open_shape(s, g, line ? QB_COLOR_NONE : 0xFFFFFF, 0);
-    s->image = picture;
-    qb_shape *c = &s->cur;
-    qb_shp_frame *f = frame(s);
-    int top = s->ngroups == 0;
-    xmlChar *style = rattr(r, "style");
-    const char *st = style ? (const char *)style : "";
-    double x = style_len(st, top ? "margin-left" : "left", top), y = style_len(st, top ? "margin-top" : "top", top);
-    if (top) { /* left/top also place a top-level shape (position:absolute) */
-        x += style_len(st, "left", 1);
-        y += style_len(st, "top", 1);
-    }
-    double w = style_len(st, "width", top), h = style_len(st, "height", top);
-    char v[64];
-    if (style_prop(st, "rotation", v, sizeof v)) {
-        double rot = fmod(strtod(v, NULL), 360.0);
-        c->rot = isnan(rot) ? 0 : (int)(rot < 0 ? rot + 360 : rot) % 360;
-    }
-    if (style_prop(st, "flip", v, sizeof v)) {
-        c->flip_h = strchr(v, 'x') != NULL;
-        c->flip_v = strchr(v, 'y') != NULL;
-    }
-    xmlFree(style);
-    if (strcmp(name, "line") == 0) { /* from="x,y" to="x,y" */
-        xmlChar *from = rattr(r, "from"), *to = rattr(r, "to");
-        double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
-        const char *cm;
-        if (from) {
-            x1 = vml_len((char *)from, top);
-            cm = strchr((char *)from, ',');
-            y1 = cm ? vml_len(cm + 1, top) : 0;
-        }
-        if (to) {
-            x2 = vml_len((char *)to, top);
-            cm = strchr((char *)to, ',');
-            y2 = cm ? vml_len(cm + 1, top) : 0;
-        }
-        xmlFree(from);
-        xmlFree(to);
-        x = x1 < x2 ? x1 : x2;
-        y = y1 < y2 ? y1 : y2;
-        w = fabs(x2 - x1);
-        h = fabs(y2 - y1);
-        c->flip_h = x2 < x1;
-        c->flip_v = y2 < y1;
-    }
-    c->x = clampd(f->tx + f->sx * (x - f->ox));
-    c->y = clampd(f->ty + f->sy * (y - f->oy));
-    c->cx = clampd(f->sx * (w < 0 ? 0 : w));
-    c->cy = clampd(f->sy * (h < 0 ? 0 : h));
-    if (c->cx < 0) c->cx = 0;
-    if (c->cy < 0) c->cy = 0;
-    xmlChar *a = xmlTextReaderGetAttributeNs(r, BAD_CAST "hr", BAD_CAST NS_O);
-    if (a && !off_value(a) && c->cx == 0)
-        c->cx = HR_EMU;
-    xmlFree(a);
-    long col;
-    if ((a = rattr(r, "fillcolor")) && (col = vml_color((char *)a)) >= 0 && !line)
-        c->fill = col;
-    xmlFree(a);
-    if (off_value(a = rattr(r, "filled")))
-        c->fill = QB_COLOR_NONE;
-    xmlFree(a);
-    if ((a = rattr(r, "strokecolor")) && (col = vml_color((char *)a)) >= 0)
-        c->line = col;
-    xmlFree(a);
-    if (off_value(a = rattr(r, "stroked")))
-        c->line = QB_COLOR_NONE;
-    xmlFree(a);
-    if ((a = rattr(r, "strokeweight")))
-        c->line_w = clampd(vml_len((char *)a, 1));
-    xmlFree(a);
-}
-
-/* v:fill / v:stroke inside an open VML shape. */
-static void vml_sub(qb_shapes_rd *s, xmlTextReaderPtr r, const char *name)
-{
-    qb_shape *c = &s->cur;
-    xmlChar *a;
-    long col;
-    if (strcmp(name, "fill") == 0) {
-        if (off_value(a = rattr(r, "on")))
-            c->fill = QB_COLOR_NONE;
-        xmlFree(a);
-        if ((a = rattr(r, "color")) && (col = vml_color((char *)a)) >= 0 && c->fill != QB_COLOR_NONE)
-            c->fill = col;
-        xmlFree(a);
-    } else if (strcmp(name, "stroke") == 0) {
-        if (off_value(a = rattr(r, "on")))
-            c->line = QB_COLOR_NONE;
-        xmlFree(a);
-        if ((a = rattr(r, "color")) && (col = vml_color((char *)a)) >= 0 && c->line != QB_COLOR_NONE)
-            c->line = col;
-        xmlFree(a);
-        if ((a = rattr(r, "endarrow")))
-            c->tail = strcmp((char *)a, "none") != 0;
-        xmlFree(a);
-        if ((a = rattr(r, "startarrow")))
-            c->head = strcmp((char *)a, "none") != 0;
-        xmlFree(a);
-    } else if (strcmp(name, "imagedata") == 0) {
-        s->image = 1; /* a picture: docx.c takes it as an image */
-    }
-}
-
-/* v:group: a frame from its style box and coordsize/coordorigin. */
-static void vml_group(qb_shapes_rd *s, xmlTextReaderPtr r)
-{
-    qb_shp_frame *p = frame(s);
-    int top = s->ngroups == 0;
-    push_group(s);
-    if (s->ngroups > QB_SHAPES_DEPTH)
-        return;
-    qb_shp_frame *f = &s->frames[s->ngroups];
-    xmlChar *style = rattr(r, "style"), *size = rattr(r, "coordsize"), *orig = rattr(r, "coordorigin");
-    const char *st = style ? (const char *)style : "";
-    double x = style_len(st, top ? "margin-left" : "left", top), y = style_len(st, top ? "margin-top" : "top", top);
-    if (top) {
-        x += style_len(st, "left", 1);
-        y += style_len(st, "top", 1);
-    }
-    double w = style_len(st, "width", top), h = style_len(st, "height", top);
-    double cw = 1000, ch = 1000, ox = 0, oy = 0; /* VML's default coordsize */
-    const char *cm;
-    if (size) {
-        cw = strtod((char *)size, NULL);
-        ch = (cm = strchr((char *)size, ',')) ? strtod(cm + 1, NULL) : cw;
-    }
-    if (orig) {
-        ox = strtod((char *)orig, NULL);
-        oy = (cm = strchr((char *)orig, ',')) ? strtod(cm + 1, NULL) : 0;
-    }
-    xmlFree(style);
-    xmlFree(size);
-    xmlFree(orig);
-    double kx = cw > 0 && w > 0 && !isnan(cw) ? w / cw : 1, ky = ch > 0 && h > 0 && !isnan(ch) ? h / ch : 1;
-    f->sx = p->sx * kx;
-    f->sy = p->sy * ky;
-    f->tx = p->tx + p->sx * (x - p->ox);
-    f->ty = p->ty + p->sy * (y - p->oy);
-    f->ox = isnan(ox) || isinf(ox) ? 0 : ox;
-    f->oy = isnan(oy) || isinf(oy) ? 0 : oy;
 }
 
 /* ---- events ------------------------------------------------------------------- */
@@ -602,7 +319,7 @@ static void read_pos(qb_shapes_rd *s, xmlNodePtr n)
         xmlChar *t = xmlNodeGetContent(off);
         double v = t ? strtod((char *)t, NULL) : 0;
         xmlFree(t);
-        s->pos_x = v > 0 && !isnan(v) ? clampd(v) : 0;
+        s->pos_x = v > 0 && !isnan(v) ? qb_shape_clamp(v) : 0;
     }
     xmlFree(rel);
 }
@@ -614,8 +331,8 @@ qb_status qb_shapes_start(qb_shapes_rd *s, xmlTextReaderPtr r, const xmlChar *ur
         return QB_OK;
     if (ns_is(uri, NS_WP, NS_WP_STRICT)) {
         if (strcmp(name, "extent") == 0) {
-            s->ext_cx = clampd(num_attr(xmlTextReaderExpand(r), "cx", 0));
-            s->ext_cy = clampd(num_attr(xmlTextReaderExpand(r), "cy", 0));
+            s->ext_cx = qb_shape_clamp(num_attr(xmlTextReaderExpand(r), "cx", 0));
+            s->ext_cy = qb_shape_clamp(num_attr(xmlTextReaderExpand(r), "cy", 0));
         } else if (strcmp(name, "positionH") == 0) {
             read_pos(s, xmlTextReaderExpand(r));
         }
@@ -623,13 +340,13 @@ qb_status qb_shapes_start(qb_shapes_rd *s, xmlTextReaderPtr r, const xmlChar *ur
     }
     if (ns_is(uri, NS_WPS, NULL)) {
         if (strcmp(name, "wsp") == 0 && !s->open) {
-            open_shape(s, QB_GEOM_UNKNOWN, QB_COLOR_NONE, QB_COLOR_NONE);
-            return empty ? close_shape(s) : QB_OK;
+            qb_shp_open(s, QB_GEOM_UNKNOWN, QB_COLOR_NONE, QB_COLOR_NONE);
+            return empty ? qb_shp_close(s) : QB_OK;
         }
         if (!s->open)
             return QB_OK;
         if (strcmp(name, "cNvSpPr") == 0) {
-            xmlChar *tb = rattr(r, "txBox");
+            xmlChar *tb = xmlTextReaderGetAttribute(r, BAD_CAST "txBox");
             if (tb && (strcmp((char *)tb, "1") == 0 || strcmp((char *)tb, "true") == 0) && s->cur.geom == QB_GEOM_UNKNOWN)
                 s->cur.geom = QB_GEOM_RECT;
             xmlFree(tb);
@@ -644,7 +361,7 @@ qb_status qb_shapes_start(qb_shapes_rd *s, xmlTextReaderPtr r, const xmlChar *ur
         if (s->open)
             return QB_OK;
         if (strcmp(name, "wgp") == 0 || strcmp(name, "grpSp") == 0) {
-            push_group(s);
+            qb_shp_push_group(s);
             if (empty)
                 s->ngroups--;
         } else if (strcmp(name, "grpSpPr") == 0) {
@@ -656,15 +373,15 @@ qb_status qb_shapes_start(qb_shapes_rd *s, xmlTextReaderPtr r, const xmlChar *ur
         if (strcmp(name, "shapetype") == 0) {
             *skip = 1; /* a template, not a shape */
         } else if (s->open) {
-            vml_sub(s, r, name);
+            qb_shp_vml_sub(s, r, name);
         } else if (strcmp(name, "group") == 0) {
-            vml_group(s, r);
+            qb_shp_vml_group(s, r);
             if (empty)
                 s->ngroups--;
         } else if (is_vml_shape(name)) {
-            vml_shape(s, r, name);
+            qb_shp_vml_shape(s, r, name);
             if (empty)
-                return close_shape(s);
+                return qb_shp_close(s);
         }
     }
     return QB_OK;
@@ -675,7 +392,7 @@ qb_status qb_shapes_end(qb_shapes_rd *s, const xmlChar *uri, const char *name)
     if (s->depth != 1)
         return QB_OK;
     if (ns_is(uri, NS_WPS, NULL) && strcmp(name, "wsp") == 0 && s->open)
-        return close_shape(s);
+        return qb_shp_close(s);
     if ((ns_is(uri, NS_WPG, NULL) && (strcmp(name, "wgp") == 0 || strcmp(name, "grpSp") == 0)) ||
         (ns_is(uri, NS_V, NULL) && strcmp(name, "group") == 0)) {
         if (s->ngroups > 0 && !s->open)
@@ -683,7 +400,7 @@ qb_status qb_shapes_end(qb_shapes_rd *s, const xmlChar *uri, const char *name)
         return QB_OK;
     }
     if (ns_is(uri, NS_V, NULL) && s->open && is_vml_shape(name) && s->open_depth == s->ngroups)
-        return close_shape(s);
+        return qb_shp_close(s);
     return QB_OK;
 }
 
