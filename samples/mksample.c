@@ -361,7 +361,7 @@ enum {
     F_SUBTITLE = 1u << 21,    /* the title and a ——subtitle line (楷体 四号 bold) */
     F_FORM_TABLE = 1u << 22,  /* headings in a table's first column, their text in the cell beside */
     F_FORM_ACROSS = 1u << 23, /* headings side by side in a table's first row: undecidable */
-    F_SHAPES = 1u << 24,      /* 图1 a flowchart of Word shapes (a group, connectors) and a VML box */
+    F_SHAPES = 1u << 26,      /* 图1 a flowchart of Word shapes (a group, connectors) and a VML box */
 };
 
 typedef enum { PG_A4, PG_LETTER, PG_MID_LANDSCAPE, PG_ZERO, PG_NONE } page_kind;
