@@ -78,6 +78,7 @@ static inline void dw_xml_free(dw_xml *x)
 #define DW_NS_MC "http://schemas.openxmlformats.org/markup-compatibility/2006"
 #define DW_NS_WPS "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 #define DW_NS_C "http://schemas.openxmlformats.org/drawingml/2006/chart"
+#define DW_NS_WPG "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
 #define DW_NS_PKGREL "http://schemas.openxmlformats.org/package/2006/relationships"
 #define DW_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 #define DW_CT "application/vnd.openxmlformats-officedocument."

@@ -363,6 +363,7 @@ enum {
     F_FORM_ACROSS = 1u << 23, /* headings side by side in a table's first row: undecidable */
     F_CHARTS = 1u << 24,      /* 图1 is three Word charts (column, pie, line), each with its caption */
     F_CHARTS_HOSTILE = 1u << 25, /* 图1 is a good chart and six broken or hostile chart parts */
+    F_SHAPES = 1u << 26,      /* 图1 a flowchart of Word shapes (a group, connectors) and a VML box */
 };
 
 typedef enum { PG_A4, PG_LETTER, PG_MID_LANDSCAPE, PG_ZERO, PG_NONE } page_kind;
@@ -488,6 +489,8 @@ static const sample samples[] = {
      "", M_DIRECT, TITLE_OK "——以数控机床主轴部件研发为例", T_STD, F_SUBTITLE, PG_A4, {{0}}},
     {"layout-form-table", "compliant; a form: the title, then a table with each heading in its first column and the section's text in the cell beside it",
      "", M_DIRECT, TITLE_OK, T_STD, F_FORM_TABLE, PG_A4, {{0}}},
+    {"shapes-flowchart", "compliant; 图1 is a flowchart drawn with Word shapes: a group of a terminator, two process boxes, a decision diamond and an ellipse with text, joined by arrow connectors (straight and elbow), then a VML rectangle with a note in a w:pict",
+     "", M_DIRECT, TITLE_OK, T_STD, F_SHAPES, PG_A4, {{0}}},
     {"layout-form-across", "a table naming the four sections side by side in its first row, their text below: which text is whose cannot be read",
      "section.layout error;section.missing error", M_DIRECT, TITLE_OK, {0, ABSENT, ABSENT, ABSENT, ABSENT},
      F_FORM_ACROSS, PG_A4, {{0}}},
@@ -929,8 +932,15 @@ static void charts(gen *g)
     }
 }
 
+static void flowchart(gen *g);
+
 static void figure(gen *g, int fi)
 {
+    if (fi == 0 && (g->s->flags & F_SHAPES)) {
+        flowchart(g);
+        caption(g, "图", fi + 1, figure_captions[fi]);
+        return;
+    }
     size_t ncharts;
     const char *const *caps;
     sample_charts(g->s, &ncharts, &caps);
@@ -958,6 +968,99 @@ static void figure(gen *g, int fi)
               FIG_CX, FIG_CY, id, id, id, fi + 1, 6 + fi, FIG_CX, FIG_CY);
     if (!above)
         caption(g, "图", num, figure_captions[fi]);
+}
+
+/* ---- a flowchart of Word shapes (F_SHAPES) */
+
+/* The boxes in points within the group (360 x 252 pt); the group's child space is half
+ * that (chExt = ext / 2), as Word writes a group that was resized. */
+typedef struct {
+    const char *prst, *text;
+    int x, y, w, h;
+} flow_box;
+static const flow_box flow_boxes[] = {
+    {"flowChartTerminator", "项目启动", 70, 0, 100, 30},
+    {"flowChartProcess", "界定顾客需求", 60, 50, 120, 36},
+    {"flowChartDecision", "设计是否达标", 60, 106, 120, 60},
+    {"flowChartProcess", "优化设计方案", 230, 118, 120, 36},
+    {"ellipse", "验证并推广", 70, 196, 100, 40},
+};
+/* Connectors: preset, box (x y w h, points), arrow at the end (tail) or start (head). */
+static const struct {
+    const char *prst;
+    int x, y, w, h, head;
+} flow_links[] = {
+    {"straightConnector1", 120, 30, 0, 20, 0},
+    {"straightConnector1", 120, 86, 0, 20, 0},
+    {"straightConnector1", 120, 166, 0, 30, 0},
+    {"straightConnector1", 180, 136, 50, 0, 0},
+    {"bentConnector2", 180, 68, 110, 50, 1}, /* from 优化设计方案's top back to 界定顾客需求 */
+};
+#define FLOW_NOTE "注：菱形为评审决策点，未达标的设计返回需求界定。"
+#define HALF_EMU(pt) ((long)(pt) * 6350L)
+
+static void flow_text(gen *g, const char *m)
+{
+    dw_puts(&g->doc, "<wps:txbx><w:txbxContent>");
+    p_open(g, K_NOTE, &PX_NONE, NULL);
+    run(g, K_NOTE, &RX_NONE, m, strlen(m));
+    dw_puts(&g->doc, "</w:p></w:txbxContent></wps:txbx>");
+    count_in(g, m);
+}
+
+static void flowchart(gen *g)
+{
+    dw_xml *x = &g->doc;
+    p_open(g, K_FIGURE, &PX_NONE, NULL);
+    int id = g->docpr++;
+    dw_printf(x, "<w:r><mc:AlternateContent><mc:Choice Requires=\"wpg\"><w:drawing>"
+                 "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"4572000\" cy=\"3200400\"/>"
+                 "<wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"%d\" name=\"组合 %d\"/>"
+                 "<wp:cNvGraphicFramePr/><a:graphic xmlns:a=\"" DW_NS_A "\">"
+                 "<a:graphicData uri=\"" DW_NS_WPG "\"><wpg:wgp xmlns:wpg=\"" DW_NS_WPG "\"><wpg:cNvGrpSpPr/>"
+                 "<wpg:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"4572000\" cy=\"3200400\"/>"
+                 "<a:chOff x=\"0\" y=\"0\"/><a:chExt cx=\"2286000\" cy=\"1600200\"/></a:xfrm></wpg:grpSpPr>",
+              id, id);
+    for (size_t i = 0; i < N_(flow_boxes); i++) {
+        const flow_box *b = &flow_boxes[i];
+        int sid = g->docpr++;
+        dw_printf(x, "<wps:wsp><wps:cNvPr id=\"%d\" name=\"流程图 %d\"/><wps:cNvSpPr/><wps:spPr><a:xfrm>"
+                     "<a:off x=\"%ld\" y=\"%ld\"/><a:ext cx=\"%ld\" cy=\"%ld\"/></a:xfrm>"
+                     "<a:prstGeom prst=\"%s\"><a:avLst/></a:prstGeom>",
+                  sid, sid, HALF_EMU(b->x), HALF_EMU(b->y), HALF_EMU(b->w), HALF_EMU(b->h), b->prst);
+        if (strcmp(b->prst, "ellipse") == 0) /* colours from the theme, through the shape's style */
+            dw_puts(x, "</wps:spPr><wps:style><a:lnRef idx=\"2\"><a:schemeClr val=\"accent6\"><a:shade val=\"50000\"/>"
+                       "</a:schemeClr></a:lnRef><a:fillRef idx=\"1\"><a:schemeClr val=\"accent6\"><a:lumMod val=\"40000\"/>"
+                       "<a:lumOff val=\"60000\"/></a:schemeClr></a:fillRef><a:effectRef idx=\"0\"><a:schemeClr val=\"accent6\"/>"
+                       "</a:effectRef><a:fontRef idx=\"minor\"><a:schemeClr val=\"dk1\"/></a:fontRef></wps:style>");
+        else
+            dw_printf(x, "<a:solidFill><a:srgbClr val=\"%s\"/></a:solidFill><a:ln w=\"12700\"><a:solidFill>"
+                         "<a:srgbClr val=\"2F5597\"/></a:solidFill></a:ln></wps:spPr>",
+                      i == 2 ? "FFF2CC" : "DEEBF7");
+        flow_text(g, b->text);
+        dw_puts(x, "<wps:bodyPr rot=\"0\" vert=\"horz\" wrap=\"square\" lIns=\"91440\" tIns=\"45720\" rIns=\"91440\" "
+                   "bIns=\"45720\" anchor=\"ctr\" anchorCtr=\"0\"><a:noAutofit/></wps:bodyPr></wps:wsp>");
+    }
+    for (size_t i = 0; i < N_(flow_links); i++) {
+        int sid = g->docpr++;
+        dw_printf(x, "<wps:wsp><wps:cNvPr id=\"%d\" name=\"连接符 %d\"/><wps:cNvCnPr/><wps:spPr><a:xfrm>"
+                     "<a:off x=\"%ld\" y=\"%ld\"/><a:ext cx=\"%ld\" cy=\"%ld\"/></a:xfrm>"
+                     "<a:prstGeom prst=\"%s\"><a:avLst/></a:prstGeom><a:ln w=\"12700\"><a:solidFill>"
+                     "<a:srgbClr val=\"000000\"/></a:solidFill><a:%sEnd type=\"triangle\"/></a:ln></wps:spPr>"
+                     "<wps:bodyPr/></wps:wsp>",
+                  sid, sid, HALF_EMU(flow_links[i].x), HALF_EMU(flow_links[i].y), HALF_EMU(flow_links[i].w),
+                  HALF_EMU(flow_links[i].h), flow_links[i].prst, flow_links[i].head ? "head" : "tail");
+    }
+    dw_puts(x, "</wpg:wgp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice><mc:Fallback/>"
+               "</mc:AlternateContent></w:r></w:p>");
+    /* a note in a legacy VML rectangle, as older Word and WPS write boxes */
+    p_open(g, K_FIGURE, &PX_NONE, NULL);
+    dw_puts(x, "<w:r><w:pict><v:rect style=\"width:330pt;height:36pt\" fillcolor=\"#f2f2f2\" strokecolor=\"#7f7f7f\" "
+               "strokeweight=\"1pt\"><v:textbox><w:txbxContent>");
+    p_open(g, K_NOTE, &PX_NONE, NULL);
+    run(g, K_NOTE, &RX_NONE, FLOW_NOTE, strlen(FLOW_NOTE));
+    dw_puts(x, "</w:p></w:txbxContent></v:textbox></v:rect></w:pict></w:r></w:p>");
+    count_in(g, FLOW_NOTE);
 }
 
 /* ---- the extras inside body paragraphs */
@@ -1172,6 +1275,10 @@ static qb_status fixed_figs(const gen *g, int sec, figs *f)
     }
     if (st == QB_OK && sec == QB_SEC_PRACTICE && (s->flags & F_TRACKED))
         st = mk_figs(TRACK_INS, f);
+    for (size_t i = 0; st == QB_OK && sec == QB_SEC_PRACTICE && (s->flags & F_SHAPES) && i < N_(flow_boxes); i++)
+        st = mk_figs(flow_boxes[i].text, f);
+    if (st == QB_OK && sec == QB_SEC_PRACTICE && (s->flags & F_SHAPES))
+        st = mk_figs(FLOW_NOTE, f);
     return st;
 }
 

@@ -30,7 +30,8 @@ same() {
 }
 
 # write-ups: the chain prints the record qb-check writes
-for name in compliant-direct over-abstract fmt-body-font fmt-caption-numbering tracked-changes textbox-footnote missing-overview; do
+for name in compliant-direct over-abstract fmt-body-font fmt-caption-numbering tracked-changes textbox-footnote \
+            shapes-flowchart missing-overview; do
   f="$SAMPLES/$name.docx"
   [ -f "$f" ] || { skip "no sample $name"; continue; }
   "$QB_BIN/qb-check" --record "$TMP/check.xml" "$f" >/dev/null 2>&1

@@ -2,9 +2,9 @@
 # t59-dossier-layout — the page as the source asks: a landscape section of the write-up is
 # set on landscape pages (mksample fmt-page-landscape: 表2 in a landscape section between
 # portrait ones), the rest of the dossier portrait; a figure and its caption on one page;
-# and a drawing made of Word shapes (or a chart
-# that cannot be drawn, t73) is never dropped silently: the dossier shows a framed placeholder where it was,
-# and a render.drawing warning names the dossier page; Symbol bullets are drawn as •,
+# and a chart is never dropped silently: the dossier shows a framed placeholder where it
+# was, and a render.drawing warning names the dossier page (drawings made of Word shapes
+# are drawn: t74); Symbol bullets are drawn as •,
 # superscripts small
 # (corpus files, read in place; skipped without them).
 . "$(dirname "$0")/lib/tap.sh"
@@ -37,7 +37,6 @@ for v in caption-like-body missing-overview; do
 done
 
 chart="$CORPUS/docx-real/real_libreoffice_export_droid_fallback.docx"
-shapes="$CORPUS/docx-cn/cn_wps11_nuclear_guide_part6_textboxes.docx"
 # a chart is drawn from its data (t73); only what the dossier cannot draw is a placeholder
 if [ -f "$chart" ]; then
   "$QB_BIN/qb-check" --pdf "$TMP/$(basename "$chart" .docx).pdf" "$chart" >/dev/null 2>"$TMP/err"
@@ -46,15 +45,6 @@ if [ -f "$chart" ]; then
 else
   skip "corpus absent"
 fi
-for f in "$shapes"; do
-  n=$(basename "$f" .docx)
-  if [ ! -f "$f" ]; then skip "$n: corpus absent"; skip "$n: corpus absent"; continue; fi
-  "$QB_BIN/qb-check" --pdf "$TMP/$n.pdf" "$f" >/dev/null 2>"$TMP/err"
-  page=$(sed -n 's/.*卷宗第 \([0-9]*\) 页：.*图表或形状图形未能绘制.*/\1/p' "$TMP/err" | head -1)
-  [ -n "$page" ]; ok $? "$n: a render.drawing warning names the page (${page:-none})"
-  pdftotext -f "${page:-1}" -l "${page:-1}" "$TMP/$n.pdf" - 2>/dev/null | tr -d '\n' | grep -q '图表或由形状组成的图形'
-  ok $? "$n: that page shows the placeholder"
-done
 # a superscript citation ([1], w:vertAlign) is set smaller (it was body size, on the line)
 sup="$CORPUS/docx-cn/cn_word2016_sjtu_thesis_template_seq_captions.docx"
 if [ -f "$sup" ]; then

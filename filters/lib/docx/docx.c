@@ -9,6 +9,7 @@
 #include "chart.h"
 #include "numbering.h"
 #include "opc.h"
+#include "shapes.h"
 #include "styles.h"
 #include "utf8.h"
 #include "xmlsafe.h"
@@ -97,6 +98,7 @@ typedef struct {
     int nrefs;
     int sdt_depth, toc_sdt; /* open w:sdt elements; the depth of a TOC SDT, 0 outside */
     size_t *note_order;     /* notes->paras indices sorted by note key (append_notes) */
+    qb_shapes_rd *shapes;   /* Word shapes of the main part (NULL in notes) */
     char why[200];
 } walker;
 
@@ -666,9 +668,16 @@ static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
         w->in_drawing = !empty;
         w->drawing_images = w->doc->nimage;
         w->drawing_diagram = 0;
+        if (!empty && w->shapes && w->np)
+            qb_shapes_drawing_begin(w->shapes, w->pstack[w->np - 1], 0);
+    } else if (strcmp(name, "pict") == 0) {
+        if (!empty && w->shapes && w->np)
+            qb_shapes_drawing_begin(w->shapes, w->pstack[w->np - 1], 1);
     } else if (strcmp(name, "txbxContent") == 0) {
         if (!empty)
             w->txbx++;
+        if (!empty && w->shapes)
+            qb_shapes_txbx(w->shapes, w->doc->npara, 1);
     } else if (strcmp(name, "tbl") == 0) {
         if ((st = start_table(w)) != QB_OK)
             return st;
@@ -754,14 +763,20 @@ static qb_status on_w_end(walker *w, const char *name)
         w->in_t = 0;
     else if (strcmp(name, "instrText") == 0)
         w->in_instr = 0;
-    else if (strcmp(name, "txbxContent") == 0 && w->txbx)
+    else if (strcmp(name, "txbxContent") == 0 && w->txbx) {
         w->txbx--;
-    else if (strcmp(name, "drawing") == 0 && w->in_drawing) {
+        if (w->shapes)
+            qb_shapes_txbx(w->shapes, w->doc->npara, 0);
+    } else if (strcmp(name, "drawing") == 0 && w->in_drawing) {
         qb_para *p = cur_para(w);
-        if (p && w->drawing_diagram && w->doc->nimage == w->drawing_images)
+        int counted = p && w->drawing_diagram && w->doc->nimage == w->drawing_images;
+        if (counted)
             p->drawings++;
         w->in_drawing = 0;
-    }
+        if (w->shapes)
+            return qb_shapes_drawing_end(w->shapes, counted);
+    } else if (strcmp(name, "pict") == 0 && w->shapes)
+        return qb_shapes_drawing_end(w->shapes, 0);
     else if (strcmp(name, "tbl") == 0 && w->nt) {
         qb_table *t = &w->doc->tables[w->tstack[w->nt - 1].table];
         t->end_para = w->doc->npara;
@@ -849,7 +864,10 @@ static qb_status walk(walker *w)
                     xmlFree(cy);
                 }
                 size_t before = w->doc->nimage, charts = w->doc->nchart;
-                st = on_other_start(w, uri, name, &skip);
+                if (w->shapes && !w->b->over)
+                    st = qb_shapes_start(w->shapes, r, uri, name, empty, &skip);
+                if (st == QB_OK && !skip)
+                    st = on_other_start(w, uri, name, &skip);
                 if (w->doc->nimage > before) {
                     qb_image *im = &w->doc->images[w->doc->nimage - 1];
                     im->cx = pend_cx;
@@ -865,6 +883,9 @@ static qb_status walk(walker *w)
         } else if (type == XML_READER_TYPE_END_ELEMENT) {
             if (qb_xml_is_w(xmlTextReaderConstNamespaceUri(r)))
                 st = on_w_end(w, (const char *)xmlTextReaderConstLocalName(r));
+            else if (w->shapes && !w->b->over)
+                st = qb_shapes_end(w->shapes, xmlTextReaderConstNamespaceUri(r),
+                                   (const char *)xmlTextReaderConstLocalName(r));
         } else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
                    type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE) {
             const char *v = (const char *)xmlTextReaderConstValue(r);
@@ -1011,6 +1032,7 @@ qb_status qb_docx_read_limited(const char *path, qb_doc *doc, const qb_docx_limi
     qb_doc notes;
     qb_doc_init(&notes);
     walker w = {0};
+    qb_shapes_rd shapes;
     if ((st = qb_opc_rels(&o, o.main_part, &rels)) != QB_OK ||
         (st = qb_styles_load(&o, &rels, &styles)) != QB_OK ||
         (st = qb_numbering_load(&o, &rels, &num)) != QB_OK) {
@@ -1026,6 +1048,8 @@ qb_status qb_docx_read_limited(const char *path, qb_doc *doc, const qb_docx_limi
     w.rels = &rels;
     w.main_part = 1;
     w.notes = &notes;
+    qb_shapes_rd_init(&shapes, doc);
+    w.shapes = &shapes;
     /* Notes: walk each notes part into the side model with note ids tracked. */
     static const struct { const char *type; qb_where where; } parts[] = {
         {"/footnotes", QB_IN_FOOTNOTE}, {"/endnotes", QB_IN_ENDNOTE}};
@@ -1050,6 +1074,7 @@ qb_status qb_docx_read_limited(const char *path, qb_doc *doc, const qb_docx_limi
     size_t chart_bytes = 0; /* the charts' data, from their parts' caches */
     for (size_t i = 0; i < doc->nchart && st == QB_OK; i++)
         st = qb_chart_load(&o, &doc->charts[i], &chart_bytes);
+    qb_shapes_finish(&shapes);
     if (st == QB_OK)
         st = note_revisions(doc);
     if (st == QB_OK)

@@ -45,6 +45,7 @@ void qb_doc_free(qb_doc *d)
     for (size_t i = 0; i < d->nchart; i++)
         qb_chart_clear(&d->charts[i]);
     free(d->charts);
+    free(d->shapes);
     free(d->source);
     free(d->file);
     qb_findings_free(&d->findings);

@@ -11,6 +11,7 @@
 #include "findings.h"
 #include "qb.h"
 #include "secid.h"
+#include "shape.h"
 
 /* Where a paragraph sits. */
 typedef enum {
@@ -160,6 +161,8 @@ typedef struct {
     size_t nimage, capimage;
     qb_chart *charts;  /* Word charts (chartdata.h), in reading order */
     size_t nchart, capchart;
+    qb_shape *shapes;     /* Word shapes in reading order (shape.h) */
+    size_t nshape, capshape;
     int revisions;    /* tracked insertions/deletions seen (read as the final text) */
     int sectioned;    /* qb-sections has run */
     qb_section sec[QB_NSEC];

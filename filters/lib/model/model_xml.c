@@ -5,6 +5,7 @@
  *   <table parent= depth= rows= cols= first= end= before=/>
  *   <image part= target= para= cx= cy= anchored=/>
  *   <chart para= part= cx= cy= kind= …>…</chart>       a Word chart's data (chart_xml.h)
+ *   <shape geom= x= y= cx= cy= …/>                    Word shapes (shape_xml.c)
  *   <p n= where= table= row= cell= sect= drawings= seq= toc= label= role=>  role: model.h's
  *                                                      names, "heading:practice" for a heading;
  *                                                      toc: 1 inside a TOC field or TOC SDT
@@ -18,6 +19,7 @@
  * its own elements with the attribute and finding helpers exported here. */
 #include "model_xml.h"
 #include "chart_xml.h"
+#include "shape_xml.h"
 #include "utf8.h"
 #include "xmlsafe.h"
 
@@ -199,6 +201,8 @@ qb_status qb_model_write_xml(xmlTextWriterPtr w, const qb_doc *d)
     }
     for (size_t i = 0; i < d->nchart && !r; i++)
         r |= qb_chart_write_xml(w, &d->charts[i]) < 0;
+    if (!r)
+        r |= qb_shapes_write_xml(w, d) < 0;
     for (size_t i = 0; i < d->npara && !r; i++)
         r |= write_para(w, &d->paras[i]) < 0;
     for (int s = 0; s < QB_NSEC && d->sectioned && !r; s++) {
@@ -425,6 +429,8 @@ static qb_status read_other(qb_doc *d, xmlNodePtr n)
         im->cx = aint(n, "cx", 0);
         im->cy = aint(n, "cy", 0);
         im->anchored = (int)aint(n, "anchored", 0);
+    } else if (strcmp(name, "shape") == 0) {
+        st = qb_shape_read_xml(n, d);
     } else if (strcmp(name, "section") == 0) {
         char key[16];
         abuf(n, "key", key, sizeof key);
@@ -502,6 +508,8 @@ qb_status qb_model_read_xml(xmlNodePtr root, qb_doc *d)
             if (d->sec[s].found && (d->sec[s].head >= d->npara || d->sec[s].end > d->npara ||
                                     d->sec[s].first > d->sec[s].end))
                 st = QB_ERR_FORMAT;
+        if (st == QB_OK)
+            st = qb_shapes_check(d);
         for (size_t i = 0; i < d->npara && st == QB_OK; i++)
             if (d->paras[i].table >= (int)d->ntable || d->paras[i].table < -1)
                 st = QB_ERR_FORMAT;

@@ -19,6 +19,8 @@ typedef struct {
     size_t next_image;      /* images before this index are drawn */
     size_t next_chart;      /* charts before this index are drawn (or marked) */
     size_t next_drawing;    /* paragraphs before this one had their charts and shapes marked */
+    size_t next_shape;      /* d->shapes before this one are drawn (or left) */
+    unsigned char *claimed; /* paragraphs drawn inside a shape (NULL: no shapes) */
     rd_span *sp;
     size_t nsp, capsp;
 } docctx;
@@ -236,18 +238,27 @@ static qb_status draw_image(docctx *c, const qb_image *im)
 static qb_status drawings_of(docctx *c, size_t i)
 {
     const qb_doc *d = c->d;
-    int pics = 0, charts = 0;
-    if (d->paras[i].drawings <= 0)
-        return QB_OK;
+    rd *r = c->r;
+    int pics = 0, charts = 0, drawn = 0, unknown = 0;
+    qb_status st = c->claimed ? rd_shapes_para(r, d, i, &c->next_shape, c->claimed, &drawn, &unknown) : QB_OK;
+    if (st == QB_OK && unknown && !r->collect) {
+        char *zh = qb_asprintf("卷宗第 %zu 页：%s 第 %zu 段的图形中有 %d 个形状无法按原样绘制，已用虚线框代替",
+                               r->npages, d->file ? d->file : "", i + 1, unknown);
+        char *en = qb_asprintf("dossier page %zu: %d shape(s) in paragraph %zu of %s could not be drawn as they are "
+                               "and are shown as dashed boxes", r->npages, unknown, i + 1, d->file ? d->file : "");
+        st = zh && en ? rd_warn(r, "render.drawing", d->file, zh, en) : QB_ERR_NOMEM;
+        free(zh);
+        free(en);
+    }
+    if (st != QB_OK || d->paras[i].drawings <= 0)
+        return st;
     for (size_t k = 0; k < d->nimage; k++)
         pics += d->images[k].para == i;
-    qb_status st = charts_of(c, i, &charts);
-    if (st != QB_OK)
+    if ((st = charts_of(c, i, &charts)) != QB_OK)
         return st;
-    int n = d->paras[i].drawings - pics - charts;
+    int n = d->paras[i].drawings - pics - charts - drawn;
     if (n <= 0)
         return QB_OK;
-    rd *r = c->r;
     char *label = qb_asprintf("此处有 %d 个图表或由形状组成的图形（Word 图表、流程图等），卷宗中未能绘制；原图见原文件", n);
     st = label ? rd_placeholder(r, rd_width(r) * 0.8f, 60, label) : QB_ERR_NOMEM;
     free(label);
@@ -374,9 +385,16 @@ qb_status rd_doc(rd *r, const qb_doc *d, rd_doc_mode mode, int bookmarks)
     c.d = d;
     c.mode = mode;
     qb_status st = QB_OK;
+    if (d->nshape && !(c.claimed = calloc(d->npara, 1)))
+        return QB_ERR_NOMEM;
     int blank_run = 0;
     for (size_t i = 0; i < d->npara && st == QB_OK;) {
         const qb_para *p = &d->paras[i];
+        if (c.claimed && c.claimed[i]) { /* drawn inside its shape already */
+            st = images_upto(&c, i + 1);
+            i++;
+            continue;
+        }
         /* a section of the other orientation starts a page of its own, as in Word */
         if (rd_para_landscape(d, i) != r->landscape) {
             st = images_upto(&c, i);
@@ -438,6 +456,7 @@ qb_status rd_doc(rd *r, const qb_doc *d, rd_doc_mode mode, int bookmarks)
         st = images_upto(&c, (size_t)-1);
     if (c.opc_state == 1)
         qb_opc_close(&c.opc);
+    free(c.claimed);
     free(c.sp);
     return st;
 }

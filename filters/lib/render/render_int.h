@@ -189,6 +189,15 @@ qb_status rd_placeholder(rd *r, float w, float h, const char *label);
 /* Draw a chart of the model (qb_chart_drawable) in the flow, centred, at its size in
  * the document fitted to the text width and a page (r->keep_after kept free below). */
 qb_status rd_chart(rd *r, const qb_chart *c);
+/* --- render_shape.c: Word shapes ---------------------------------------------- */
+/* The drawings of Word shapes anchored in paragraph para (d->shapes from *next on, which
+ * moves past them), each in a box of its extent below the paragraph. The paragraphs
+ * whose text a drawn shape holds are set in claimed (d->npara bytes); *drawn counts the
+ * drawn ones that are among the paragraph's drawings (qb_para.drawings), *unknown adds
+ * the shapes drawn only as a dashed box (a geometry the dossier does not know). A
+ * drawing whose text does not fit is not drawn (its paragraphs stay unclaimed). */
+qb_status rd_shapes_para(rd *r, const qb_doc *d, size_t para, size_t *next, unsigned char *claimed, int *drawn,
+                         int *unknown);
 
 /* --- render_doc.c: a document of the model ------------------------------------- */
 /* Is paragraph i of d in a landscape section? */

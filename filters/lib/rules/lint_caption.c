@@ -112,6 +112,18 @@ static long prev_visible(const qb_doc *d, size_t i)
     return -1;
 }
 
+/* The first visible paragraph at or after i that is not the text of a shape or text
+ * box drawn in the figure before it (that text follows its figure's paragraph in the
+ * model), unless it is itself a figure caption. */
+static long next_outside_boxes(const qb_doc *d, size_t i)
+{
+    long n;
+    while ((n = next_visible(d, i)) >= 0 && d->paras[n].where == QB_IN_TEXTBOX &&
+           lint_caption_kind(&d->paras[n]) != LINT_CAP_FIGURE)
+        i = (size_t)n + 1;
+    return n;
+}
+
 static int kind_at(lint_ctx *c, long i)
 {
     return i >= 0 ? lint_caption_kind(&c->doc->paras[i]) : -1;
@@ -224,7 +236,7 @@ static qb_status check_figures(lint_ctx *c, cap_groups *g)
                !qb_para_has_text(&d->paras[n]))
             last = (size_t)n;
         g->pos[sec].total++;
-        long below = next_visible(d, last + 1);
+        long below = next_outside_boxes(d, last + 1);
         long above = prev_visible(d, i);
         int own = lint_caption_kind(&d->paras[i]) == LINT_CAP_FIGURE ||
                   lint_caption_kind(&d->paras[last]) == LINT_CAP_FIGURE;
