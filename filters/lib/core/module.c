@@ -3,30 +3,27 @@
 
 #include <dlfcn.h>
 #include <limits.h>
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-/* "<dir of the program>/../lib/qbintake/NAME.so" into out; 0 when it does not fit. */
-static int module_path(const char *name, char *out, size_t cap)
+char *qb_program_dir(void)
 {
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n <= 0)
-        return 0;
+        return NULL;
     exe[n] = '\0';
     char *slash = strrchr(exe, '/');
-    if (!slash)
-        return 0;
-    *slash = '\0';
-    int w = snprintf(out, cap, "%s/../lib/qbintake/%s.so", exe, name);
-    return w > 0 && (size_t)w < cap;
+    return slash ? qb_strndup(exe, (size_t)(slash - exe)) : NULL;
 }
 
 void *qb_module_sym(const char *name, const char *sym, qb_err *e)
 {
-    char path[PATH_MAX + 64];
-    if (!module_path(name, path, sizeof path)) {
+    char *dir = qb_program_dir();
+    char *path = dir ? qb_asprintf("%s/../lib/qbintake/%s.so", dir, name) : NULL;
+    free(dir);
+    if (!path) {
         qb_err_set(e, QB_ERR_CONFIG, "找不到程序模块 %s（无法确定程序所在目录）",
                    "cannot find the program module %s (the program's folder is unknown)", name);
         return NULL;
@@ -40,5 +37,6 @@ void *qb_module_sym(const char *name, const char *sym, qb_err *e)
         qb_err_set(e, QB_ERR_CONFIG, "无法加载程序模块 %s（%s）", "cannot load the program module %s (%s)", path,
                    why ? why : sym);
     }
+    free(path);
     return p;
 }

@@ -6,12 +6,15 @@
  * does not pay the exec, mapping and relocation of some 25 libraries it never calls
  * (README "Speed"). The other programs link the same code in. A module is
  * PREFIX/lib/qbintake/NAME.so, found from the running program's own path
- * (/proc/self/exe/../../lib/qbintake): bin/ and lib/qbintake/ in the source tree and
- * in build/san, PREFIX/bin and PREFIX/lib/qbintake once installed. */
+ * (its folder/../lib/qbintake): bin/ and lib/qbintake/ in the source tree and in
+ * build/san, PREFIX/bin and PREFIX/lib/qbintake once installed. */
 #ifndef QB_MODULE_H
 #define QB_MODULE_H
 
 #include "err.h"
+
+/* The folder of the running program (/proc/self/exe), malloc'd; NULL when unknown. */
+char *qb_program_dir(void);
 
 /* The address of symbol sym of module name ("render", "archive"), the module opened
  * once per process and kept. NULL with the reason in e when it cannot be loaded. */
