@@ -30,7 +30,7 @@ LIBS     = -Wl,--as-needed $(PKG_LIBS) -lhpdf -lm
 LIB_DIRS = core model docx rules intake report render record
 INCLUDES = $(addprefix -Ifilters/lib/,$(LIB_DIRS)) -Ipipeline/batch -Ipipeline/serve -Isamples -Ibuild/gen
 CFLAGS_COMMON = -std=c11 -D_POSIX_C_SOURCE=200809L -g -Wall -Wextra -Wpedantic $(WERROR) \
-          -MMD -MP -fPIC $(INCLUDES) $(PKG_CFLAGS) -DQB_DATADIR='"$(PREFIX)/share/qbintake"'
+          -MMD -MP -fPIC -fno-semantic-interposition $(INCLUDES) $(PKG_CFLAGS) -DQB_DATADIR='"$(PREFIX)/share/qbintake"'
 CFLAGS  ?= -O2
 SAN_FLAGS = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
