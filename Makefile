@@ -91,8 +91,9 @@ $(REL)/pipeline/serve/serve_page.o $(SAN)/pipeline/serve/serve_page.o: $(addpref
 # qb-check loads the dossier and the RAR/7z reader as modules (filters/lib/core/module.h)
 # rather than mapping their libraries at every start: lib/qbintake/NAME.so beside bin/
 # (build/san/lib/qbintake beside build/san/bin, PREFIX/lib/qbintake once installed),
-# each its entry point and what it pulls from libqb.a (objects are -fPIC), all else
-# local. Every other program, test and fuzz target links the libarchive reader in.
+# each its entry point, qb_module_bind (the program's registry of paths to remove) and
+# what it pulls from libqb.a (objects are -fPIC), all else local. Every other program,
+# test and fuzz target links the libarchive reader in.
 mod_entry = $(if $(filter render,$(1)),qb_render_record,qb_reader_libarchive)
 LINK_ARC  = -Wl,--undefined=qb_reader_libarchive
 prog_arc  = $(if $(filter qb-check,$(1)),,$(LINK_ARC))
@@ -100,12 +101,12 @@ define module
 lib/qbintake/$(1).so: $(REL)/libqb.a mk/modules.map
 	@mkdir -p $$(dir $$@)
 	@echo "  LD      $$@"
-	@$$(CC) $$(CFLAGS) -shared -o $$@ -Wl,--undefined=$(call mod_entry,$(1)) -Wl,--version-script=mk/modules.map \
+	@$$(CC) $$(CFLAGS) -shared -o $$@ -Wl,--undefined=$(call mod_entry,$(1)),--undefined=qb_module_bind -Wl,--version-script=mk/modules.map \
 	  $(REL)/libqb.a $$(LIBS)
 $(SAN)/lib/qbintake/$(1).so: $(SAN)/libqb.a mk/modules.map
 	@mkdir -p $$(dir $$@)
 	@echo "  LD san  $$@"
-	@$$(CC) $$(SAN_FLAGS) -shared -o $$@ -Wl,--undefined=$(call mod_entry,$(1)) -Wl,--version-script=mk/modules.map \
+	@$$(CC) $$(SAN_FLAGS) -shared -o $$@ -Wl,--undefined=$(call mod_entry,$(1)),--undefined=qb_module_bind -Wl,--version-script=mk/modules.map \
 	  $(SAN)/libqb.a $$(LIBS)
 endef
 $(foreach m,$(MODULES),$(eval $(call module,$(m))))

@@ -1,5 +1,6 @@
 /* module.c — opening the library's heavy parts on first use (module.h). */
 #include "module.h"
+#include "tmpdir.h"
 
 #include <dlfcn.h>
 #include <limits.h>
@@ -31,7 +32,14 @@ void *qb_module_sym(const char *name, const char *sym, qb_err *e)
     /* RTLD_LOCAL: the module keeps its own copy of the library parts it needs, so
      * nothing it defines interposes on the program's */
     void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-    void *p = h ? dlsym(h, sym) : NULL;
+    void *bind = h ? dlsym(h, "qb_module_bind") : NULL;
+    void *p = bind ? dlsym(h, sym) : NULL;
+    if (p) {
+        static const qb_module_host host = {qb_cleanup_register, qb_cleanup_forget};
+        void (*fn)(const qb_module_host *);
+        memcpy(&fn, &bind, sizeof fn); /* dlsym's object pointer as the function it is */
+        fn(&host);
+    }
     if (!p) {
         const char *why = dlerror();
         qb_err_set(e, QB_ERR_CONFIG, "无法加载程序模块 %s（%s）", "cannot load the program module %s (%s)", path,
@@ -39,4 +47,9 @@ void *qb_module_sym(const char *name, const char *sym, qb_err *e)
     }
     free(path);
     return p;
+}
+
+void qb_module_bind(const qb_module_host *host)
+{
+    qb_cleanup_delegate(host->cleanup_register, host->cleanup_forget);
 }

@@ -20,4 +20,12 @@ char *qb_program_dir(void);
  * once per process and kept. NULL with the reason in e when it cannot be loaded. */
 void *qb_module_sym(const char *name, const char *sym, qb_err *e);
 
+/* What a module uses of the program that loads it: the one registry of paths to
+ * remove (tmpdir.h). qb_module_sym hands it to the module's qb_module_bind. */
+typedef struct {
+    qb_status (*cleanup_register)(const char *path);
+    void (*cleanup_forget)(const char *path);
+} qb_module_host;
+void qb_module_bind(const qb_module_host *host);
+
 #endif
