@@ -30,7 +30,7 @@ LIBS     = -Wl,--as-needed $(PKG_LIBS) -lhpdf -lm
 LIB_DIRS = core model docx rules intake report render record
 INCLUDES = $(addprefix -Ifilters/lib/,$(LIB_DIRS)) -Ipipeline/batch -Ipipeline/serve -Isamples -Ibuild/gen
 CFLAGS_COMMON = -std=c11 -D_POSIX_C_SOURCE=200809L -g -Wall -Wextra -Wpedantic $(WERROR) \
-          -MMD -MP $(INCLUDES) $(PKG_CFLAGS) -DQB_DATADIR='"$(PREFIX)/share/qbintake"'
+          -MMD -MP -fPIC -fno-semantic-interposition $(INCLUDES) $(PKG_CFLAGS) -DQB_DATADIR='"$(PREFIX)/share/qbintake"'
 CFLAGS  ?= -O2
 SAN_FLAGS = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
@@ -43,6 +43,7 @@ TOOL_SRC  = $(sort $(wildcard samples/*.c))
 TOOLS     = $(notdir $(basename $(TOOL_SRC)))
 UNIT_SRC  = $(sort $(wildcard tests/unit/*.c))
 UNITS     = $(notdir $(basename $(UNIT_SRC)))
+MODULES   = render archive
 
 # One object tree per flavour, mirroring the source tree: build/rel (bin/) and
 # build/san (sanitizers).
@@ -52,7 +53,8 @@ SAN = build/san
 .PHONY: all deps check test test-san samples demo bench install clean
 # keep objects between runs (they are intermediate files to make)
 .SECONDARY:
-all: deps $(addprefix bin/,$(PROGS)) $(addprefix bin/,$(TOOLS)) build/templates/application-form.docx
+all: deps $(addprefix bin/,$(PROGS)) $(addprefix bin/,$(TOOLS)) $(addprefix lib/qbintake/,$(addsuffix .so,$(MODULES))) \
+     build/templates/application-form.docx
 
 deps: build/config.mk
 
@@ -86,6 +88,29 @@ build/gen/serve_%.inc: templates/serve/%
 	@od -An -v -tx1 $< | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g' > $@.tmp && mv $@.tmp $@
 $(REL)/pipeline/serve/serve_page.o $(SAN)/pipeline/serve/serve_page.o: $(addprefix build/gen/serve_,$(addsuffix .inc,$(SERVE_PAGE)))
 
+# qb-check loads the dossier and the RAR/7z reader as modules (filters/lib/core/module.h)
+# rather than mapping their libraries at every start: lib/qbintake/NAME.so beside bin/
+# (build/san/lib/qbintake beside build/san/bin, PREFIX/lib/qbintake once installed),
+# each its entry point, qb_module_bind (the program's registry of paths to remove) and
+# what it pulls from libqb.a (objects are -fPIC), all else local. Every other program,
+# test and fuzz target links the libarchive reader in.
+mod_entry = $(if $(filter render,$(1)),qb_render_record,qb_reader_libarchive)
+LINK_ARC  = -Wl,--undefined=qb_reader_libarchive
+prog_arc  = $(if $(filter qb-check,$(1)),,$(LINK_ARC))
+define module
+lib/qbintake/$(1).so: $(REL)/libqb.a mk/modules.map
+	@mkdir -p $$(dir $$@)
+	@echo "  LD      $$@"
+	@$$(CC) $$(CFLAGS) -shared -o $$@ -Wl,--undefined=$(call mod_entry,$(1)),--undefined=qb_module_bind -Wl,--version-script=mk/modules.map \
+	  $(REL)/libqb.a $$(LIBS)
+$(SAN)/lib/qbintake/$(1).so: $(SAN)/libqb.a mk/modules.map
+	@mkdir -p $$(dir $$@)
+	@echo "  LD san  $$@"
+	@$$(CC) $$(SAN_FLAGS) -shared -o $$@ -Wl,--undefined=$(call mod_entry,$(1)),--undefined=qb_module_bind -Wl,--version-script=mk/modules.map \
+	  $(SAN)/libqb.a $$(LIBS)
+endef
+$(foreach m,$(MODULES),$(eval $(call module,$(m))))
+
 # A program's object: filters/qb-x.o, pipeline/qb-x.o or samples/x.o.
 prog_obj = $(1)/$(patsubst %.c,%.o,$(filter %/$(2).c,$(PROG_SRC) $(TOOL_SRC) $(UNIT_SRC)))
 # The server's library, for qb-serve and the serve_* unit tests only.
@@ -95,21 +120,21 @@ define program
 bin/$(1): $(call prog_obj,$(REL),$(1)) $(call prog_libs,$(REL),$(1)) $(REL)/libqbbatch.a $(REL)/libqb.a
 	@mkdir -p bin
 	@echo "  LD      $$@"
-	@$$(CC) $$(CFLAGS) -o $$@ $$^ $$(LIBS)
+	@$$(CC) $$(CFLAGS) -o $$@ $(call prog_arc,$(1)) $$^ $$(LIBS)
 $(SAN)/bin/$(1): $(call prog_obj,$(SAN),$(1)) $(call prog_libs,$(SAN),$(1)) $(SAN)/libqbbatch.a $(SAN)/libqb.a
 	@mkdir -p $$(dir $$@)
 	@echo "  LD san  $$@"
-	@$$(CC) $$(SAN_FLAGS) -o $$@ $$^ $$(LIBS)
+	@$$(CC) $$(SAN_FLAGS) -o $$@ $(call prog_arc,$(1)) $$^ $$(LIBS)
 endef
 define unit
 $(REL)/unit/$(1).t: $(call prog_obj,$(REL),$(1)) $(call prog_libs,$(REL),$(1)) $(REL)/libqbbatch.a $(REL)/libqb.a
 	@mkdir -p $$(dir $$@)
 	@echo "  LD      $$@"
-	@$$(CC) $$(CFLAGS) -o $$@ $$^ $$(LIBS)
+	@$$(CC) $$(CFLAGS) -o $$@ $$(LINK_ARC) $$^ $$(LIBS)
 $(SAN)/unit/$(1).t: $(call prog_obj,$(SAN),$(1)) $(call prog_libs,$(SAN),$(1)) $(SAN)/libqbbatch.a $(SAN)/libqb.a
 	@mkdir -p $$(dir $$@)
 	@echo "  LD san  $$@"
-	@$$(CC) $$(SAN_FLAGS) -o $$@ $$^ $$(LIBS)
+	@$$(CC) $$(SAN_FLAGS) -o $$@ $$(LINK_ARC) $$^ $$(LIBS)
 endef
 $(foreach p,$(PROGS) $(TOOLS),$(eval $(call program,$(p))))
 $(foreach u,$(UNITS),$(eval $(call unit,$(u))))
@@ -117,10 +142,10 @@ $(foreach u,$(UNITS),$(eval $(call unit,$(u))))
 # the in-process half of make bench (mk/bench-check.c), not a program users run
 $(REL)/bench-check: $(REL)/mk/bench-check.o $(REL)/libqb.a
 	@echo "  LD      $@"
-	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+	@$(CC) $(CFLAGS) -o $@ $(LINK_ARC) $^ $(LIBS)
 $(SAN)/bench-check: $(SAN)/mk/bench-check.o $(SAN)/libqb.a
 	@echo "  LD san  $@"
-	@$(CC) $(SAN_FLAGS) -o $@ $^ $(LIBS)
+	@$(CC) $(SAN_FLAGS) -o $@ $(LINK_ARC) $^ $(LIBS)
 BENCH_RUNS ?= 5
 BENCH_TINY ?= 0
 
@@ -132,8 +157,8 @@ test: all $(addprefix $(REL)/unit/,$(addsuffix .t,$(UNITS))) $(REL)/bench-check
 	QB_BENCH_CHECK=$(CURDIR)/$(REL)/bench-check \
 	  prove -e '' $(REL)/unit/*.t $(SHELL_TESTS)
 
-test-san: deps $(addprefix $(SAN)/bin/,$(PROGS) $(TOOLS)) $(addprefix $(SAN)/unit/,$(addsuffix .t,$(UNITS))) \
-          $(SAN)/bench-check
+test-san: deps $(addprefix $(SAN)/bin/,$(PROGS) $(TOOLS)) $(addprefix $(SAN)/lib/qbintake/,$(addsuffix .so,$(MODULES))) \
+          $(addprefix $(SAN)/unit/,$(addsuffix .t,$(UNITS))) $(SAN)/bench-check
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	QB_BENCH_CHECK=$(CURDIR)/$(SAN)/bench-check \
 	QB_BIN=$(CURDIR)/$(SAN)/bin QB_SAMPLES=$(CURDIR)/build/samples-san QB_UNIT=$(CURDIR)/$(SAN)/unit \
@@ -160,12 +185,14 @@ bench: all $(REL)/bench-check
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/qbintake/rules
 	install -m 755 $(addprefix bin/,$(PROGS)) $(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(PREFIX)/lib/qbintake
+	install -m 644 $(addprefix lib/qbintake/,$(addsuffix .so,$(MODULES))) $(DESTDIR)$(PREFIX)/lib/qbintake/
 	install -m 644 templates/rules/*.ini $(DESTDIR)$(PREFIX)/share/qbintake/rules/
 	install -m 644 templates/qb-serve.service $(DESTDIR)$(PREFIX)/share/qbintake/
 	install -m 644 build/templates/application-form.docx $(DESTDIR)$(PREFIX)/share/qbintake/
 
 clean:
-	rm -rf build bin out
+	rm -rf build bin out lib
 
 -include $(shell find build -name '*.d' 2>/dev/null)
 
@@ -192,7 +219,7 @@ $(FUZZ)/libqb.a: $(addprefix $(FUZZ)/obj/,$(LIB_SRC:.c=.o))
 	$(AR) rcs $@ $^
 $(FUZZ)/fuzz_%: $(FUZZ)/obj/fuzz/fuzz_%.o $(FUZZ_COMMON) $(FUZZ)/libqb.a
 	@echo "  LD fuzz $@"
-	@$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $^ $(LIBS)
+	@$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $(LINK_ARC) $^ $(LIBS)
 fuzz-build: all $(addprefix $(FUZZ)/,$(FUZZ_TARGETS))
 fuzz: fuzz-build
 	@sh fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS) $(FUZZ_TARGETS)

@@ -146,7 +146,7 @@ int main(int argc, char **argv)
     }
     if (st == QB_OK && pdf) {
         qb_findings warnings = {0};
-        st = qb_render_record(&res, &ed, NULL, pdf, &warnings);
+        st = qb_render_record_module(&res, &ed, NULL, pdf, &warnings);
         for (size_t i = 0; i < warnings.n; i++)
             fprintf(stderr, "qb-check: %s\n", en ? warnings.v[i].message_en : warnings.v[i].message);
         if (st != QB_OK)

@@ -128,8 +128,19 @@ static void install(void)
     }
 }
 
+static qb_status (*host_register)(const char *);
+static void (*host_forget)(const char *);
+
+void qb_cleanup_delegate(qb_status (*r)(const char *), void (*forget)(const char *))
+{
+    host_register = r;
+    host_forget = forget;
+}
+
 qb_status qb_cleanup_register(const char *path)
 {
+    if (host_register)
+        return host_register(path);
     if (!path || strlen(path) >= PATH_MAX)
         return QB_ERR_USAGE;
     install();
@@ -145,6 +156,10 @@ qb_status qb_cleanup_register(const char *path)
 
 void qb_cleanup_forget(const char *path)
 {
+    if (host_forget) {
+        host_forget(path);
+        return;
+    }
     pid_t self = getpid();
     for (int i = 0; i < MAX_PATHS; i++)
         if (reg[i].used && reg[i].owner == self && strcmp(reg[i].path, path) == 0)

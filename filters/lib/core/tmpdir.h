@@ -23,5 +23,8 @@ void qb_tree_remove(const char *dir);
  * QB_ERR_USAGE for a path longer than PATH_MAX. */
 qb_status qb_cleanup_register(const char *path);
 void qb_cleanup_forget(const char *path);
+/* In a module (module.h), which holds its own copy of this file: hand every path to
+ * the program's registry instead, so that one set of handlers removes them all. */
+void qb_cleanup_delegate(qb_status (*reg)(const char *), void (*forget)(const char *));
 
 #endif

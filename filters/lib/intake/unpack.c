@@ -763,7 +763,7 @@ qb_status qb_unpack_source(const qb_unpack_src *src, const char *workdir,
     else if (src->fmt == QB_FMT_ZIP)
         reader = &qb_reader_zip;
     else if (is_rar || src->fmt == QB_FMT_7Z)
-        reader = &qb_reader_libarchive;
+        reader = qb_reader_archive();
     else {
         set_why(res, QB_ARC_FORMAT, "不是可识别的压缩包格式", "not a recognised archive format");
         return QB_OK;
@@ -801,7 +801,7 @@ qb_status qb_unpack_source(const qb_unpack_src *src, const char *workdir,
             reader = &qb_reader_unar; /* libarchive stops at the 2nd entry (LIBRARIES.md §2a) */
     }
     qb_status st = qb_unpack_run(reader, &job, workdir, budget, res);
-    if (st == QB_OK && reader == &qb_reader_libarchive && is_rar &&
+    if (st == QB_OK && reader == qb_reader_archive() && is_rar &&
         (res->status == QB_ARC_CRASHED || res->status == QB_ARC_UNSUPPORTED)) {
         /* unar must not count what the crashed run counted */
         st = qb_unpack_run(&qb_reader_unar, &job, workdir, budget, res);

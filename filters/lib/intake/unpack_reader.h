@@ -56,6 +56,9 @@ typedef struct {
 
 extern const qb_reader qb_reader_zip;        /* unpack_zip.c */
 extern const qb_reader qb_reader_libarchive; /* unpack_arc.c: RAR4, RAR5, 7z */
+/* The libarchive reader this program has: linked in, or loaded from the archive
+ * module (unpack_arc_module.c). */
+const qb_reader *qb_reader_archive(void);
 extern const qb_reader qb_reader_unar;       /* unpack_unar.c: second reader for RAR */
 extern const qb_reader qb_reader_dir;        /* unpack_dir.c: a folder */
 extern const qb_reader qb_reader_file;       /* unpack_dir.c: one file as a package */

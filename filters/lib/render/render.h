@@ -80,5 +80,10 @@ typedef struct {
  * the originals to attach. Statuses as qb_render_dossier. */
 qb_status qb_render_record(const qb_record *rec, const qb_edition *ed, const qb_render_opts *o,
                            const char *out_pdf, qb_findings *warnings);
+/* The same, from the render module (module.h): for qb-check, which does not link the
+ * dossier's libraries. When the module cannot be loaded, QB_ERR_CONFIG with the reason
+ * in *warnings (rule render.module). */
+qb_status qb_render_record_module(const qb_record *rec, const qb_edition *ed, const qb_render_opts *o,
+                                  const char *out_pdf, qb_findings *warnings);
 
 #endif

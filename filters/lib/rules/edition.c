@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "form.h"
+#include "module.h"
 #include "utf8.h"
 
 #define QB_ALIAS_MAX 128
@@ -413,23 +414,20 @@ char *qb_edition_dir(void)
     const char *env = getenv("QB_RULES_DIR");
     if (env && *env)
         return qb_strdup(env);
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = '\0';
-            /* bin/ in the source tree, or bin/ of the build tree for tests */
-            const char *rel[] = {"/../templates/rules", "/../../templates/rules",
-                                 "/../share/qbintake/rules", "/../../../templates/rules"};
-            for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-                char *p = qb_asprintf("%s%s", exe, rel[i]);
-                if (p && access(p, R_OK | X_OK) == 0)
-                    return p;
-                free(p);
+    char *exe = qb_program_dir();
+    if (exe) {
+        /* bin/ in the source tree, or bin/ of the build tree for tests */
+        const char *rel[] = {"/../templates/rules", "/../../templates/rules",
+                             "/../share/qbintake/rules", "/../../../templates/rules"};
+        for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
+            char *p = qb_asprintf("%s%s", exe, rel[i]);
+            if (p && access(p, R_OK | X_OK) == 0) {
+                free(exe);
+                return p;
             }
+            free(p);
         }
+        free(exe);
     }
     return qb_strdup(QB_DATADIR "/rules");
 }
