@@ -7,6 +7,7 @@
 #include "docx.h"
 #include "buf.h"
 #include "numbering.h"
+#include "omml.h"
 #include "opc.h"
 #include "styles.h"
 #include "utf8.h"
@@ -723,7 +724,31 @@ static qb_status on_w_end(walker *w, const char *name)
     return QB_OK;
 }
 
-/* Drawings: pictures (a:blip), charts, VML image data. */
+/* An equation (OMML) as linear text in the run flow: runs in the paragraph's own
+ * formatting, marked math (shown, not counted: DESIGN §4), scripts raised and lowered. */
+static qb_status add_math(walker *w, xmlNodePtr n)
+{
+    qb_para *p = cur_para(w);
+    if (!p || !n)
+        return QB_OK;
+    qb_status st = ensure_ppr(w, NULL);
+    qb_omml m = {0};
+    if (st == QB_OK)
+        st = qb_omml_linear(n, &m);
+    qb_rfmt saved = w->rf;
+    qb_rfmt_init(&w->rf);
+    qb_styles_run(w->styles, &p->f, cur_tbl_style(w), NULL, &w->rf);
+    w->rf.math = 1;
+    for (size_t i = 0; i < m.n && st == QB_OK; i++) {
+        w->rf.valign = (signed char)m.v[i].valign;
+        st = add_text(w, m.v[i].text.s, m.v[i].text.len);
+    }
+    w->rf = saved;
+    qb_omml_free(&m);
+    return st;
+}
+
+/* Drawings: pictures (a:blip), charts, VML image data; equations. */
 static qb_status on_other_start(walker *w, const xmlChar *uri, const char *name, int *skip)
 {
     xmlTextReaderPtr r = w->r;
@@ -733,6 +758,10 @@ static qb_status on_other_start(walker *w, const xmlChar *uri, const char *name,
     }
     if (w->b->over)
         return QB_OK;
+    if (is_ns(uri, QB_NS_M, NULL) && (strcmp(name, "oMathPara") == 0 || strcmp(name, "oMath") == 0)) {
+        *skip = 1; /* read whole, as one equation */
+        return add_math(w, xmlTextReaderExpand(r));
+    }
     if (is_ns(uri, NS_A, NS_A_STRICT) && strcmp(name, "blip") == 0) {
         xmlChar *rid = xmlTextReaderGetAttributeNs(r, BAD_CAST "embed", BAD_CAST NS_R);
         if (!rid)

@@ -62,6 +62,7 @@ typedef struct {
     signed char vanish;           /* hidden text */
     signed char valign;           /* w:vertAlign: 0 baseline, 1 superscript, 2 subscript */
     signed char underline;        /* w:u other than none */
+    signed char math;             /* an equation's linear text (OMML): shown, not counted (DESIGN §4) */
 } qb_rfmt;
 
 /* Effective paragraph formatting. */

@@ -7,7 +7,8 @@
  *   <p n= where= table= row= cell= sect= drawings= seq= toc= label= role=>  role: model.h's
  *                                                      names, "heading:practice" for a heading;
  *                                                      toc: 1 inside a TOC field or TOC SDT
- *     <pf …/> <mark …/> <r …>text</r>…                 formatting as resolved
+ *     <pf …/> <mark …/> <r …>text</r>…                 formatting as resolved; math="1" an
+ *                                                      equation's linear text
  *   </p>
  *   <section key= found= head= first= end= count= words= chars= limit= inline= head-bytes=/>
  *   <finding rule= severity= file= section= paragraph= excerpt= message= message-en=/>
@@ -83,6 +84,8 @@ static int write_rfmt(xmlTextWriterPtr w, const char *el, const qb_rfmt *f)
         r |= wint(w, "va", f->valign) < 0;
     if (f->underline)
         r |= wint(w, "u", f->underline) < 0;
+    if (f->math)
+        r |= wint(w, "math", f->math) < 0;
     if (el)
         r |= xmlTextWriterEndElement(w) < 0;
     return r ? -1 : 0;
@@ -314,6 +317,7 @@ static void read_rfmt(xmlNodePtr n, qb_rfmt *f)
     f->italic = (signed char)aint(n, "i", -1);
     f->valign = (signed char)aint(n, "va", 0);
     f->underline = (signed char)aint(n, "u", 0);
+    f->math = (signed char)aint(n, "math", 0) != 0;
     f->caps = (signed char)aint(n, "caps", -1);
     f->strike = (signed char)aint(n, "strike", -1);
     f->hint_ea = (signed char)aint(n, "hint-ea", 0);
