@@ -92,7 +92,9 @@ typedef struct {
     size_t drawing_images;  /* images when that drawing started */
     int drawing_diagram;    /* it holds a shape group or SmartArt */
     int refs[MAX_NOTE_REFS];
+    int refnum[MAX_NOTE_REFS]; /* … and their numbers, as their marks show them */
     int nrefs;
+    int note_seq[2];        /* footnotes, endnotes referenced so far */
     int sdt_depth, toc_sdt; /* open w:sdt elements; the depth of a TOC SDT, 0 outside */
     size_t *note_order;     /* notes->paras indices sorted by note key (append_notes) */
     char why[200];
@@ -322,6 +324,7 @@ static qb_status append_notes(walker *w)
             if (st != QB_OK)
                 return st;
             qb_para *p = &w->doc->paras[idx];
+            p->note = w->refnum[k];
             p->f = src->f;
             p->mark = src->mark;
             for (size_t r = 0; r < src->nruns; r++) {
@@ -501,6 +504,25 @@ static void count_only(walker *w, const char *name, int empty, int *skip)
     }
 }
 
+/* A footnote or endnote reference: the note to copy in after the paragraph, and its
+ * mark in the run flow as an empty run (the text, and so every count and quote, stays
+ * as Word's), numbered per kind in reference order as Word numbers them. */
+static qb_status note_mark(walker *w, int id, int endnote)
+{
+    qb_para *p = cur_para(w);
+    int no = ++w->note_seq[endnote];
+    w->refs[w->nrefs] = id * 2 + endnote;
+    w->refnum[w->nrefs++] = no;
+    if (!p || !w->in_run || w->rf.vanish == 1 || !admit_mem(w, RUN_COST(0)))
+        return QB_OK;
+    ensure_rpr(w, NULL);
+    qb_rfmt f = w->rf;
+    f.note_ref = (signed char)(endnote ? 2 : 1);
+    f.note_no = no;
+    f.valign = 1;
+    return qb_para_add_run(p, "", 0, &f);
+}
+
 /* Handle a start tag in the w: namespace. *skip asks the caller to jump past the subtree. */
 static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
 {
@@ -660,7 +682,7 @@ static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
     } else if (strcmp(name, "footnoteReference") == 0 || strcmp(name, "endnoteReference") == 0) {
         xmlChar *id = xmlTextReaderGetAttributeNs(r, BAD_CAST "id", xmlTextReaderConstNamespaceUri(r));
         if (id && w->nrefs < MAX_NOTE_REFS)
-            w->refs[w->nrefs++] = atoi((char *)id) * 2 + (name[0] == 'e');
+            st = note_mark(w, atoi((char *)id), name[0] == 'e');
         xmlFree(id);
     } else if (strcmp(name, "footnote") == 0 || strcmp(name, "endnote") == 0) {
         xmlChar *type = xmlTextReaderGetAttributeNs(r, BAD_CAST "type", xmlTextReaderConstNamespaceUri(r));
