@@ -62,6 +62,8 @@ typedef struct {
     int code; /* still in the field's instruction part */
     int toc;  /* a TOC field: its result is a table of contents */
     qb_buf instr;
+    char shown[128]; /* a form field's value (drop-down entry, check box), set at its
+                        separate or end: Word writes no result text for them */
 } fld_frame;
 
 typedef struct {
@@ -504,6 +506,30 @@ static void count_only(walker *w, const char *name, int empty, int *skip)
     }
 }
 
+/* What a legacy form field (w:ffData) shows, which Word does not write as a result:
+ * a drop-down's entry (w:result, else w:default, else the first), a check box's state
+ * ☒ or ☐ (w:checked, else w:default). Text fields have their result: "" for them. */
+static void form_value(xmlNodePtr ff, char *buf, size_t size)
+{
+    xmlNodePtr dd = qb_xml_child(ff, "ddList"), cb = qb_xml_child(ff, "checkBox");
+    char v[16] = "";
+    if (dd) {
+        if (!qb_xml_attr_buf(qb_xml_child(dd, "result"), "val", v, sizeof v))
+            qb_xml_attr_buf(qb_xml_child(dd, "default"), "val", v, sizeof v);
+        long want = strtol(v, NULL, 10), k = 0;
+        for (xmlNodePtr c = dd->children; c; c = c->next)
+            if (qb_xml_node_is(c, "listEntry") && k++ == want) {
+                qb_xml_attr_buf(c, "val", buf, size);
+                break;
+            }
+    } else if (cb) {
+        xmlNodePtr on = qb_xml_child(cb, "checked");
+        if (!on)
+            on = qb_xml_child(cb, "default");
+        snprintf(buf, size, "%s", on && qb_xml_onoff(on) ? "☒" : "☐");
+    }
+}
+
 /* A footnote or endnote reference: the note to copy in after the paragraph, and its
  * mark in the run flow as an empty run (the text, and so every count and quote, stays
  * as Word's), numbered per kind in reference order as Word numbers them. */
@@ -610,11 +636,15 @@ static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
         xmlChar *t = xmlTextReaderGetAttributeNs(r, BAD_CAST "fldCharType", xmlTextReaderConstNamespaceUri(r));
         if (t && strcmp((char *)t, "begin") == 0) {
             if (w->nf < MAX_NEST) {
-                w->fstack[w->nf].code = 1;
-                w->fstack[w->nf].toc = 0;
-                memset(&w->fstack[w->nf].instr, 0, sizeof(qb_buf));
-                w->nf++;
+                fld_frame *f = &w->fstack[w->nf++];
+                f->code = 1;
+                f->toc = 0;
+                memset(&f->instr, 0, sizeof(qb_buf));
+                f->shown[0] = '\0';
+                if (!empty)
+                    form_value(qb_xml_child(xmlTextReaderExpand(r), "ffData"), f->shown, sizeof f->shown);
             }
+            *skip = 1;
         } else if (t && w->nf && (strcmp((char *)t, "separate") == 0 || strcmp((char *)t, "end") == 0)) {
             fld_frame *f = &w->fstack[w->nf - 1];
             if (f->code && f->instr.s) {
@@ -624,6 +654,12 @@ static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
                     cur_para(w)->in_toc = 1;
             }
             f->code = 0;
+            if (f->shown[0] && w->in_run) { /* the value, once; a result Word wrote after it is not repeated */
+                ensure_rpr(w, NULL);
+                st = add_text(w, f->shown, strlen(f->shown));
+                f->shown[0] = '\0';
+                f->code = 1;
+            }
             if (strcmp((char *)t, "end") == 0) {
                 qb_buf_free(&f->instr);
                 w->nf--;
