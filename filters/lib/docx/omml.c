@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "utf8.h"
+#include "xmlsafe.h"
 
 #define MAX_DEPTH 48
 
@@ -41,15 +42,8 @@ static int pr_val(xmlNodePtr n, const char *pr, const char *el, char *buf, size_
     if (!e)
         return 0;
     xmlChar *v = xmlGetNsProp(e, BAD_CAST "val", BAD_CAST QB_NS_M);
-    if (!v)
-        v = xmlGetNoNsProp(e, BAD_CAST "val");
     buf[0] = '\0';
-    if (v) {
-        size_t len = qb_utf8_clip((const char *)v, size - 1);
-        memcpy(buf, v, len);
-        buf[len] = '\0';
-        xmlFree(v);
-    }
+    qb_xml_take_buf(v ? v : xmlGetNoNsProp(e, BAD_CAST "val"), buf, size);
     return 1;
 }
 
@@ -124,12 +118,16 @@ static qb_status lin_children(fields *fs, xmlNodePtr n, qb_omml *out, int va, in
     return st;
 }
 
-/* Part `el` of n, in parentheses when `paren` and it is more than one item. */
-static qb_status part(fields *fs, xmlNodePtr n, const char *el, qb_omml *out, int va, int depth, int paren)
+/* Part `el` of n on level va, after `mark` (^ or _) when given, in parentheses when
+ * `paren` and it is more than one item. */
+static qb_status part_marked(fields *fs, xmlNodePtr n, const char *el, qb_omml *out, int va, int depth, int paren,
+                             const char *mark)
 {
     qb_omml tmp = {0};
     qb_status st = lin_children(fs, m_child(n, el), &tmp, va, depth);
     int wrap = paren && tmp.n && !one_item(&tmp);
+    if (st == QB_OK && mark && tmp.n)
+        st = adds(out, mark, va);
     if (st == QB_OK && wrap)
         st = adds(out, "(", va);
     if (st == QB_OK)
@@ -140,29 +138,18 @@ static qb_status part(fields *fs, xmlNodePtr n, const char *el, qb_omml *out, in
     return st;
 }
 
+static qb_status part(fields *fs, xmlNodePtr n, const char *el, qb_omml *out, int va, int depth, int paren)
+{
+    return part_marked(fs, n, el, out, va, depth, paren, NULL);
+}
+
 /* A script: raised (1) or lowered (2) off the baseline; already off it, written
  * with ^ or _ on the same level. */
 static qb_status script(fields *fs, xmlNodePtr n, const char *el, qb_omml *out, int va, int depth, int which)
 {
-    xmlNodePtr p = m_child(n, el);
-    if (!p || !p->children)
-        return QB_OK;
     if (!va)
         return part(fs, n, el, out, which, depth, 0);
-    qb_omml tmp = {0};
-    qb_status st = lin_children(fs, p, &tmp, va, depth);
-    if (st == QB_OK && tmp.n) {
-        st = adds(out, which == 1 ? "^" : "_", va);
-        int wrap = !one_item(&tmp);
-        if (st == QB_OK && wrap)
-            st = adds(out, "(", va);
-        if (st == QB_OK)
-            st = append(out, &tmp);
-        if (st == QB_OK && wrap)
-            st = adds(out, ")", va);
-    }
-    qb_omml_free(&tmp);
-    return st;
+    return part_marked(fs, n, el, out, va, depth, 1, which == 1 ? "^" : "_");
 }
 
 /* Accents as spacing characters the faces have (the combining ones most lack). */
@@ -182,6 +169,25 @@ static const char *accent(const char *chr)
     }
 }
 
+/* The m:`el` children of n with sep between them; with inner_sep, each child's m:e
+ * children so joined in turn (a matrix's rows of cells). */
+static qb_status joined(fields *fs, xmlNodePtr n, const char *el, const char *sep, const char *inner_sep,
+                        qb_omml *out, int va, int depth)
+{
+    qb_status st = QB_OK;
+    int k = 0;
+    for (xmlNodePtr c = n->children; c && st == QB_OK; c = c->next) {
+        if (!is_m(c, el))
+            continue;
+        if (k++)
+            st = adds(out, sep, va);
+        if (st == QB_OK)
+            st = inner_sep ? joined(fs, c, "e", inner_sep, NULL, out, va, depth + 1)
+                           : lin_children(fs, c, out, va, depth);
+    }
+    return st;
+}
+
 /* The delimited m:d: begChr e sepChr e … endChr (an empty m:val: no delimiter). */
 static qb_status delim(fields *fs, xmlNodePtr n, qb_omml *out, int va, int depth)
 {
@@ -190,44 +196,51 @@ static qb_status delim(fields *fs, xmlNodePtr n, qb_omml *out, int va, int depth
     pr_val(n, "dPr", "endChr", end, sizeof end);
     pr_val(n, "dPr", "sepChr", sep, sizeof sep);
     qb_status st = adds(out, beg, va);
-    int k = 0;
-    for (xmlNodePtr c = n->children; c && st == QB_OK; c = c->next) {
-        if (!is_m(c, "e"))
-            continue;
-        if (k++)
-            st = adds(out, sep, va);
-        if (st == QB_OK)
-            st = lin_children(fs, c, out, va, depth);
-    }
+    if (st == QB_OK)
+        st = joined(fs, n, "e", sep, NULL, out, va, depth);
     return st == QB_OK ? adds(out, end, va) : st;
 }
 
-/* Rows (m:mr of a matrix, m:e of an equation array) with their separators. */
-static qb_status rows(fields *fs, xmlNodePtr n, const char *row, const char *cell_sep, const char *row_sep, qb_omml *out,
-                      int va, int depth)
+/* The structures that are their parts in a row, one letter a step (see step()). */
+static const char *form_steps(const char *name)
 {
-    qb_status st = QB_OK;
-    int r = 0;
-    for (xmlNodePtr c = n->children; c && st == QB_OK; c = c->next) {
-        if (!is_m(c, row))
-            continue;
-        if (r++)
-            st = adds(out, row_sep, va);
-        if (!cell_sep) {
-            st = st == QB_OK ? lin_children(fs, c, out, va, depth) : st;
-            continue;
-        }
-        int k = 0;
-        for (xmlNodePtr e = c->children; e && st == QB_OK; e = e->next) {
-            if (!is_m(e, "e"))
-                continue;
-            if (k++)
-                st = adds(out, cell_sep, va);
-            if (st == QB_OK)
-                st = lin_children(fs, e, out, va, depth);
-        }
+    static const struct { const char *name, *steps; } forms[] = {
+        {"f", "n/d"}, {"sSup", "e_^"}, {"sSub", "e_^"}, {"sSubSup", "e_^"}, {"sPre", "_^e"},
+        {"rad", "r#E"}, {"nary", "c_^e"}, {"acc", "ea"}, {"limLow", "eL"}, {"limUpp", "eU"}};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        if (strcmp(forms[i].name, name) == 0)
+            return forms[i].steps;
+    return NULL;
+}
+
+/* One step: e the base (E in parentheses when more than one item), n/d numerator and
+ * denominator (in parentheses so), _ ^ the sub- and superscript, r a radical's degree
+ * raised, # the radical sign, c an n-ary operator (m:chr, default ∫), a an accent after
+ * its base, L U a limit lowered or raised, / itself. */
+static qb_status step(fields *fs, xmlNodePtr n, char what, qb_omml *out, int va, int depth)
+{
+    char chr[16] = "";
+    switch (what) {
+    case 'e': return part(fs, n, "e", out, va, depth, 0);
+    case 'E': return part(fs, n, "e", out, va, depth, 1);
+    case 'n': return part(fs, n, "num", out, va, depth, 1);
+    case 'd': return part(fs, n, "den", out, va, depth, 1);
+    case '_': return script(fs, n, "sub", out, va, depth, 2);
+    case '^': return script(fs, n, "sup", out, va, depth, 1);
+    case 'r': return script(fs, n, "deg", out, va, depth, 1);
+    case 'L': return script(fs, n, "lim", out, va, depth, 2);
+    case 'U': return script(fs, n, "lim", out, va, depth, 1);
+    case '#': return adds(out, "√", va);
+    case '/': return adds(out, "/", va);
+    case 'c':
+        if (!pr_val(n, "naryPr", "chr", chr, sizeof chr) || !*chr)
+            strcpy(chr, "∫");
+        return adds(out, chr, va);
+    case 'a':
+        pr_val(n, "accPr", "chr", chr, sizeof chr);
+        return adds(out, accent(chr), va);
+    default: return QB_OK;
     }
-    return st;
 }
 
 static int ends_with(const char *s, size_t len, const char *suffix)
@@ -272,7 +285,7 @@ static qb_status lin(fields *fs, xmlNodePtr n, qb_omml *out, int va, int depth)
     if (!is_m(n, NULL)) /* w:rPr and the like inside m:r, markup of other vocabularies */
         return lin_children(fs, n, out, va, depth);
     qb_status st = QB_OK;
-    char chr[16];
+    const char *steps;
     if (strcmp(name, "t") == 0) {
         for (int i = 0; i < fs->nf && i < (int)sizeof fs->code; i++)
             if (fs->code[i])
@@ -281,40 +294,9 @@ static qb_status lin(fields *fs, xmlNodePtr n, qb_omml *out, int va, int depth)
         /* "#" sets the equation's number apart (Word's linear format): a tab's room */
         st = !t ? QB_ERR_NOMEM : strcmp((char *)t, "#") == 0 ? adds(out, "\t", va) : adds(out, (const char *)t, va);
         xmlFree(t);
-    } else if (strcmp(name, "f") == 0) {
-        st = part(fs, n, "num", out, va, depth, 1);
-        if (st == QB_OK)
-            st = adds(out, "/", va);
-        if (st == QB_OK)
-            st = part(fs, n, "den", out, va, depth, 1);
-    } else if (strcmp(name, "sSup") == 0 || strcmp(name, "sSub") == 0 || strcmp(name, "sSubSup") == 0) {
-        st = part(fs, n, "e", out, va, depth, 0);
-        if (st == QB_OK)
-            st = script(fs, n, "sub", out, va, depth, 2);
-        if (st == QB_OK)
-            st = script(fs, n, "sup", out, va, depth, 1);
-    } else if (strcmp(name, "sPre") == 0) {
-        st = script(fs, n, "sub", out, va, depth, 2);
-        if (st == QB_OK)
-            st = script(fs, n, "sup", out, va, depth, 1);
-        if (st == QB_OK)
-            st = part(fs, n, "e", out, va, depth, 0);
-    } else if (strcmp(name, "rad") == 0) {
-        st = script(fs, n, "deg", out, va, depth, 1);
-        if (st == QB_OK)
-            st = adds(out, "√", va);
-        if (st == QB_OK)
-            st = part(fs, n, "e", out, va, depth, 1);
-    } else if (strcmp(name, "nary") == 0) {
-        if (!pr_val(n, "naryPr", "chr", chr, sizeof chr) || !*chr)
-            strcpy(chr, "∫");
-        st = adds(out, chr, va);
-        if (st == QB_OK)
-            st = script(fs, n, "sub", out, va, depth, 2);
-        if (st == QB_OK)
-            st = script(fs, n, "sup", out, va, depth, 1);
-        if (st == QB_OK)
-            st = part(fs, n, "e", out, va, depth, 0);
+    } else if ((steps = form_steps(name))) {
+        for (; *steps && st == QB_OK; steps++)
+            st = step(fs, n, *steps, out, va, depth);
     } else if (strcmp(name, "d") == 0) {
         st = delim(fs, n, out, va, depth);
     } else if (strcmp(name, "func") == 0) {
@@ -324,26 +306,16 @@ static qb_status lin(fields *fs, xmlNodePtr n, qb_omml *out, int va, int depth)
             st = adds(out, " ", va); /* sin x; sin(x) keeps its parentheses */
         if (st == QB_OK)
             st = part(fs, n, "e", out, va, depth, 0);
-    } else if (strcmp(name, "acc") == 0) {
-        if (!pr_val(n, "accPr", "chr", chr, sizeof chr))
-            chr[0] = '\0';
-        st = part(fs, n, "e", out, va, depth, 0);
-        if (st == QB_OK)
-            st = adds(out, accent(chr), va);
-    } else if (strcmp(name, "limLow") == 0 || strcmp(name, "limUpp") == 0) {
-        st = part(fs, n, "e", out, va, depth, 0);
-        if (st == QB_OK)
-            st = script(fs, n, "lim", out, va, depth, name[3] == 'L' ? 2 : 1);
     } else if (strcmp(name, "m") == 0) {
         st = adds(out, "[", va);
         if (st == QB_OK)
-            st = rows(fs, n, "mr", ", ", "; ", out, va, depth);
+            st = joined(fs, n, "mr", "; ", ", ", out, va, depth);
         if (st == QB_OK)
             st = adds(out, "]", va);
     } else if (strcmp(name, "eqArr") == 0) {
-        st = rows(fs, n, "e", NULL, "\n", out, va, depth);
+        st = joined(fs, n, "e", "\n", NULL, out, va, depth);
     } else if (strcmp(name, "oMathPara") == 0) {
-        st = rows(fs, n, "oMath", NULL, "\n", out, va, depth);
+        st = joined(fs, n, "oMath", "\n", NULL, out, va, depth);
     } else if (strcmp(name, "phant") == 0) {
         /* a phantom only takes room */
     } else {
