@@ -3,7 +3,9 @@
  * The main part is walked once, event by event (flat memory, LIBRARIES.md §4);
  * only w:pPr, w:rPr and w:tblPr subtrees are expanded into small DOMs and handed to
  * the style cascade (styles.c). Footnotes and endnotes are read first with the same
- * walker into a side model and copied in after the paragraph that cites them. */
+ * walker into a side model and copied in after the paragraph that cites them, which
+ * keeps each reference's mark as an empty run (note_ref, note_no). Equations (OMML)
+ * are read whole and set as linear text (omml.c). */
 #include "docx.h"
 #include "buf.h"
 #include "numbering.h"

@@ -93,10 +93,7 @@ static rd_pstyle pstyle_for(docctx *c, const qb_para *p, pclass k)
         ps.before = ps.after = 3;
         ps.keep_next = p->role == QB_PARA_TABLE_CAPTION; /* a table caption stays above its table */
         return ps;
-    case P_NOTE:
-        ps = rd_ps(QB_FONT_SONG, RD_XIAOWU, RD_LEFT);
-        ps.left_indent = 2 * RD_XIAOSI;
-        return ps;
+    case P_NOTE: /* notes have note_style() (notes_after, notes_in_flow, endnotes) */
     case P_BODY:
         break;
     }
