@@ -31,8 +31,9 @@ typedef struct {
     size_t next_drawing;    /* paragraphs before this one had their charts and shapes marked */
     rd_span *sp;
     size_t nsp, capsp;
-    char marks[MAX_MARKS][16];  /* the note marks of the spans being built */
-    size_t nmarks;
+    char **marks;               /* the note marks spans point to (a table's cells keep
+                                   theirs until the table is drawn): freed at the end */
+    size_t nmarks, capmarks;
     note_group notes[MAX_MARKS]; /* the footnotes of the paragraph being set */
     size_t nnotes;
     size_t *endnotes;           /* endnote paragraphs, set at the end of the document */
@@ -168,18 +169,25 @@ static void note_label(int kind, int no, char *buf, size_t size)
         snprintf(buf, size, "%d", no);
 }
 
+/* A note's mark as a span (kept until the document is done). */
+static qb_status add_mark(docctx *c, int kind, int no, rd_style st)
+{
+    char m[16];
+    note_label(kind, no, m, sizeof m);
+    qb_status rc = qb_grow((void **)&c->marks, &c->capmarks, c->nmarks + 1, sizeof *c->marks);
+    if (rc == QB_OK && !(c->marks[c->nmarks] = qb_strdup(m)))
+        rc = QB_ERR_NOMEM;
+    return rc == QB_OK ? add_span(c, c->marks[c->nmarks++], strlen(m), st) : rc;
+}
+
 /* The mark of a note reference (an empty run of the model), raised; a footnote's
  * mark waits for its note (style.note) when the note is set at the page's foot. */
 static qb_status mark_span(docctx *c, const qb_run *run, rd_style st)
 {
-    if (c->nmarks >= MAX_MARKS)
-        return QB_OK;
-    char *m = c->marks[c->nmarks++];
-    note_label(run->f.note_ref, run->f.note_no, m, sizeof c->marks[0]);
     for (size_t k = 0; k < c->nnotes && run->f.note_ref == 1; k++)
         if (c->notes[k].no == run->f.note_no)
             st.note = (unsigned char)c->notes[k].slot;
-    return add_span(c, m, strlen(m), st);
+    return add_mark(c, run->f.note_ref, run->f.note_no, st);
 }
 
 /* Spans of paragraph p from byte `from` of its text (label included) on, after the
@@ -208,7 +216,6 @@ static qb_status para_spans_add(docctx *c, const qb_para *p, size_t from, const 
 static qb_status para_spans(docctx *c, const qb_para *p, size_t from, const rd_pstyle *ps, pclass k)
 {
     c->nsp = 0;
-    c->nmarks = 0;
     return para_spans_add(c, p, from, ps, k);
 }
 
@@ -217,9 +224,7 @@ static qb_status note_spans(docctx *c, size_t first, size_t end, const rd_pstyle
 {
     const qb_para *p = &c->d->paras[first];
     c->nsp = 0;
-    c->nmarks = 1;
-    note_label(p->where == QB_IN_ENDNOTE ? 2 : 1, p->note, c->marks[0], sizeof c->marks[0]);
-    qb_status st = p->note > 0 ? add_span(c, c->marks[0], strlen(c->marks[0]), ps->st) : QB_OK;
+    qb_status st = p->note > 0 ? add_mark(c, p->where == QB_IN_ENDNOTE ? 2 : 1, p->note, ps->st) : QB_OK;
     if (st == QB_OK && p->note > 0)
         st = add_span(c, " ", 1, ps->st);
     for (size_t i = first; i < end && st == QB_OK; i++) {
@@ -463,8 +468,11 @@ static qb_status doc_table(docctx *c, size_t ti, size_t *next)
         if (c->mode == RD_DOC_PLAIN && p->mark.size_hp >= 14 && p->mark.size_hp <= 28)
             ps.st.size = p->mark.size_hp / 2.0f;
         rd_cpara *cp;
+        /* a note cited in a cell stays in the cell, after its number */
+        int note_head = (p->where == QB_IN_FOOTNOTE || p->where == QB_IN_ENDNOTE) && p->note > 0 &&
+                        (i == t->first_para || d->paras[i - 1].note != p->note || d->paras[i - 1].where != p->where);
         if ((st = rd_cell_para(cl, &ps, &cp)) != QB_OK ||
-            (st = para_spans(c, p, 0, &ps, P_BODY)) != QB_OK)
+            (st = note_head ? note_spans(c, i, i + 1, &ps) : para_spans(c, p, 0, &ps, P_BODY)) != QB_OK)
             break;
         for (size_t k = 0; k < c->nsp && st == QB_OK; k++)
             st = rd_cpara_span(cp, c->sp[k].s, c->sp[k].len, c->sp[k].st);
@@ -595,6 +603,9 @@ qb_status rd_doc(rd *r, const qb_doc *d, rd_doc_mode mode, int bookmarks)
         st = endnotes(&c);
     rd_foot_wait_clear(r);
     free(c.endnotes);
+    for (size_t k = 0; k < c.nmarks; k++)
+        free(c.marks[k]);
+    free(c.marks);
     if (c.opc_state == 1)
         qb_opc_close(&c.opc);
     free(c.sp);
