@@ -213,6 +213,102 @@ static qb_status para_spans_add(docctx *c, const qb_para *p, size_t from, const 
     return st;
 }
 
+/* The picture bytes of image k, from the DOCX it came from. */
+static qb_status draw_image(docctx *c, const qb_image *im)
+{
+    rd *r = c->r;
+    float maxh = r->ph - r->mt - r->mb - 3 * RD_WUHAO * 1.3f;
+    float w = im->cx > 0 ? im->cx / 12700.0f : 0, h = im->cy > 0 ? im->cy / 12700.0f : 0;
+    if (!im->part) {
+        char *label = qb_asprintf("链接的外部图片（未嵌入文档）：%s", im->target ? im->target : "");
+        qb_status st = label ? rd_placeholder(r, rd_width(r) * 0.6f, 50, label) : QB_ERR_NOMEM;
+        free(label);
+        return st;
+    }
+    if (c->opc_state == 0 && c->d->source)
+        c->opc_state = qb_opc_open(c->d->source, &c->opc) == QB_OK ? 1 : -1;
+    char *data = NULL;
+    size_t len = 0;
+    if (c->opc_state != 1 || qb_opc_read(&c->opc, im->part, &data, &len) != QB_OK) {
+        free(data);
+        data = NULL;
+        len = 0;
+    }
+    char *what = qb_asprintf("%s 中的 %s", c->d->file ? c->d->file : "", im->part);
+    /* the figure's caption below it (the next paragraph with text) goes on its page */
+    for (size_t i = im->para + 1; i < c->d->npara && i <= im->para + 3; i++) {
+        if (c->d->paras[i].role == QB_PARA_EMPTY)
+            continue;
+        if (c->d->paras[i].role == QB_PARA_FIGURE_CAPTION)
+            r->keep_after = 2 * RD_WUHAO * 1.4f + 10;
+        break;
+    }
+    qb_status st = what ? rd_picture(r, (const unsigned char *)(data ? data : ""), len, w, h, rd_width(r),
+                                     maxh, what, c->d->file)
+                        : QB_ERR_NOMEM;
+    r->keep_after = 0;
+    free(what);
+    free(data);
+    return st;
+}
+
+/* Charts and drawings made of Word shapes (flowcharts, SmartArt) anchored in paragraph
+ * i: the model counts them (drawings) without their content, so each paragraph's
+ * are a framed placeholder and a render.drawing warning naming the page — never
+ * silence. */
+static qb_status drawings_of(docctx *c, size_t i)
+{
+    const qb_doc *d = c->d;
+    int pics = 0;
+    if (d->paras[i].drawings <= 0)
+        return QB_OK;
+    for (size_t k = 0; k < d->nimage; k++)
+        pics += d->images[k].para == i;
+    int n = d->paras[i].drawings - pics;
+    if (n <= 0)
+        return QB_OK;
+    rd *r = c->r;
+    char *label = qb_asprintf("此处有 %d 个图表或由形状组成的图形（Word 图表、流程图等），卷宗中未能绘制；原图见原文件", n);
+    qb_status st = label ? rd_placeholder(r, rd_width(r) * 0.8f, 60, label) : QB_ERR_NOMEM;
+    free(label);
+    if (st != QB_OK || r->collect)
+        return st;
+    char *zh = qb_asprintf("卷宗第 %zu 页：%s 第 %zu 段有 %d 个图表或形状图形未能绘制，已用方框标出", r->npages,
+                           d->file ? d->file : "", i + 1, n);
+    char *en = qb_asprintf("dossier page %zu: %d chart(s) or drawing(s) of shapes in paragraph %zu of %s could not be "
+                           "drawn and are shown as a box",
+                           r->npages, n, i + 1, d->file ? d->file : "");
+    st = zh && en ? rd_warn(r, "render.drawing", d->file, zh, en) : QB_ERR_NOMEM;
+    free(zh);
+    free(en);
+    return st;
+}
+
+/* Pictures anchored in paragraphs [.., upto): drawn after their paragraph's text;
+ * then the paragraphs' charts and shapes, marked. */
+static qb_status images_upto(docctx *c, size_t upto)
+{
+    qb_status st = QB_OK;
+    for (; st == QB_OK && c->next_drawing < upto && c->next_drawing < c->d->npara; c->next_drawing++) {
+        size_t i = c->next_drawing;
+        while (st == QB_OK && c->next_image < c->d->nimage && c->d->images[c->next_image].para <= i) {
+            st = draw_image(c, &c->d->images[c->next_image]);
+            c->next_image++;
+            if (st == QB_OK && !c->r->collect)
+                rd_space(c->r, 3);
+        }
+        if (st == QB_OK)
+            st = drawings_of(c, i);
+    }
+    while (st == QB_OK && c->next_image < c->d->nimage && c->d->images[c->next_image].para < upto) {
+        st = draw_image(c, &c->d->images[c->next_image]);
+        c->next_image++;
+        if (st == QB_OK && !c->r->collect)
+            rd_space(c->r, 3);
+    }
+    return st;
+}
+
 static qb_status para_spans(docctx *c, const qb_para *p, size_t from, const rd_pstyle *ps, pclass k)
 {
     c->nsp = 0;
@@ -328,102 +424,6 @@ static qb_status endnotes(docctx *c)
         if (st == QB_OK)
             st = rd_para(c->r, &ps, c->sp, c->nsp);
         k = k1;
-    }
-    return st;
-}
-
-/* The picture bytes of image k, from the DOCX it came from. */
-static qb_status draw_image(docctx *c, const qb_image *im)
-{
-    rd *r = c->r;
-    float maxh = r->ph - r->mt - r->mb - 3 * RD_WUHAO * 1.3f;
-    float w = im->cx > 0 ? im->cx / 12700.0f : 0, h = im->cy > 0 ? im->cy / 12700.0f : 0;
-    if (!im->part) {
-        char *label = qb_asprintf("链接的外部图片（未嵌入文档）：%s", im->target ? im->target : "");
-        qb_status st = label ? rd_placeholder(r, rd_width(r) * 0.6f, 50, label) : QB_ERR_NOMEM;
-        free(label);
-        return st;
-    }
-    if (c->opc_state == 0 && c->d->source)
-        c->opc_state = qb_opc_open(c->d->source, &c->opc) == QB_OK ? 1 : -1;
-    char *data = NULL;
-    size_t len = 0;
-    if (c->opc_state != 1 || qb_opc_read(&c->opc, im->part, &data, &len) != QB_OK) {
-        free(data);
-        data = NULL;
-        len = 0;
-    }
-    char *what = qb_asprintf("%s 中的 %s", c->d->file ? c->d->file : "", im->part);
-    /* the figure's caption below it (the next paragraph with text) goes on its page */
-    for (size_t i = im->para + 1; i < c->d->npara && i <= im->para + 3; i++) {
-        if (c->d->paras[i].role == QB_PARA_EMPTY)
-            continue;
-        if (c->d->paras[i].role == QB_PARA_FIGURE_CAPTION)
-            r->keep_after = 2 * RD_WUHAO * 1.4f + 10;
-        break;
-    }
-    qb_status st = what ? rd_picture(r, (const unsigned char *)(data ? data : ""), len, w, h, rd_width(r),
-                                     maxh, what, c->d->file)
-                        : QB_ERR_NOMEM;
-    r->keep_after = 0;
-    free(what);
-    free(data);
-    return st;
-}
-
-/* Charts and drawings made of Word shapes (flowcharts, SmartArt) anchored in paragraph
- * i: the model counts them (drawings) without their content, so each paragraph's
- * are a framed placeholder and a render.drawing warning naming the page — never
- * silence. */
-static qb_status drawings_of(docctx *c, size_t i)
-{
-    const qb_doc *d = c->d;
-    int pics = 0;
-    if (d->paras[i].drawings <= 0)
-        return QB_OK;
-    for (size_t k = 0; k < d->nimage; k++)
-        pics += d->images[k].para == i;
-    int n = d->paras[i].drawings - pics;
-    if (n <= 0)
-        return QB_OK;
-    rd *r = c->r;
-    char *label = qb_asprintf("此处有 %d 个图表或由形状组成的图形（Word 图表、流程图等），卷宗中未能绘制；原图见原文件", n);
-    qb_status st = label ? rd_placeholder(r, rd_width(r) * 0.8f, 60, label) : QB_ERR_NOMEM;
-    free(label);
-    if (st != QB_OK || r->collect)
-        return st;
-    char *zh = qb_asprintf("卷宗第 %zu 页：%s 第 %zu 段有 %d 个图表或形状图形未能绘制，已用方框标出", r->npages,
-                           d->file ? d->file : "", i + 1, n);
-    char *en = qb_asprintf("dossier page %zu: %d chart(s) or drawing(s) of shapes in paragraph %zu of %s could not be "
-                           "drawn and are shown as a box",
-                           r->npages, n, i + 1, d->file ? d->file : "");
-    st = zh && en ? rd_warn(r, "render.drawing", d->file, zh, en) : QB_ERR_NOMEM;
-    free(zh);
-    free(en);
-    return st;
-}
-
-/* Pictures anchored in paragraphs [.., upto): drawn after their paragraph's text;
- * then the paragraphs' charts and shapes, marked. */
-static qb_status images_upto(docctx *c, size_t upto)
-{
-    qb_status st = QB_OK;
-    for (; st == QB_OK && c->next_drawing < upto && c->next_drawing < c->d->npara; c->next_drawing++) {
-        size_t i = c->next_drawing;
-        while (st == QB_OK && c->next_image < c->d->nimage && c->d->images[c->next_image].para <= i) {
-            st = draw_image(c, &c->d->images[c->next_image]);
-            c->next_image++;
-            if (st == QB_OK && !c->r->collect)
-                rd_space(c->r, 3);
-        }
-        if (st == QB_OK)
-            st = drawings_of(c, i);
-    }
-    while (st == QB_OK && c->next_image < c->d->nimage && c->d->images[c->next_image].para < upto) {
-        st = draw_image(c, &c->d->images[c->next_image]);
-        c->next_image++;
-        if (st == QB_OK && !c->r->collect)
-            rd_space(c->r, 3);
     }
     return st;
 }
