@@ -377,8 +377,11 @@ enum {
     F_SUBTITLE = 1u << 21,    /* the title and a ——subtitle line (楷体 四号 bold) */
     F_FORM_TABLE = 1u << 22,  /* headings in a table's first column, their text in the cell beside */
     F_FORM_ACROSS = 1u << 23, /* headings side by side in a table's first row: undecidable */
-    F_MATH_NOTES = 1u << 24,  /* 推进和应用情况: equations, three footnotes (one long), a drop-down field */
 };
+
+/* 推进和应用情况: equations, three footnotes (one long), a drop-down field (bits 24 and 25
+ * are the charts samples') */
+enum { F_MATH_NOTES = 1u << 26 };
 
 typedef enum { PG_A4, PG_LETTER, PG_MID_LANDSCAPE, PG_ZERO, PG_NONE } page_kind;
 typedef enum { O_NONE = 0, O_FONT, O_SIZE, O_BOLD, O_JC, O_LINE } ovr_what;
