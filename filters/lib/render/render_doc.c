@@ -31,6 +31,8 @@ typedef struct {
     size_t next_drawing;    /* paragraphs before this one had their charts and shapes marked */
     rd_span *sp;
     size_t nsp, capsp;
+    unsigned char *sp_note;     /* per span: the waiting footnote whose mark it is (rd.span_note) */
+    size_t capsp_note;
     char **marks;               /* the note marks spans point to (a table's cells keep
                                    theirs until the table is drawn): freed at the end */
     size_t nmarks, capmarks;
@@ -117,7 +119,11 @@ static qb_status add_span(docctx *c, const char *s, size_t len, rd_style st)
 {
     qb_status rc = qb_grow((void **)&c->sp, &c->capsp, c->nsp + 1, sizeof *c->sp);
     if (rc == QB_OK)
+        rc = qb_grow((void **)&c->sp_note, &c->capsp_note, c->nsp + 1, sizeof *c->sp_note);
+    if (rc == QB_OK) {
+        c->sp_note[c->nsp] = 0;
         c->sp[c->nsp++] = (rd_span){s, len, st};
+    }
     return rc;
 }
 
@@ -180,14 +186,15 @@ static qb_status add_mark(docctx *c, int kind, int no, rd_style st)
     return rc == QB_OK ? add_span(c, c->marks[c->nmarks++], strlen(m), st) : rc;
 }
 
-/* The mark of a note reference (an empty run of the model), raised; a footnote's
- * mark waits for its note (style.note) when the note is set at the page's foot. */
+/* The mark of a note reference (an empty run of the model), raised; a footnote set
+ * at the page's foot waits for its mark (sp_note). */
 static qb_status mark_span(docctx *c, const qb_run *run, rd_style st)
 {
-    for (size_t k = 0; k < c->nnotes && run->f.note_ref == 1; k++)
+    qb_status rc = add_mark(c, run->f.note_ref, run->f.note_no, st);
+    for (size_t k = 0; k < c->nnotes && run->f.note_ref == 1 && rc == QB_OK; k++)
         if (c->notes[k].no == run->f.note_no)
-            st.note = (unsigned char)c->notes[k].slot;
-    return add_mark(c, run->f.note_ref, run->f.note_no, st);
+            c->sp_note[c->nsp - 1] = (unsigned char)c->notes[k].slot;
+    return rc;
 }
 
 /* Spans of paragraph p from byte `from` of its text (label included) on, after the
@@ -589,8 +596,10 @@ qb_status rd_doc(rd *r, const qb_doc *d, rd_doc_mode mode, int bookmarks)
             st = notes_after(&c, i, &next);
         if (st == QB_OK)
             st = para_spans(&c, p, from, &ps, k);
+        r->span_note = c.nnotes ? c.sp_note : NULL;
         if (st == QB_OK)
             st = rd_para(r, &ps, c.sp, c.nsp);
+        r->span_note = NULL;
         if (st == QB_OK)
             st = notes_in_flow(&c);
         if (st == QB_OK)
@@ -606,6 +615,7 @@ qb_status rd_doc(rd *r, const qb_doc *d, rd_doc_mode mode, int bookmarks)
     for (size_t k = 0; k < c.nmarks; k++)
         free(c.marks[k]);
     free(c.marks);
+    free(c.sp_note);
     if (c.opc_state == 1)
         qb_opc_close(&c.opc);
     free(c.sp);

@@ -33,7 +33,6 @@ typedef struct {
     unsigned char italic;  /* synthetic italic (slanted text matrix): no face has one */
     float rise;            /* baseline shift, points (superscript up, subscript down) */
     unsigned char underline;
-    unsigned char note;    /* a footnote's mark: 1 + its index in rd.wait (placed with its line) */
 } rd_style;
 
 typedef enum { RD_LEFT = 0, RD_CENTER, RD_RIGHT, RD_JUSTIFY } rd_align;
@@ -66,6 +65,10 @@ typedef struct {
     rd_pstyle ps;
     float width;           /* frame width the lines were broken for */
     float height;          /* before + lines + after */
+    unsigned char *note;   /* with noted: per character, the waiting footnote whose mark it
+                              is (1 + its index in rd.wait), 0 for the others */
+    size_t capnote;
+    int noted;
 } rd_shaped;
 
 typedef struct rd {
@@ -114,6 +117,8 @@ typedef struct rd {
     rd_shaped *foot;
     size_t nfoot, capfoot;
     float foot_h;
+    const unsigned char *span_note; /* for the spans rd_para gets next: per span, the waiting
+                                       footnote whose mark it is (1 + index), or NULL */
 } rd;
 
 static inline float rd_width(const rd *r) { return r->pw - r->ml - r->mr; }
@@ -136,7 +141,7 @@ qb_status rd_draw_line(rd *r, const rd_shaped *s, size_t i, float x, float y_top
 qb_status rd_para(rd *r, const rd_pstyle *ps, const rd_span *sp, size_t n);
 qb_status rd_text(rd *r, const rd_pstyle *ps, const char *text);
 /* A footnote, laid out, to wait for its mark in the next rd_para (taken over; the
- * mark's style carries note = the returned index + 1). 0 when it cannot be taken. */
+ * mark's span has the returned number in r->span_note). 0 when it cannot be taken. */
 size_t rd_foot_wait(rd *r, rd_shaped *note);
 /* Drop the notes rd_para did not place. */
 void rd_foot_wait_clear(rd *r);

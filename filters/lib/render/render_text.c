@@ -140,7 +140,7 @@ static int resolve(rd *r, const rd_style *st, unsigned *cp, qb_font_id *face, qb
 static int style_eq(const rd_style *a, const rd_style *b)
 {
     return a->font == b->font && a->size == b->size && a->bold == b->bold && a->gray == b->gray &&
-           a->italic == b->italic && a->rise == b->rise && a->underline == b->underline && a->note == b->note;
+           a->italic == b->italic && a->rise == b->rise && a->underline == b->underline;
 }
 
 static unsigned style_index(rd_shaped *s, const rd_style *st, qb_status *err)
@@ -163,6 +163,7 @@ qb_status rd_shape(rd *r, const rd_pstyle *ps, const rd_span *sp, size_t n, floa
     out->ps = *ps;
     out->width = width;
     out->height = 0;
+    out->noted = r->span_note != NULL;
     qb_status st = QB_OK;
     for (size_t k = 0; k < n && st == QB_OK; k++) {
         const char *s = sp[k].s;
@@ -188,8 +189,12 @@ qb_status rd_shape(rd *r, const rd_pstyle *ps, const rd_span *sp, size_t n, floa
             unsigned si = style_index(out, &cst, &st);
             if (st == QB_OK)
                 st = qb_grow((void **)&out->ch, &out->cap, out->n + 1, sizeof *out->ch);
+            if (st == QB_OK && r->span_note)
+                st = qb_grow((void **)&out->note, &out->capnote, out->n + 1, sizeof *out->note);
             if (st != QB_OK)
                 break;
+            if (r->span_note)
+                out->note[out->n] = r->span_note[k];
             float w = cp == '\n' ? 0 : (float)qb_fonts_width(r->fonts, face, cp) * cst.size / 1000.0f;
             out->ch[out->n++] = (qb_lchar){cp, si, w};
         }
@@ -220,6 +225,7 @@ void rd_shaped_free(rd_shaped *s)
     free(s->ch);
     free(s->st);
     free(s->lh);
+    free(s->note);
     qb_llines_free(&s->lines);
     memset(s, 0, sizeof *s);
 }
@@ -315,7 +321,7 @@ qb_status rd_draw_line(rd *r, const rd_shaped *s, size_t i, float x, float y_top
 
 static qb_status running_header(rd *r)
 {
-    rd_style st = {QB_FONT_SONG, RD_XIAOWU, 0, 45, 0, 0, 0, 0};
+    rd_style st = {QB_FONT_SONG, RD_XIAOWU, 0, 45, 0, 0, 0};
     const char *who = r->in->applicant && *r->in->applicant ? r->in->applicant : "申报单位未识别";
     rd_pstyle ps = rd_ps(QB_FONT_SONG, RD_XIAOWU, RD_LEFT);
     ps.st = st;
@@ -412,14 +418,14 @@ void rd_foot_wait_clear(rd *r)
 
 /* The room the waiting notes whose marks are on line i need at the foot; with place,
  * put them there (a placed note's slot is emptied: placed once). A mark's digits are
- * consecutive characters of one style. */
+ * consecutive characters. */
 static float notes_on_line(rd *r, const rd_shaped *s, size_t i, int place)
 {
     float h = 0;
     unsigned last = 0;
     const qb_lline *l = &s->lines.v[i];
-    for (size_t j = l->start; j < l->end; j++) {
-        unsigned k = s->st[s->ch[j].style].note;
+    for (size_t j = l->start; j < l->end && s->noted; j++) {
+        unsigned k = s->note[j];
         if (!k || k == last || k > r->nwait || !r->wait[k - 1].lines.n)
             continue;
         last = k;
