@@ -223,6 +223,7 @@ static const char *const math_notes[3] = {
     "采用正交试验安排试验方案，以信噪比作为评价指标，经过三轮试验确定了最优参数组合。"
     "验证结果表明，主轴温升的波动范围缩小了一半以上，热变形引起的精度损失显著降低，"
     "该方法随后推广到进给系统和刀库部件的设计中。"};
+#define ENDNOTE_TEXT "参见《质量管理体系要求》及公司六西格玛设计实施指南。"
 #define DROPDOWN_LABEL "评价等级："
 #define DROPDOWN_VALUE "优秀"
 #define TRACK_INS "公司还建立了项目月度例会制度，及时协调解决推进中的问题。"
@@ -1055,8 +1056,13 @@ static void body_para(gen *g, int pi, int first, int is_inline_abstract)
             footnote_ref(g, 2, math_notes[0]);
             footnote_ref(g, 3, math_notes[1]);
         }
-        if (pi == LONGNOTE_PARA)
+        if (pi == LONGNOTE_PARA) {
             footnote_ref(g, 4, math_notes[2]);
+            dw_puts(&g->doc, "<w:r>");
+            rpr(g, K_BODY, &RX_NONE, 1);
+            dw_puts(&g->doc, "<w:endnoteReference w:id=\"1\"/></w:r>");
+            count_in(g, ENDNOTE_TEXT);
+        }
         if (pi == DROPDOWN_PARA) {
             dropdown(g);
             g->attached |= F_MATH_NOTES;
@@ -1153,6 +1159,8 @@ static qb_status fixed_figs(const gen *g, int sec, figs *f)
     if (sec == QB_SEC_PRACTICE && (s->flags & F_MATH_NOTES)) {
         for (int i = 0; i < 3 && st == QB_OK; i++)
             st = mk_figs(math_notes[i], f);
+        if (st == QB_OK)
+            st = mk_figs(ENDNOTE_TEXT, f);
         if (st == QB_OK)
             st = mk_figs("，" DROPDOWN_LABEL DROPDOWN_VALUE, f);
     }
@@ -1770,6 +1778,18 @@ static void footnotes_xml(const gen *g, dw_xml *x)
     dw_puts(x, "</w:footnotes>");
 }
 
+/* dossier-math-notes: endnote 1 (the dossier sets it at the end, numbered i). */
+static void endnotes_xml(dw_xml *x)
+{
+    dw_puts(x, DW_XML_DECL "<w:endnotes xmlns:w=\"" DW_NS_W "\">"
+               "<w:endnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>"
+               "<w:endnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r>"
+               "</w:p></w:endnote><w:endnote w:id=\"1\"><w:p><w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr>"
+               "<w:endnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r><w:r>");
+    text_el(x, ENDNOTE_TEXT, strlen(ENDNOTE_TEXT), "t");
+    dw_puts(x, "</w:r></w:p></w:endnote></w:endnotes>");
+}
+
 static void content_types_xml(const sample *s, dw_xml *x)
 {
     dw_puts(x, DW_XML_DECL "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -1784,6 +1804,8 @@ static void content_types_xml(const sample *s, dw_xml *x)
         dw_puts(x, "<Override PartName=\"/word/numbering.xml\" ContentType=\"" DW_CT "wordprocessingml.numbering+xml\"/>");
     if (has_notes(s))
         dw_puts(x, "<Override PartName=\"/word/footnotes.xml\" ContentType=\"" DW_CT "wordprocessingml.footnotes+xml\"/>");
+    if (s->flags & F_MATH_NOTES)
+        dw_puts(x, "<Override PartName=\"/word/endnotes.xml\" ContentType=\"" DW_CT "wordprocessingml.endnotes+xml\"/>");
     dw_puts(x, "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
                "<Override PartName=\"/docProps/app.xml\" ContentType=\"" DW_CT "extended-properties+xml\"/></Types>");
 }
@@ -1808,6 +1830,8 @@ static void document_rels_xml(const sample *s, dw_xml *x)
         dw_puts(x, "<Relationship Id=\"rId4\" Type=\"" DW_REL "numbering\" Target=\"numbering.xml\"/>");
     if (has_notes(s))
         dw_puts(x, "<Relationship Id=\"rId5\" Type=\"" DW_REL "footnotes\" Target=\"footnotes.xml\"/>");
+    if (s->flags & F_MATH_NOTES)
+        dw_puts(x, "<Relationship Id=\"rId8\" Type=\"" DW_REL "endnotes\" Target=\"endnotes.xml\"/>");
     dw_puts(x, "<Relationship Id=\"rId6\" Type=\"" DW_REL "image\" Target=\"media/image1.png\"/>"
                "<Relationship Id=\"rId7\" Type=\"" DW_REL "image\" Target=\"media/image2.png\"/></Relationships>");
 }
@@ -1955,6 +1979,10 @@ static qb_status write_sample(const sample *s, const char *dir)
     if (st == QB_OK && has_notes(s)) {
         footnotes_xml(&g, &x);
         st = dw_pkg_add_xml(&p, "word/footnotes.xml", &x);
+    }
+    if (st == QB_OK && (s->flags & F_MATH_NOTES)) {
+        endnotes_xml(&x);
+        st = dw_pkg_add_xml(&p, "word/endnotes.xml", &x);
     }
     for (int i = 0; i < 2 && st == QB_OK; i++) {
         char *png = NULL;

@@ -3,8 +3,9 @@
 # set as linear text with their scripts raised and lowered, footnotes at the foot of the page
 # of their reference with their marks, and a drop-down form field's value. mksample
 # dossier-math-notes has in 推进和应用情况 y_i=(x^2+1)/n+∑_{k=1}^{n}w_k and a/b, footnotes 1 and 2
-# cited in one paragraph and a long footnote 3, and a FORMDROPDOWN showing its third entry.
-# Counting (DESIGN §4): equation text is not counted, footnotes and the field's value are.
+# cited in one paragraph, a long footnote 3 and endnote i in another, and a FORMDROPDOWN showing
+# its third entry.
+# Counting (DESIGN §4): equation text is not counted, notes and the field's value are.
 # Also the corpus thesis with 113 equations ("其中…为模型参数"; read in place, skipped without it).
 . "$(dirname "$0")/lib/tap.sh"
 SAMPLES=${QB_SAMPLES:-$TMP/samples}
@@ -67,6 +68,11 @@ ok $? "the long footnote 3 is whole on the same page"
 echo "$last" | grep -q '系统和刀库部件的设计中。'; ok $? "the page's text ends with the footnotes (last line: $last)"
 grep -q '<r [^>]*note-ref="1" note="2"' "$TMP/model.xml" && grep -q '<p [^>]*where="footnote" note="2"' "$TMP/model.xml"
 ok $? "the model links the reference and the note (note-ref/note, <p note=>)"
+
+# --- endnotes: at the end of the write-up, under 尾注, numbered i
+grep -q '尾注i参见《质量管理体系要求》及公司六西格玛设计实施指南。' "$TMP/flat.txt"; ok $? "the endnote is under 尾注 after its number i"
+grep -q '<r [^>]*note-ref="2" note="1"' "$TMP/model.xml" && grep -q '<p [^>]*where="endnote" note="1"' "$TMP/model.xml"
+ok $? "the model links the endnote reference and the endnote"
 
 # --- the drop-down's value
 grep -q '评价等级：优秀' "$TMP/flat.txt"; ok $? "the drop-down form field shows its value 优秀"
