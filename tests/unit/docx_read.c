@@ -207,38 +207,6 @@ int main(void)
     st = read_doc(strict, 0, &d);
     ok(st == QB_OK && d.npara == 1, "ISO 29500 strict namespaces read");
     qb_doc_free(&d);
-    /* what a table of contents holds is marked: a TOC field across paragraphs (its
-     * PAGEREF fields nested), a TOC in fldSimple, an SDT of the TOC gallery */
-    const char *tocs = "<?xml version=\"1.0\"?><w:document " W "><w:body>"
-        "<w:p><w:r><w:t>目录</w:t></w:r></w:p>"
-        "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> TOC \\o \"1-3\" \\h </w:instrText></w:r>"
-        "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>摘要</w:t></w:r>"
-        "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGEREF _Toc1 \\h </w:instrText></w:r>"
-        "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
-        "<w:p><w:r><w:t>企业概况2</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
-        "<w:p><w:r><w:t>摘要</w:t></w:r></w:p>"
-        "<w:p><w:fldSimple w:instr=\" TOC \\o &quot;1-3&quot; \"><w:r><w:t>简单</w:t></w:r></w:fldSimple></w:p>"
-        "<w:p><w:fldSimple w:instr=\" TOCX \"><w:r><w:t>不是</w:t></w:r></w:fldSimple></w:p>"
-        "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/></w:docPartObj></w:sdtPr>"
-        "<w:sdtContent><w:p><w:r><w:t>目录</w:t></w:r></w:p><w:p><w:r><w:t>摘要1</w:t></w:r></w:p></w:sdtContent></w:sdt>"
-        "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Cover Pages\"/></w:docPartObj></w:sdtPr>"
-        "<w:sdtContent><w:p><w:r><w:t>封面</w:t></w:r></w:p></w:sdtContent></w:sdt>"
-        "<w:p><w:r><w:t>正文</w:t></w:r></w:p>"
-        "</w:body></w:document>";
-    st = read_doc(tocs, 0, &d);
-    ok(st == QB_OK && d.npara == 10, "a document with tables of contents reads (%zu paragraphs)", d.npara);
-    if (st == QB_OK && d.npara == 10) {
-        int want[] = {0, 1, 1, 0, 1, 0, 1, 1, 0, 0};
-        char got[16] = "", exp[16] = "";
-        for (int i = 0; i < 10; i++) {
-            got[i] = (char)('0' + d.paras[i].in_toc);
-            exp[i] = (char)('0' + want[i]);
-        }
-        is_str(got, exp, "marked: the TOC field's paragraphs (begin to end), a TOC fldSimple, the TOC SDT; "
-                         "not the 目录 line outside them, TOCX, a cover-page SDT, the text after");
-        is_str(d.paras[1].text, "摘要1", "a TOC entry shows its text and page number");
-    }
-    qb_doc_free(&d);
     /* legacy form fields show their value (Word writes no result text for them): a
      * drop-down's w:result entry, else w:default's, else the first; check boxes ☒ ☐ */
     const char *ff = "<?xml version=\"1.0\"?><w:document " W "><w:body><w:p>"
@@ -287,6 +255,38 @@ int main(void)
         }
         is_str(va, "00100", "runs: 设, e, x^2 raised, the rest of the equation, 为例");
         ok(math == 3 && !d.paras[0].runs[0].f.math && !d.paras[0].runs[4].f.math, "the equation's runs are marked math");
+    }
+    qb_doc_free(&d);
+    /* what a table of contents holds is marked: a TOC field across paragraphs (its
+     * PAGEREF fields nested), a TOC in fldSimple, an SDT of the TOC gallery */
+    const char *tocs = "<?xml version=\"1.0\"?><w:document " W "><w:body>"
+        "<w:p><w:r><w:t>目录</w:t></w:r></w:p>"
+        "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> TOC \\o \"1-3\" \\h </w:instrText></w:r>"
+        "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>摘要</w:t></w:r>"
+        "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGEREF _Toc1 \\h </w:instrText></w:r>"
+        "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
+        "<w:p><w:r><w:t>企业概况2</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
+        "<w:p><w:r><w:t>摘要</w:t></w:r></w:p>"
+        "<w:p><w:fldSimple w:instr=\" TOC \\o &quot;1-3&quot; \"><w:r><w:t>简单</w:t></w:r></w:fldSimple></w:p>"
+        "<w:p><w:fldSimple w:instr=\" TOCX \"><w:r><w:t>不是</w:t></w:r></w:fldSimple></w:p>"
+        "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/></w:docPartObj></w:sdtPr>"
+        "<w:sdtContent><w:p><w:r><w:t>目录</w:t></w:r></w:p><w:p><w:r><w:t>摘要1</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Cover Pages\"/></w:docPartObj></w:sdtPr>"
+        "<w:sdtContent><w:p><w:r><w:t>封面</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        "<w:p><w:r><w:t>正文</w:t></w:r></w:p>"
+        "</w:body></w:document>";
+    st = read_doc(tocs, 0, &d);
+    ok(st == QB_OK && d.npara == 10, "a document with tables of contents reads (%zu paragraphs)", d.npara);
+    if (st == QB_OK && d.npara == 10) {
+        int want[] = {0, 1, 1, 0, 1, 0, 1, 1, 0, 0};
+        char got[16] = "", exp[16] = "";
+        for (int i = 0; i < 10; i++) {
+            got[i] = (char)('0' + d.paras[i].in_toc);
+            exp[i] = (char)('0' + want[i]);
+        }
+        is_str(got, exp, "marked: the TOC field's paragraphs (begin to end), a TOC fldSimple, the TOC SDT; "
+                         "not the 目录 line outside them, TOCX, a cover-page SDT, the text after");
+        is_str(d.paras[1].text, "摘要1", "a TOC entry shows its text and page number");
     }
     qb_doc_free(&d);
     return tap_done();

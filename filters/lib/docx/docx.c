@@ -64,8 +64,8 @@ typedef struct {
     int code; /* still in the field's instruction part */
     int toc;  /* a TOC field: its result is a table of contents */
     qb_buf instr;
-    char shown[128]; /* a form field's value (drop-down entry, check box), set at its
-                        separate or end: Word writes no result text for them */
+    char *choice; /* a drop-down form field's chosen entry (w:ddList): what Word shows */
+    int shown;    /* that entry is the field's text: its stored result is not */
 } fld_frame;
 
 typedef struct {
@@ -194,7 +194,7 @@ static qb_status add_text(walker *w, const char *s, size_t len)
     if (w->rf.vanish == 1)
         return QB_OK; /* hidden text is not shown, printed or counted */
     for (int i = 0; i < w->nf; i++)
-        if (w->fstack[i].code)
+        if (w->fstack[i].code || w->fstack[i].shown)
             return QB_OK; /* field instructions are not text */
     if (!admit_text(w, s, len))
         return QB_OK;
@@ -234,6 +234,20 @@ static int is_toc_instr(const char *instr)
     while (*instr == ' ')
         instr++;
     return strncasecmp(instr, "TOC", 3) == 0 && (!instr[3] || instr[3] == ' ' || instr[3] == '\\');
+}
+
+/* A drop-down form field's entry as Word shows it: w:result (else w:default, else 0) counts
+ * the w:listEntry elements from 0. NULL when there is none. */
+static char *dd_choice(xmlNodePtr dd)
+{
+    char num[16] = "";
+    if (!qb_xml_attr_buf(qb_xml_child(dd, "result"), "val", num, sizeof num))
+        qb_xml_attr_buf(qb_xml_child(dd, "default"), "val", num, sizeof num);
+    long want = strtol(num, NULL, 10), i = 0;
+    for (xmlNodePtr c = dd ? dd->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && qb_xml_node_is(c, "listEntry") && i++ == want)
+            return (char *)qb_xml_attr(c, "val");
+    return NULL;
 }
 
 /* Inside a TOC field's result or a table-of-contents SDT. */
@@ -508,28 +522,14 @@ static void count_only(walker *w, const char *name, int empty, int *skip)
     }
 }
 
-/* What a legacy form field (w:ffData) shows, which Word does not write as a result:
- * a drop-down's entry (w:result, else w:default, else the first), a check box's state
- * ☒ or ☐ (w:checked, else w:default). Text fields have their result: "" for them. */
-static void form_value(xmlNodePtr ff, char *buf, size_t size)
+/* A legacy check box form field (w:ffData/w:checkBox) as Word shows it, ☒ or ☐ (w:checked,
+ * else w:default): taken as the field's choice, like a drop-down's entry. */
+static char *cb_choice(xmlNodePtr cb)
 {
-    xmlNodePtr dd = qb_xml_child(ff, "ddList"), cb = qb_xml_child(ff, "checkBox");
-    char v[16] = "";
-    if (dd) {
-        if (!qb_xml_attr_buf(qb_xml_child(dd, "result"), "val", v, sizeof v))
-            qb_xml_attr_buf(qb_xml_child(dd, "default"), "val", v, sizeof v);
-        long want = strtol(v, NULL, 10), k = 0;
-        for (xmlNodePtr c = dd->children; c; c = c->next)
-            if (qb_xml_node_is(c, "listEntry") && k++ == want) {
-                qb_xml_attr_buf(c, "val", buf, size);
-                break;
-            }
-    } else if (cb) {
-        xmlNodePtr on = qb_xml_child(cb, "checked");
-        if (!on)
-            on = qb_xml_child(cb, "default");
-        snprintf(buf, size, "%s", on && qb_xml_onoff(on) ? "☒" : "☐");
-    }
+    xmlNodePtr on = qb_xml_child(cb, "checked");
+    if (!on)
+        on = qb_xml_child(cb, "default");
+    return (char *)xmlStrdup(BAD_CAST(on && qb_xml_onoff(on) ? "☒" : "☐"));
 }
 
 /* A footnote or endnote reference: the note to copy in after the paragraph, and its
@@ -638,15 +638,13 @@ static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
         xmlChar *t = xmlTextReaderGetAttributeNs(r, BAD_CAST "fldCharType", xmlTextReaderConstNamespaceUri(r));
         if (t && strcmp((char *)t, "begin") == 0) {
             if (w->nf < MAX_NEST) {
-                fld_frame *f = &w->fstack[w->nf++];
-                f->code = 1;
-                f->toc = 0;
-                memset(&f->instr, 0, sizeof(qb_buf));
-                f->shown[0] = '\0';
-                if (!empty)
-                    form_value(qb_xml_child(xmlTextReaderExpand(r), "ffData"), f->shown, sizeof f->shown);
+                w->fstack[w->nf].code = 1;
+                w->fstack[w->nf].toc = 0;
+                memset(&w->fstack[w->nf].instr, 0, sizeof(qb_buf));
+                w->fstack[w->nf].choice = NULL;
+                w->fstack[w->nf].shown = 0;
+                w->nf++;
             }
-            *skip = 1;
         } else if (t && w->nf && (strcmp((char *)t, "separate") == 0 || strcmp((char *)t, "end") == 0)) {
             fld_frame *f = &w->fstack[w->nf - 1];
             if (f->code && f->instr.s) {
@@ -656,18 +654,22 @@ static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
                     cur_para(w)->in_toc = 1;
             }
             f->code = 0;
-            if (f->shown[0] && w->in_run) { /* the value, once; a result Word wrote after it is not repeated */
+            if (f->choice && !f->shown && w->in_run) {
                 ensure_rpr(w, NULL);
-                st = add_text(w, f->shown, strlen(f->shown));
-                f->shown[0] = '\0';
-                f->code = 1;
+                st = add_text(w, f->choice, strlen(f->choice));
+                f->shown = 1;
             }
             if (strcmp((char *)t, "end") == 0) {
                 qb_buf_free(&f->instr);
+                xmlFree(f->choice);
                 w->nf--;
             }
         }
         xmlFree(t);
+    } else if (strcmp(name, "ddList") == 0) {
+        if (w->nf && w->fstack[w->nf - 1].code && !w->fstack[w->nf - 1].choice)
+            w->fstack[w->nf - 1].choice = dd_choice(xmlTextReaderExpand(r));
+        *skip = 1;
     } else if (strcmp(name, "fldSimple") == 0) {
         xmlChar *ins = xmlTextReaderGetAttributeNs(r, BAD_CAST "instr", xmlTextReaderConstNamespaceUri(r));
         if (ins)
@@ -717,6 +719,10 @@ static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
             if (f->cell + 1 > t->cols)
                 t->cols = f->cell + 1;
         }
+    } else if (strcmp(name, "checkBox") == 0) {
+        if (w->nf && w->fstack[w->nf - 1].code && !w->fstack[w->nf - 1].choice)
+            w->fstack[w->nf - 1].choice = cb_choice(xmlTextReaderExpand(r));
+        *skip = 1;
     } else if (strcmp(name, "footnoteReference") == 0 || strcmp(name, "endnoteReference") == 0) {
         xmlChar *id = xmlTextReaderGetAttributeNs(r, BAD_CAST "id", xmlTextReaderConstNamespaceUri(r));
         if (id && w->nrefs < MAX_NOTE_REFS)
@@ -940,8 +946,10 @@ static qb_status walk_part(walker *w, qb_opc *o, const char *part)
         snprintf(w->why, sizeof w->why, "%s: part lies about its size", part);
         st = cst;
     }
-    for (int i = 0; i < w->nf; i++)
+    for (int i = 0; i < w->nf; i++) {
         qb_buf_free(&w->fstack[i].instr);
+        xmlFree(w->fstack[i].choice);
+    }
     w->nf = 0;
     return st;
 }
