@@ -1802,10 +1802,10 @@ static void content_types_xml(const sample *s, dw_xml *x)
                "<Override PartName=\"/word/theme/theme1.xml\" ContentType=\"" DW_CT "theme+xml\"/>");
     if (has_numbering(s))
         dw_puts(x, "<Override PartName=\"/word/numbering.xml\" ContentType=\"" DW_CT "wordprocessingml.numbering+xml\"/>");
-    if (has_notes(s))
-        dw_puts(x, "<Override PartName=\"/word/footnotes.xml\" ContentType=\"" DW_CT "wordprocessingml.footnotes+xml\"/>");
     if (s->flags & F_MATH_NOTES)
         dw_puts(x, "<Override PartName=\"/word/endnotes.xml\" ContentType=\"" DW_CT "wordprocessingml.endnotes+xml\"/>");
+    if (has_notes(s))
+        dw_puts(x, "<Override PartName=\"/word/footnotes.xml\" ContentType=\"" DW_CT "wordprocessingml.footnotes+xml\"/>");
     dw_puts(x, "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
                "<Override PartName=\"/docProps/app.xml\" ContentType=\"" DW_CT "extended-properties+xml\"/></Types>");
 }
@@ -1828,10 +1828,10 @@ static void document_rels_xml(const sample *s, dw_xml *x)
                "<Relationship Id=\"rId3\" Type=\"" DW_REL "theme\" Target=\"theme/theme1.xml\"/>");
     if (has_numbering(s))
         dw_puts(x, "<Relationship Id=\"rId4\" Type=\"" DW_REL "numbering\" Target=\"numbering.xml\"/>");
-    if (has_notes(s))
-        dw_puts(x, "<Relationship Id=\"rId5\" Type=\"" DW_REL "footnotes\" Target=\"footnotes.xml\"/>");
     if (s->flags & F_MATH_NOTES)
         dw_puts(x, "<Relationship Id=\"rId8\" Type=\"" DW_REL "endnotes\" Target=\"endnotes.xml\"/>");
+    if (has_notes(s))
+        dw_puts(x, "<Relationship Id=\"rId5\" Type=\"" DW_REL "footnotes\" Target=\"footnotes.xml\"/>");
     dw_puts(x, "<Relationship Id=\"rId6\" Type=\"" DW_REL "image\" Target=\"media/image1.png\"/>"
                "<Relationship Id=\"rId7\" Type=\"" DW_REL "image\" Target=\"media/image2.png\"/></Relationships>");
 }
@@ -1976,13 +1976,13 @@ static qb_status write_sample(const sample *s, const char *dir)
         numbering_xml(s, &x);
         st = dw_pkg_add_xml(&p, "word/numbering.xml", &x);
     }
-    if (st == QB_OK && has_notes(s)) {
-        footnotes_xml(&g, &x);
-        st = dw_pkg_add_xml(&p, "word/footnotes.xml", &x);
-    }
     if (st == QB_OK && (s->flags & F_MATH_NOTES)) {
         endnotes_xml(&x);
         st = dw_pkg_add_xml(&p, "word/endnotes.xml", &x);
+    }
+    if (st == QB_OK && has_notes(s)) {
+        footnotes_xml(&g, &x);
+        st = dw_pkg_add_xml(&p, "word/footnotes.xml", &x);
     }
     for (int i = 0; i < 2 && st == QB_OK; i++) {
         char *png = NULL;
