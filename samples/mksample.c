@@ -213,6 +213,19 @@ static const char *const figure_captions[2] = {"六西格玛设计`DMADV`推进�
 
 #define TEXTBOX_TEXT "专家评价：该公司六西格玛设计体系完整，工具应用规范，成效显著，具有行业示范作用。"
 #define FOOTNOTE_TEXT "数据来源：公司质量管理部年度质量报告，统计期间为`2021`年至`2023`年。"
+/* dossier-math-notes: the footnotes (ids 2, 3 in one paragraph, 4 long) and the drop-down */
+static const char *const math_notes[3] = {
+    "六西格玛设计的五个阶段依次为定义、测量、分析、设计和验证。",
+    "西格玛水平按每百万机会缺陷数折算，`6`西格玛相当于每百万机会`3.4`个缺陷。",
+    "稳健设计又称田口方法，其基本思想是通过选择可控因素的水平组合，使产品性能对噪声因素的变化不敏感，"
+    "从而在不提高零部件精度、不增加制造成本的前提下提高产品质量的稳定性。公司在主轴部件设计中，"
+    "将轴承预紧力、润滑油黏度和装配间隙作为可控因素，将环境温度、负载波动和转速变化作为噪声因素，"
+    "采用正交试验安排试验方案，以信噪比作为评价指标，经过三轮试验确定了最优参数组合。"
+    "验证结果表明，主轴温升的波动范围缩小了一半以上，热变形引起的精度损失显著降低，"
+    "该方法随后推广到进给系统和刀库部件的设计中。"};
+#define ENDNOTE_TEXT "参见《质量管理体系要求》及公司六西格玛设计实施指南。"
+#define DROPDOWN_LABEL "评价等级："
+#define DROPDOWN_VALUE "优秀"
 #define TRACK_INS "公司还建立了项目月度例会制度，及时协调解决推进中的问题。"
 #define TRACK_DEL "原则上由各部门自行组织开展相关工作。"
 /* Running text that starts the way a caption does: a full stop makes it body text. */
@@ -258,6 +271,10 @@ static const sec_def sec_defs[QB_NSEC] = {
 #define STRAY_SENTENCE 1
 #define TEXTBOX_PARA 2   /* results: anchors the text box */
 #define FOOTNOTE_PARA 1  /* results: ends with the footnote reference */
+#define MATH_PARA 2      /* practice (dossier-math-notes): ends with two equations */
+#define NOTES_PARA 3     /* … cites footnotes 2 and 3 */
+#define LONGNOTE_PARA 4  /* … cites the long footnote 4 */
+#define DROPDOWN_PARA 5  /* … ends with the drop-down field */
 #define SECT1_PARA 0     /* results: ends the first (portrait) section, just before 表2's caption */
 #define SECT2_PARA 1     /* results: ends the landscape section: caption, 表2, this paragraph */
 
@@ -364,6 +381,7 @@ enum {
     F_CHARTS = 1u << 24,      /* 图1 is three Word charts (column, pie, line), each with its caption */
     F_CHARTS_HOSTILE = 1u << 25, /* 图1 is a good chart and six broken or hostile chart parts */
     F_SHAPES = 1u << 26,      /* 图1 a flowchart of Word shapes (a group, connectors) and a VML box */
+    F_MATH_NOTES = 1u << 27,  /* 推进和应用情况: equations, three footnotes (one long), a drop-down field */
 };
 
 typedef enum { PG_A4, PG_LETTER, PG_MID_LANDSCAPE, PG_ZERO, PG_NONE } page_kind;
@@ -487,6 +505,9 @@ static const sample samples[] = {
      "", M_DIRECT, TITLE_2LINES, T_STD, F_TITLE_2LINES, PG_A4, {{0}}},
     {"layout-title-subtitle", "compliant; the title and a subtitle line ——以数控机床主轴部件研发为例 (楷体 四号 bold), counted in the title",
      "", M_DIRECT, TITLE_OK "——以数控机床主轴部件研发为例", T_STD, F_SUBTITLE, PG_A4, {{0}}},
+    {"dossier-math-notes", "compliant; in 推进和应用情况 two equations (a fraction, a superscript, subscripts, a sum; not counted), "
+     "two footnotes cited in one paragraph and a long one in another, and a legacy drop-down form field showing its third entry",
+     "", M_DIRECT, TITLE_OK, T_STD, F_MATH_NOTES, PG_A4, {{0}}},
     {"layout-form-table", "compliant; a form: the title, then a table with each heading in its first column and the section's text in the cell beside it",
      "", M_DIRECT, TITLE_OK, T_STD, F_FORM_TABLE, PG_A4, {{0}}},
     {"shapes-flowchart", "compliant; 图1 is a flowchart drawn with Word shapes: a group of a terminator, two process boxes, a decision diamond and an ellipse with text, joined by arrow connectors (straight and elbow), then a VML rectangle with a note in a w:pict",
@@ -1105,15 +1126,15 @@ static void textbox_run(gen *g)
     count_in(g, TEXTBOX_TEXT); /* once */
 }
 
-static void footnote_ref(gen *g)
+/* A reference to footnote id, and the note (text m) in footnotes.xml in the note format. */
+static void footnote_ref(gen *g, int id, const char *m)
 {
     dw_puts(&g->doc, "<w:r>");
     rpr(g, K_BODY, &RX_NONE, 1);
-    dw_puts(&g->doc, "<w:footnoteReference w:id=\"1\"/></w:r>");
-    /* footnotes.xml: footnote 1 in the note format */
+    dw_printf(&g->doc, "<w:footnoteReference w:id=\"%d\"/></w:r>", id);
     dw_xml *x = &g->notes;
     const kfmt *k = &g->f[K_NOTE];
-    dw_puts(x, "<w:footnote w:id=\"1\"><w:p><w:pPr>");
+    dw_printf(x, "<w:footnote w:id=\"%d\"><w:p><w:pPr>", id);
     spacing_ind(x, k, 0);
     dw_printf(x, "<w:jc w:val=\"%s\"/></w:pPr><w:r><w:rPr>", k->jc);
     rfonts_explicit(x, k->ea, 1);
@@ -1125,9 +1146,48 @@ static void footnote_ref(gen *g)
     rfonts_explicit(x, k->ea, 1);
     sz(x, k->sz);
     dw_puts(x, "</w:rPr>");
-    text_el(x, FOOTNOTE_TEXT, strlen(FOOTNOTE_TEXT), "t");
+    text_el(x, m, strlen(m), "t");
     dw_puts(x, "</w:r></w:p></w:footnote>");
-    count_in(g, FOOTNOTE_TEXT);
+    count_in(g, m);
+}
+
+/* Two equations as Word writes them (OMML), inline at the end of a paragraph:
+ * y_i = (x^2+1)/n + sum_{k=1}^{n} w_k and a/b. Word does not count them (DESIGN §4
+ * as qbintake reads it): no count_in. */
+static void equations(gen *g)
+{
+#define M_R(t) "<m:r><m:t>" t "</m:t></m:r>"
+    dw_puts(&g->doc,
+            "<m:oMath xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/math\">"
+            "<m:sSub><m:e>" M_R("y") "</m:e><m:sub>" M_R("i") "</m:sub></m:sSub>" M_R("=")
+            "<m:f><m:num><m:sSup><m:e>" M_R("x") "</m:e><m:sup>" M_R("2") "</m:sup></m:sSup>" M_R("+1")
+            "</m:num><m:den>" M_R("n") "</m:den></m:f>" M_R("+")
+            "<m:nary><m:naryPr><m:chr m:val=\"∑\"/><m:ctrlPr/></m:naryPr><m:sub>" M_R("k=1") "</m:sub><m:sup>"
+            M_R("n") "</m:sup><m:e><m:sSub><m:e>" M_R("w") "</m:e><m:sub>" M_R("k") "</m:sub></m:sSub></m:e></m:nary>"
+            "</m:oMath>");
+    run(g, K_BODY, &RX_NONE, "，", strlen("，"));
+    count_in(g, "，");
+    dw_puts(&g->doc, "<m:oMath xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/math\">"
+                     "<m:f><m:num>" M_R("a") "</m:num><m:den>" M_R("b") "</m:den></m:f></m:oMath>");
+#undef M_R
+}
+
+/* A legacy drop-down form field (FORMDROPDOWN) showing its third entry: Word writes
+ * no result text for it, the value is w:result's index into the entries. */
+static void dropdown(gen *g)
+{
+    run(g, K_BODY, &RX_NONE, DROPDOWN_LABEL, strlen(DROPDOWN_LABEL));
+    dw_puts(&g->doc, "<w:r>");
+    rpr(g, K_BODY, &RX_NONE, 0);
+    dw_puts(&g->doc, "<w:fldChar w:fldCharType=\"begin\"><w:ffData><w:name w:val=\"评价等级\"/><w:enabled/>"
+                     "<w:calcOnExit w:val=\"0\"/><w:ddList><w:result w:val=\"2\"/><w:listEntry w:val=\"合格\"/>"
+                     "<w:listEntry w:val=\"良好\"/><w:listEntry w:val=\"" DROPDOWN_VALUE "\"/></w:ddList></w:ffData>"
+                     "</w:fldChar></w:r><w:r>");
+    rpr(g, K_BODY, &RX_NONE, 0);
+    dw_puts(&g->doc, "<w:instrText xml:space=\"preserve\"> FORMDROPDOWN </w:instrText></w:r><w:r>");
+    rpr(g, K_BODY, &RX_NONE, 0);
+    dw_puts(&g->doc, "<w:fldChar w:fldCharType=\"end\"/></w:r>");
+    count_in(g, DROPDOWN_LABEL DROPDOWN_VALUE);
 }
 
 static void tracked(gen *g, const char *el, int id, const char *m)
@@ -1181,7 +1241,26 @@ static void body_para(gen *g, int pi, int first, int is_inline_abstract)
         g->attached |= F_TRACKED;
     }
     if (g->cur == QB_SEC_RESULTS && pi == FOOTNOTE_PARA && first && (s->flags & F_TEXTBOX_FN))
-        footnote_ref(g);
+        footnote_ref(g, 1, FOOTNOTE_TEXT);
+    if (g->cur == QB_SEC_PRACTICE && first && (s->flags & F_MATH_NOTES)) {
+        if (pi == MATH_PARA)
+            equations(g);
+        if (pi == NOTES_PARA) {
+            footnote_ref(g, 2, math_notes[0]);
+            footnote_ref(g, 3, math_notes[1]);
+        }
+        if (pi == LONGNOTE_PARA) {
+            footnote_ref(g, 4, math_notes[2]);
+            dw_puts(&g->doc, "<w:r>");
+            rpr(g, K_BODY, &RX_NONE, 1);
+            dw_puts(&g->doc, "<w:endnoteReference w:id=\"1\"/></w:r>");
+            count_in(g, ENDNOTE_TEXT);
+        }
+        if (pi == DROPDOWN_PARA) {
+            dropdown(g);
+            g->attached |= F_MATH_NOTES;
+        }
+    }
     dw_puts(&g->doc, "</w:p>");
 }
 
@@ -1279,6 +1358,14 @@ static qb_status fixed_figs(const gen *g, int sec, figs *f)
         st = mk_figs(flow_boxes[i].text, f);
     if (st == QB_OK && sec == QB_SEC_PRACTICE && (s->flags & F_SHAPES))
         st = mk_figs(FLOW_NOTE, f);
+    if (sec == QB_SEC_PRACTICE && (s->flags & F_MATH_NOTES)) {
+        for (int i = 0; i < 3 && st == QB_OK; i++)
+            st = mk_figs(math_notes[i], f);
+        if (st == QB_OK)
+            st = mk_figs(ENDNOTE_TEXT, f);
+        if (st == QB_OK)
+            st = mk_figs("，" DROPDOWN_LABEL DROPDOWN_VALUE, f);
+    }
     return st;
 }
 
@@ -1673,7 +1760,7 @@ static qb_status build_doc(const sample *s, gen *g)
         return g->st;
     if (x->st != QB_OK || g->notes.st != QB_OK)
         return x->st != QB_OK ? x->st : g->notes.st;
-    unsigned want = s->flags & (F_TEXTBOX_FN | F_TRACKED | F_STRAY);
+    unsigned want = s->flags & (F_TEXTBOX_FN | F_TRACKED | F_STRAY | F_MATH_NOTES);
     if ((g->attached & want) != want) {
         fprintf(stderr, "mksample: %s: 附加内容未放入 / an extra was not placed\n", s->name);
         return QB_ERR_USAGE;
@@ -1840,6 +1927,12 @@ static void theme_xml(fmt_mode m, dw_xml *x)
                "<a:objectDefaults/><a:extraClrSchemeLst/></a:theme>");
 }
 
+/* The sample has a footnotes part. */
+static int has_notes(const sample *s)
+{
+    return (s->flags & (F_TEXTBOX_FN | F_MATH_NOTES)) != 0;
+}
+
 static int has_numbering(const sample *s)
 {
     return s->mode == M_STYLES || (s->flags & F_INLINE);
@@ -1867,7 +1960,7 @@ static void settings_xml(const sample *s, dw_xml *x)
     dw_puts(x, "<w:defaultTabStop w:val=\"420\"/><w:drawingGridVerticalSpacing w:val=\"156\"/>"
                "<w:displayHorizontalDrawingGridEvery w:val=\"0\"/><w:displayVerticalDrawingGridEvery w:val=\"2\"/>"
                "<w:characterSpacingControl w:val=\"compressPunctuation\"/>");
-    if (s->flags & F_TEXTBOX_FN)
+    if (has_notes(s))
         dw_puts(x, "<w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr>");
     dw_puts(x, "<w:compat><w:spaceForUL/><w:balanceSingleByteDoubleByteWidth/><w:doNotLeaveBackslashAlone/>"
                "<w:ulTrailSpace/><w:doNotExpandShiftReturn/><w:adjustLineHeightInTable/><w:useFELayout/>"
@@ -1887,6 +1980,18 @@ static void footnotes_xml(const gen *g, dw_xml *x)
     dw_puts(x, "</w:footnotes>");
 }
 
+/* dossier-math-notes: endnote 1 (the dossier sets it at the end, numbered i). */
+static void endnotes_xml(dw_xml *x)
+{
+    dw_puts(x, DW_XML_DECL "<w:endnotes xmlns:w=\"" DW_NS_W "\">"
+               "<w:endnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>"
+               "<w:endnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r>"
+               "</w:p></w:endnote><w:endnote w:id=\"1\"><w:p><w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr>"
+               "<w:endnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r><w:r>");
+    text_el(x, ENDNOTE_TEXT, strlen(ENDNOTE_TEXT), "t");
+    dw_puts(x, "</w:r></w:p></w:endnote></w:endnotes>");
+}
+
 static void content_types_xml(const sample *s, dw_xml *x)
 {
     dw_puts(x, DW_XML_DECL "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -1899,7 +2004,9 @@ static void content_types_xml(const sample *s, dw_xml *x)
                "<Override PartName=\"/word/theme/theme1.xml\" ContentType=\"" DW_CT "theme+xml\"/>");
     if (has_numbering(s))
         dw_puts(x, "<Override PartName=\"/word/numbering.xml\" ContentType=\"" DW_CT "wordprocessingml.numbering+xml\"/>");
-    if (s->flags & F_TEXTBOX_FN)
+    if (s->flags & F_MATH_NOTES)
+        dw_puts(x, "<Override PartName=\"/word/endnotes.xml\" ContentType=\"" DW_CT "wordprocessingml.endnotes+xml\"/>");
+    if (has_notes(s))
         dw_puts(x, "<Override PartName=\"/word/footnotes.xml\" ContentType=\"" DW_CT "wordprocessingml.footnotes+xml\"/>");
     size_t ncharts;
     const char *const *caps;
@@ -1929,7 +2036,9 @@ static void document_rels_xml(const sample *s, dw_xml *x)
                "<Relationship Id=\"rId3\" Type=\"" DW_REL "theme\" Target=\"theme/theme1.xml\"/>");
     if (has_numbering(s))
         dw_puts(x, "<Relationship Id=\"rId4\" Type=\"" DW_REL "numbering\" Target=\"numbering.xml\"/>");
-    if (s->flags & F_TEXTBOX_FN)
+    if (s->flags & F_MATH_NOTES)
+        dw_puts(x, "<Relationship Id=\"rId8\" Type=\"" DW_REL "endnotes\" Target=\"endnotes.xml\"/>");
+    if (has_notes(s))
         dw_puts(x, "<Relationship Id=\"rId5\" Type=\"" DW_REL "footnotes\" Target=\"footnotes.xml\"/>");
     size_t ncharts;
     const char *const *caps;
@@ -2082,7 +2191,11 @@ static qb_status write_sample(const sample *s, const char *dir)
         numbering_xml(s, &x);
         st = dw_pkg_add_xml(&p, "word/numbering.xml", &x);
     }
-    if (st == QB_OK && (s->flags & F_TEXTBOX_FN)) {
+    if (st == QB_OK && (s->flags & F_MATH_NOTES)) {
+        endnotes_xml(&x);
+        st = dw_pkg_add_xml(&p, "word/endnotes.xml", &x);
+    }
+    if (st == QB_OK && has_notes(s)) {
         footnotes_xml(&g, &x);
         st = dw_pkg_add_xml(&p, "word/footnotes.xml", &x);
     }

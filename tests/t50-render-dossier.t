@@ -46,15 +46,17 @@ cat >"$TMP/paras.pl" <<'EOF'
 # "摘要：" heading is set on a line of its own (centred, as the format asks), without the colon
 use strict; use warnings; use utf8; binmode STDIN, ':utf8'; binmode STDOUT, ':utf8';
 my ($in, $t) = (0, '');
+sub out { for ($t) { s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&apos;/'/g; s/&amp;/&/g; s/\s+//g; s/^摘要[：:]/摘要\n/; }
+          print "$t\n" if length $t; $t = ''; }
 while (<STDIN>) {
   # entries of a TOC field or SDT (toc="1"): their tab-aligned page numbers come out of
   # pdftotext's reading order, so they are left out
   if (/^ <p .*where="(\w+)".* toc="(\d)"/) { $in = $1 eq 'body' && $2 eq '0'; $t = ''; next; }
+  # an equation (math="1") ends a piece: where pdftotext puts its raised and lowered
+  # scripts (a line may start with one) is its reading order, not the dossier's
+  if ($in && /<r [^>]*math="1"[^>]*>/) { out(); next; }
   if ($in && /<r [^>]*>(.*)<\/r>/) { $t .= $1; next; }
-  if ($in && /^ <\/p>/) {
-    for ($t) { s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&apos;/'/g; s/&amp;/&/g; s/\s+//g; s/^摘要[：:]/摘要\n/; }
-    print "$t\n" if length $t; $in = 0;
-  }
+  if ($in && /^ <\/p>/) { out(); $in = 0; }
 }
 EOF
 cat >"$TMP/inorder.pl" <<'EOF'

@@ -207,6 +207,56 @@ int main(void)
     st = read_doc(strict, 0, &d);
     ok(st == QB_OK && d.npara == 1, "ISO 29500 strict namespaces read");
     qb_doc_free(&d);
+    /* legacy form fields show their value (Word writes no result text for them): a
+     * drop-down's w:result entry, else w:default's, else the first; check boxes ☒ ☐ */
+    const char *ff = "<?xml version=\"1.0\"?><w:document " W "><w:body><w:p>"
+#define DD(list) "<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:ddList>" list "<w:listEntry w:val=\"甲\"/>" \
+                 "<w:listEntry w:val=\"乙\"/><w:listEntry w:val=\"丙\"/></w:ddList></w:ffData></w:fldChar></w:r>" \
+                 "<w:r><w:instrText> FORMDROPDOWN </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+#define CB(box) "<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:checkBox>" box "</w:checkBox></w:ffData>" \
+                "</w:fldChar></w:r><w:r><w:instrText> FORMCHECKBOX </w:instrText></w:r>" \
+                "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        DD("<w:result w:val=\"2\"/>") DD("<w:default w:val=\"1\"/>") DD("")
+        CB("<w:default w:val=\"0\"/><w:checked/>") CB("<w:default w:val=\"1\"/><w:checked w:val=\"0\"/>")
+        CB("<w:default/>") CB("")
+        "<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:ddList><w:result w:val=\"1\"/><w:listEntry w:val=\"一\"/>"
+        "<w:listEntry w:val=\"二\"/></w:ddList></w:ffData></w:fldChar></w:r><w:r><w:instrText> FORMDROPDOWN </w:instrText>"
+        "</w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>二</w:t></w:r>"
+        "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        "</w:p></w:body></w:document>";
+#undef DD
+#undef CB
+    st = read_doc(ff, 0, &d);
+    ok(st == QB_OK && d.npara == 1, "a paragraph of form fields reads");
+    if (st == QB_OK && d.npara == 1)
+        is_str(d.paras[0].text, "丙乙甲☒☐☒☐二", "drop-downs show their entry, check boxes their state, a result "
+                                                 "written after a value is not repeated");
+    qb_doc_free(&d);
+    /* an equation: linear text, scripts as raised/lowered runs marked math, a script in a
+     * script with ^, fields inside it give their result */
+    const char *eq = "<?xml version=\"1.0\"?><w:document " W " xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/math\">"
+        "<w:body><w:p><w:r><w:t>设</w:t></w:r><m:oMath>"
+        "<m:sSup><m:e><m:r><m:t>e</m:t></m:r></m:e><m:sup><m:sSup><m:e><m:r><m:t>x</m:t></m:r></m:e>"
+        "<m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup></m:sup></m:sSup><m:r><m:t>=</m:t></m:r>"
+        "<m:rad><m:radPr><m:degHide m:val=\"1\"/></m:radPr><m:deg/><m:e><m:r><m:t>a+b</m:t></m:r></m:e></m:rad>"
+        "<m:d><m:dPr><m:begChr m:val=\"[\"/><m:endChr m:val=\"]\"/></m:dPr><m:e><m:r><m:t>c</m:t></m:r></m:e></m:d>"
+        "<m:r><w:fldChar w:fldCharType=\"begin\"/></m:r><m:r><m:t> SEQ Equation </m:t></m:r>"
+        "<m:r><w:fldChar w:fldCharType=\"separate\"/></m:r><m:r><m:t>(1)</m:t></m:r><m:r><w:fldChar w:fldCharType=\"end\"/></m:r>"
+        "</m:oMath><w:r><w:t>为例</w:t></w:r></w:p></w:body></w:document>";
+    st = read_doc(eq, 0, &d);
+    ok(st == QB_OK && d.npara == 1, "a paragraph with an equation reads");
+    if (st == QB_OK && d.npara == 1) {
+        is_str(d.paras[0].text, "设ex^2=√(a+b)[c](1)为例", "the equation as linear text in the run flow");
+        char va[16] = "";
+        int math = 0;
+        for (size_t r = 0; r < d.paras[0].nruns && r < 15; r++) {
+            va[r] = (char)('0' + d.paras[0].runs[r].f.valign);
+            math += d.paras[0].runs[r].f.math;
+        }
+        is_str(va, "00100", "runs: 设, e, x^2 raised, the rest of the equation, 为例");
+        ok(math == 3 && !d.paras[0].runs[0].f.math && !d.paras[0].runs[4].f.math, "the equation's runs are marked math");
+    }
+    qb_doc_free(&d);
     /* what a table of contents holds is marked: a TOC field across paragraphs (its
      * PAGEREF fields nested), a TOC in fldSimple, an SDT of the TOC gallery */
     const char *tocs = "<?xml version=\"1.0\"?><w:document " W "><w:body>"

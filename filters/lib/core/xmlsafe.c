@@ -93,9 +93,8 @@ xmlChar *qb_xml_attr(xmlNodePtr n, const char *local)
     return NULL;
 }
 
-int qb_xml_attr_buf(xmlNodePtr n, const char *local, char *buf, size_t size)
+int qb_xml_take_buf(xmlChar *v, char *buf, size_t size)
 {
-    xmlChar *v = qb_xml_attr(n, local);
     if (!v)
         return 0;
     size_t len = qb_utf8_clip((const char *)v, size - 1);
@@ -103,6 +102,11 @@ int qb_xml_attr_buf(xmlNodePtr n, const char *local, char *buf, size_t size)
     buf[len] = '\0';
     xmlFree(v);
     return 1;
+}
+
+int qb_xml_attr_buf(xmlNodePtr n, const char *local, char *buf, size_t size)
+{
+    return qb_xml_take_buf(qb_xml_attr(n, local), buf, size);
 }
 
 int qb_xml_onoff(xmlNodePtr n)

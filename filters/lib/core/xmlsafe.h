@@ -33,6 +33,8 @@ xmlNodePtr qb_xml_child(xmlNodePtr n, const char *local);
 xmlChar *qb_xml_attr(xmlNodePtr n, const char *local);
 /* Same, copied into buf (truncated at a UTF-8 boundary); returns 1 if present. */
 int qb_xml_attr_buf(xmlNodePtr n, const char *local, char *buf, size_t size);
+/* Copy a libxml2 string into buf (truncated at a UTF-8 boundary) and free it; 0 for NULL. */
+int qb_xml_take_buf(xmlChar *v, char *buf, size_t size);
 /* OOXML on/off values ("0", "false", "off" are off; absence of w:val is on). */
 int qb_xml_onoff(xmlNodePtr n);
 

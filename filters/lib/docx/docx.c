@@ -3,11 +3,14 @@
  * The main part is walked once, event by event (flat memory, LIBRARIES.md §4);
  * only w:pPr, w:rPr and w:tblPr subtrees are expanded into small DOMs and handed to
  * the style cascade (styles.c). Footnotes and endnotes are read first with the same
- * walker into a side model and copied in after the paragraph that cites them. */
+ * walker into a side model and copied in after the paragraph that cites them, which
+ * keeps each reference's mark as an empty run (note_ref, note_no). Equations (OMML)
+ * are read whole and set as linear text (omml.c). */
 #include "docx.h"
 #include "buf.h"
 #include "chart.h"
 #include "numbering.h"
+#include "omml.h"
 #include "opc.h"
 #include "shapes.h"
 #include "styles.h"
@@ -95,7 +98,9 @@ typedef struct {
     size_t drawing_images;  /* images when that drawing started */
     int drawing_diagram;    /* it holds a shape group or SmartArt */
     int refs[MAX_NOTE_REFS];
+    int refnum[MAX_NOTE_REFS]; /* … and their numbers, as their marks show them */
     int nrefs;
+    int note_seq[2];        /* footnotes, endnotes referenced so far */
     int sdt_depth, toc_sdt; /* open w:sdt elements; the depth of a TOC SDT, 0 outside */
     size_t *note_order;     /* notes->paras indices sorted by note key (append_notes) */
     qb_shapes_rd *shapes;   /* Word shapes of the main part (NULL in notes) */
@@ -340,6 +345,7 @@ static qb_status append_notes(walker *w)
             if (st != QB_OK)
                 return st;
             qb_para *p = &w->doc->paras[idx];
+            p->note = w->refnum[k];
             p->f = src->f;
             p->mark = src->mark;
             for (size_t r = 0; r < src->nruns; r++) {
@@ -537,6 +543,35 @@ static void count_only(walker *w, const char *name, int empty, int *skip)
     }
 }
 
+/* A legacy check box form field (w:ffData/w:checkBox) as Word shows it, ☒ or ☐ (w:checked,
+ * else w:default): taken as the field's choice, like a drop-down's entry. */
+static char *cb_choice(xmlNodePtr cb)
+{
+    xmlNodePtr on = qb_xml_child(cb, "checked");
+    if (!on)
+        on = qb_xml_child(cb, "default");
+    return (char *)xmlStrdup(BAD_CAST(on && qb_xml_onoff(on) ? "☒" : "☐"));
+}
+
+/* A footnote or endnote reference: the note to copy in after the paragraph, and its
+ * mark in the run flow as an empty run (the text, and so every count and quote, stays
+ * as Word's), numbered per kind in reference order as Word numbers them. */
+static qb_status note_mark(walker *w, int id, int endnote)
+{
+    qb_para *p = cur_para(w);
+    int no = ++w->note_seq[endnote];
+    w->refs[w->nrefs] = id * 2 + endnote;
+    w->refnum[w->nrefs++] = no;
+    if (!p || !w->in_run || w->rf.vanish == 1 || !admit_mem(w, RUN_COST(0)))
+        return QB_OK;
+    ensure_rpr(w, NULL);
+    qb_rfmt f = w->rf;
+    f.note_ref = (signed char)(endnote ? 2 : 1);
+    f.note_no = no;
+    f.valign = 1;
+    return qb_para_add_run(p, "", 0, &f);
+}
+
 /* Handle a start tag in the w: namespace. *skip asks the caller to jump past the subtree. */
 static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
 {
@@ -712,10 +747,14 @@ static qb_status on_w_start(walker *w, const char *name, int empty, int *skip)
             if (f->cell + 1 > t->cols)
                 t->cols = f->cell + 1;
         }
+    } else if (strcmp(name, "checkBox") == 0) {
+        if (w->nf && w->fstack[w->nf - 1].code && !w->fstack[w->nf - 1].choice)
+            w->fstack[w->nf - 1].choice = cb_choice(xmlTextReaderExpand(r));
+        *skip = 1;
     } else if (strcmp(name, "footnoteReference") == 0 || strcmp(name, "endnoteReference") == 0) {
         xmlChar *id = xmlTextReaderGetAttributeNs(r, BAD_CAST "id", xmlTextReaderConstNamespaceUri(r));
         if (id && w->nrefs < MAX_NOTE_REFS)
-            w->refs[w->nrefs++] = atoi((char *)id) * 2 + (name[0] == 'e');
+            st = note_mark(w, atoi((char *)id), name[0] == 'e');
         xmlFree(id);
     } else if (strcmp(name, "footnote") == 0 || strcmp(name, "endnote") == 0) {
         xmlChar *type = xmlTextReaderGetAttributeNs(r, BAD_CAST "type", xmlTextReaderConstNamespaceUri(r));
@@ -785,7 +824,31 @@ static qb_status on_w_end(walker *w, const char *name)
     return QB_OK;
 }
 
-/* Drawings: pictures (a:blip), charts, VML image data. */
+/* An equation (OMML) as linear text in the run flow: runs in the paragraph's own
+ * formatting, marked math (shown, not counted: DESIGN §4), scripts raised and lowered. */
+static qb_status add_math(walker *w, xmlNodePtr n)
+{
+    qb_para *p = cur_para(w);
+    if (!p || !n)
+        return QB_OK;
+    qb_status st = ensure_ppr(w, NULL);
+    qb_omml m = {0};
+    if (st == QB_OK)
+        st = qb_omml_linear(n, &m);
+    qb_rfmt saved = w->rf;
+    qb_rfmt_init(&w->rf);
+    qb_styles_run(w->styles, &p->f, cur_tbl_style(w), NULL, &w->rf);
+    w->rf.math = 1;
+    for (size_t i = 0; i < m.n && st == QB_OK; i++) {
+        w->rf.valign = (signed char)m.v[i].valign;
+        st = add_text(w, m.v[i].text.s, m.v[i].text.len);
+    }
+    w->rf = saved;
+    qb_omml_free(&m);
+    return st;
+}
+
+/* Drawings: pictures (a:blip), charts, VML image data; equations. */
 static qb_status on_other_start(walker *w, const xmlChar *uri, const char *name, int *skip)
 {
     xmlTextReaderPtr r = w->r;
@@ -795,6 +858,10 @@ static qb_status on_other_start(walker *w, const xmlChar *uri, const char *name,
     }
     if (w->b->over)
         return QB_OK;
+    if (is_ns(uri, QB_NS_M, NULL) && (strcmp(name, "oMathPara") == 0 || strcmp(name, "oMath") == 0)) {
+        *skip = 1; /* read whole, as one equation */
+        return add_math(w, xmlTextReaderExpand(r));
+    }
     if (is_ns(uri, NS_A, NS_A_STRICT) && strcmp(name, "blip") == 0) {
         xmlChar *rid = xmlTextReaderGetAttributeNs(r, BAD_CAST "embed", BAD_CAST NS_R);
         if (!rid)

@@ -1,6 +1,8 @@
 /* docx.h — read a DOCX into the document model (qb-docx's library half).
  * Reading order: body paragraphs and tables (nested, cell by cell), text boxes after
- * the paragraph anchoring them, footnotes after the paragraph referencing them;
+ * the paragraph anchoring them, footnotes after the paragraph referencing them (the
+ * reference a numbered mark, an empty run); equations as linear text, marked math;
+ * legacy drop-down and check-box form fields as the value they show;
  * numbering labels as text; tracked changes read as the final text; field results,
  * not field codes. XML is parsed with xmlsafe.h's settings. */
 #ifndef QB_DOCX_H

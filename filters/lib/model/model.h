@@ -64,6 +64,9 @@ typedef struct {
     signed char vanish;           /* hidden text */
     signed char valign;           /* w:vertAlign: 0 baseline, 1 superscript, 2 subscript */
     signed char underline;        /* w:u other than none */
+    signed char math;             /* an equation's linear text (OMML): shown, not counted (DESIGN §4) */
+    signed char note_ref;         /* 1 footnote, 2 endnote reference: an empty run where the mark is */
+    int note_no;                  /* … the note's number (1, 2 … per kind, in reference order) */
 } qb_rfmt;
 
 /* Effective paragraph formatting. */
@@ -90,6 +93,8 @@ typedef struct {
                          annotations cite); 0 for footnote/endnote paragraphs */
     size_t label_len; /* bytes at the start of text that come from automatic numbering */
     qb_where where;
+    int note;         /* footnote/endnote paragraphs: their note's number (the reference's
+                         note_no); 0 not known */
     int table;        /* index into doc->tables, -1 outside tables */
     int row, cell;    /* 0-based position in that table */
     int sect;         /* index into doc->sects of the section holding it */

@@ -9,7 +9,10 @@
  *   <p n= where= table= row= cell= sect= drawings= seq= toc= label= role=>  role: model.h's
  *                                                      names, "heading:practice" for a heading;
  *                                                      toc: 1 inside a TOC field or TOC SDT
- *     <pf …/> <mark …/> <r …>text</r>…                 formatting as resolved
+ *     <pf …/> <mark …/> <r …>text</r>…                 formatting as resolved; math="1" an
+ *                                                      equation's linear text; note-ref="1|2"
+ *                                                      note="N": an empty run, the mark of
+ *                                                      footnote/endnote N (its <p note="N">)
  *   </p>
  *   <section key= found= head= first= end= count= words= chars= limit= inline= head-bytes=/>
  *   <finding rule= severity= file= section= paragraph= excerpt= message= message-en=/>
@@ -87,6 +90,12 @@ static int write_rfmt(xmlTextWriterPtr w, const char *el, const qb_rfmt *f)
         r |= wint(w, "va", f->valign) < 0;
     if (f->underline)
         r |= wint(w, "u", f->underline) < 0;
+    if (f->math)
+        r |= wint(w, "math", f->math) < 0;
+    if (f->note_ref) {
+        r |= wint(w, "note-ref", f->note_ref) < 0;
+        r |= wint(w, "note", f->note_no) < 0;
+    }
     if (el)
         r |= xmlTextWriterEndElement(w) < 0;
     return r ? -1 : 0;
@@ -98,6 +107,8 @@ static int write_para(xmlTextWriterPtr w, const qb_para *p)
     r |= xmlTextWriterStartElement(w, BAD_CAST "p") < 0;
     r |= wint(w, "n", p->number) < 0;
     r |= wattr(w, "where", where_names[p->where]) < 0;
+    if (p->note)
+        r |= wint(w, "note", p->note) < 0;
     r |= wint(w, "table", p->table) < 0;
     r |= wint(w, "row", p->row) < 0;
     r |= wint(w, "cell", p->cell) < 0;
@@ -322,6 +333,11 @@ static void read_rfmt(xmlNodePtr n, qb_rfmt *f)
     f->italic = (signed char)aint(n, "i", -1);
     f->valign = (signed char)aint(n, "va", 0);
     f->underline = (signed char)aint(n, "u", 0);
+    f->math = (signed char)aint(n, "math", 0) != 0;
+    f->note_ref = (signed char)aint(n, "note-ref", 0);
+    f->note_no = (int)aint(n, "note", 0);
+    if (f->note_ref != 1 && f->note_ref != 2)
+        f->note_ref = 0;
     f->caps = (signed char)aint(n, "caps", -1);
     f->strike = (signed char)aint(n, "strike", -1);
     f->hint_ea = (signed char)aint(n, "hint-ea", 0);
@@ -338,6 +354,7 @@ static qb_status read_para(qb_doc *d, xmlNodePtr n)
         return st;
     qb_para *p = &d->paras[idx];
     p->number = (int)aint(n, "n", 0);
+    p->note = (int)aint(n, "note", 0);
     p->row = (int)aint(n, "row", 0);
     p->cell = (int)aint(n, "cell", 0);
     p->sect = (int)aint(n, "sect", 0);

@@ -5,10 +5,21 @@
  * alignment, sizes and bold, in the two faces). */
 #include "render_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "opc.h"
+
+#define MAX_MARKS 64 /* note marks in one paragraph (the reader keeps as many) */
+
+/* A footnote's paragraphs [first, end) and where it waits for its mark (rd.wait slot + 1;
+ * 0: set in the flow below its paragraph, too long for a page's foot). */
+typedef struct {
+    size_t first, end;
+    int no;
+    unsigned slot;
+} note_group;
 
 typedef struct {
     rd *r;
@@ -23,6 +34,15 @@ typedef struct {
     unsigned char *claimed; /* paragraphs drawn inside a shape (NULL: no shapes) */
     rd_span *sp;
     size_t nsp, capsp;
+    unsigned char *sp_note;     /* per span: the waiting footnote whose mark it is (rd.span_note) */
+    size_t capsp_note;
+    char **marks;               /* the note marks spans point to (a table's cells keep
+                                   theirs until the table is drawn): freed at the end */
+    size_t nmarks, capmarks;
+    note_group notes[MAX_MARKS]; /* the footnotes of the paragraph being set */
+    size_t nnotes;
+    size_t *endnotes;           /* endnote paragraphs, set at the end of the document */
+    size_t nend, capend;
 } docctx;
 
 typedef enum { P_BODY, P_TITLE, P_ABSTRACT_HEAD, P_SECTION_HEAD, P_SUBHEAD, P_CAPTION, P_NOTE } pclass;
@@ -79,10 +99,7 @@ static rd_pstyle pstyle_for(docctx *c, const qb_para *p, pclass k)
         ps.before = ps.after = 3;
         ps.keep_next = p->role == QB_PARA_TABLE_CAPTION; /* a table caption stays above its table */
         return ps;
-    case P_NOTE:
-        ps = rd_ps(QB_FONT_SONG, RD_XIAOWU, RD_LEFT);
-        ps.left_indent = 2 * RD_XIAOSI;
-        return ps;
+    case P_NOTE: /* notes have note_style() (notes_after, notes_in_flow, endnotes) */
     case P_BODY:
         break;
     }
@@ -105,7 +122,11 @@ static qb_status add_span(docctx *c, const char *s, size_t len, rd_style st)
 {
     qb_status rc = qb_grow((void **)&c->sp, &c->capsp, c->nsp + 1, sizeof *c->sp);
     if (rc == QB_OK)
+        rc = qb_grow((void **)&c->sp_note, &c->capsp_note, c->nsp + 1, sizeof *c->sp_note);
+    if (rc == QB_OK) {
+        c->sp_note[c->nsp] = 0;
         c->sp[c->nsp++] = (rd_span){s, len, st};
+    }
     return rc;
 }
 
@@ -146,10 +167,43 @@ static int ends_with_mark(const char *s, size_t len)
     return 0;
 }
 
-/* Spans of paragraph p from byte `from` of its text (label included) on. */
-static qb_status para_spans(docctx *c, const qb_para *p, size_t from, const rd_pstyle *ps, pclass k)
+/* A note's mark as Word numbers it: footnotes 1 2 3, endnotes i ii iii. */
+static void note_label(int kind, int no, char *buf, size_t size)
 {
-    c->nsp = 0;
+    static const char *const ones[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
+    static const char *const tens[] = {"", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc"};
+    if (kind == 2 && no > 0 && no < 100)
+        snprintf(buf, size, "%s%s", tens[no / 10], ones[no % 10]);
+    else
+        snprintf(buf, size, "%d", no);
+}
+
+/* A note's mark as a span (kept until the document is done). */
+static qb_status add_mark(docctx *c, int kind, int no, rd_style st)
+{
+    char m[16];
+    note_label(kind, no, m, sizeof m);
+    qb_status rc = qb_grow((void **)&c->marks, &c->capmarks, c->nmarks + 1, sizeof *c->marks);
+    if (rc == QB_OK && !(c->marks[c->nmarks] = qb_strdup(m)))
+        rc = QB_ERR_NOMEM;
+    return rc == QB_OK ? add_span(c, c->marks[c->nmarks++], strlen(m), st) : rc;
+}
+
+/* The mark of a note reference (an empty run of the model), raised; a footnote set
+ * at the page's foot waits for its mark (sp_note). */
+static qb_status mark_span(docctx *c, const qb_run *run, rd_style st)
+{
+    qb_status rc = add_mark(c, run->f.note_ref, run->f.note_no, st);
+    for (size_t k = 0; k < c->nnotes && run->f.note_ref == 1 && rc == QB_OK; k++)
+        if (c->notes[k].no == run->f.note_no)
+            c->sp_note[c->nsp - 1] = (unsigned char)c->notes[k].slot;
+    return rc;
+}
+
+/* Spans of paragraph p from byte `from` of its text (label included) on, after the
+ * spans already there. */
+static qb_status para_spans_add(docctx *c, const qb_para *p, size_t from, const rd_pstyle *ps, pclass k)
+{
     qb_status st = QB_OK;
     if (from < p->label_len) { /* the numbering label, then a space for Word's tab */
         st = add_span(c, p->text + from, p->label_len - from, ps->st);
@@ -160,7 +214,9 @@ static qb_status para_spans(docctx *c, const qb_para *p, size_t from, const rd_p
     for (size_t r = 0; r < p->nruns && st == QB_OK; r++) {
         const qb_run *run = &p->runs[r];
         size_t len = strlen(run->text), skip = from > off ? from - off : 0;
-        if (skip < len)
+        if (run->f.note_ref && off >= from)
+            st = mark_span(c, run, run_style(c, run, ps, k));
+        else if (skip < len)
             st = add_span(c, run->text + skip, len - skip, run_style(c, run, ps, k));
         off += len;
     }
@@ -300,6 +356,125 @@ static qb_status images_upto(docctx *c, size_t upto)
     return st;
 }
 
+static qb_status para_spans(docctx *c, const qb_para *p, size_t from, const rd_pstyle *ps, pclass k)
+{
+    c->nsp = 0;
+    return para_spans_add(c, p, from, ps, k);
+}
+
+/* A note's spans: its mark, then its paragraphs [first, end) one per line. */
+static qb_status note_spans(docctx *c, size_t first, size_t end, const rd_pstyle *ps)
+{
+    const qb_para *p = &c->d->paras[first];
+    c->nsp = 0;
+    qb_status st = p->note > 0 ? add_mark(c, p->where == QB_IN_ENDNOTE ? 2 : 1, p->note, ps->st) : QB_OK;
+    if (st == QB_OK && p->note > 0)
+        st = add_span(c, " ", 1, ps->st);
+    for (size_t i = first; i < end && st == QB_OK; i++) {
+        if (i > first)
+            st = add_span(c, "\n", 1, ps->st);
+        if (st == QB_OK)
+            st = para_spans_add(c, &c->d->paras[i], c->d->paras[i].label_len, ps, P_NOTE);
+    }
+    return st;
+}
+
+/* The paragraphs of the note starting at i: those after it with its number. */
+static size_t note_end(const qb_doc *d, size_t i)
+{
+    size_t j = i + 1;
+    while (j < d->npara && d->paras[j].where == d->paras[i].where && d->paras[j].note == d->paras[i].note &&
+           d->paras[i].note > 0)
+        j++;
+    return j;
+}
+
+static rd_pstyle note_style(void)
+{
+    rd_pstyle ps = rd_ps(QB_FONT_SONG, RD_XIAOWU, RD_LEFT);
+    ps.leading = 1.25f;
+    return ps;
+}
+
+/* The notes that follow paragraph i (the reader puts a paragraph's notes right after
+ * it): each footnote laid out to wait for its mark at the foot of the page, unless it
+ * would take more than half a page (it is then set in the flow below the paragraph);
+ * endnotes kept for the end of the document. Returns past them in *next. */
+static qb_status notes_after(docctx *c, size_t i, size_t *next)
+{
+    const qb_doc *d = c->d;
+    rd *r = c->r;
+    qb_status st = QB_OK;
+    rd_pstyle ps = note_style();
+    c->nnotes = 0;
+    size_t j = i + 1;
+    while (j < d->npara && st == QB_OK &&
+           (d->paras[j].where == QB_IN_FOOTNOTE || d->paras[j].where == QB_IN_ENDNOTE)) {
+        size_t end = note_end(d, j);
+        if (d->paras[j].where == QB_IN_ENDNOTE) {
+            for (; j < end && st == QB_OK; j++)
+                if ((st = qb_grow((void **)&c->endnotes, &c->capend, c->nend + 1, sizeof *c->endnotes)) == QB_OK)
+                    c->endnotes[c->nend++] = j;
+            continue;
+        }
+        if (c->nnotes < MAX_MARKS) {
+            note_group *g = &c->notes[c->nnotes++];
+            *g = (note_group){j, end, d->paras[j].note, 0};
+            rd_shaped s = {0};
+            st = note_spans(c, j, end, &ps);
+            if (st == QB_OK)
+                st = rd_shape(r, &ps, c->sp, c->nsp, rd_width(r), &s);
+            if (st == QB_OK && !r->collect && s.height <= (r->ph - r->mt - r->mb) / 2)
+                g->slot = (unsigned)rd_foot_wait(r, &s);
+            rd_shaped_free(&s);
+        }
+        j = end;
+    }
+    *next = j;
+    return st;
+}
+
+/* Footnotes that could not wait for their marks, set below their paragraph. */
+static qb_status notes_in_flow(docctx *c)
+{
+    qb_status st = QB_OK;
+    rd_pstyle ps = note_style();
+    ps.left_indent = 2 * RD_XIAOSI;
+    for (size_t k = 0; k < c->nnotes && st == QB_OK; k++)
+        if (!c->notes[k].slot || c->r->collect) {
+            st = note_spans(c, c->notes[k].first, c->notes[k].end, &ps);
+            if (st == QB_OK)
+                st = rd_para(c->r, &ps, c->sp, c->nsp);
+        }
+    rd_foot_wait_clear(c->r);
+    c->nnotes = 0;
+    return st;
+}
+
+/* The endnotes, numbered, at the end of the document. */
+static qb_status endnotes(docctx *c)
+{
+    if (!c->nend)
+        return QB_OK;
+    rd_pstyle head = rd_ps(QB_FONT_HEI, RD_WUHAO, RD_LEFT);
+    head.before = 10;
+    head.after = 3;
+    head.keep_next = 1;
+    qb_status st = rd_text(c->r, &head, "尾注");
+    rd_pstyle ps = note_style();
+    for (size_t k = 0; k < c->nend && st == QB_OK;) {
+        size_t k1 = k + 1;
+        while (k1 < c->nend && c->endnotes[k1] == c->endnotes[k1 - 1] + 1 &&
+               c->d->paras[c->endnotes[k1]].note == c->d->paras[c->endnotes[k]].note && c->d->paras[c->endnotes[k]].note > 0)
+            k1++;
+        st = note_spans(c, c->endnotes[k], c->endnotes[k1 - 1] + 1, &ps);
+        if (st == QB_OK)
+            st = rd_para(c->r, &ps, c->sp, c->nsp);
+        k = k1;
+    }
+    return st;
+}
+
 /* A table of the model (nested tables flattened into their outer cell). */
 static qb_status doc_table(docctx *c, size_t ti, size_t *next)
 {
@@ -340,8 +515,11 @@ static qb_status doc_table(docctx *c, size_t ti, size_t *next)
         if (c->mode == RD_DOC_PLAIN && p->mark.size_hp >= 14 && p->mark.size_hp <= 28)
             ps.st.size = p->mark.size_hp / 2.0f;
         rd_cpara *cp;
+        /* a note cited in a cell stays in the cell, after its number */
+        int note_head = (p->where == QB_IN_FOOTNOTE || p->where == QB_IN_ENDNOTE) && p->note > 0 &&
+                        (i == t->first_para || d->paras[i - 1].note != p->note || d->paras[i - 1].where != p->where);
         if ((st = rd_cell_para(cl, &ps, &cp)) != QB_OK ||
-            (st = para_spans(c, p, 0, &ps, P_BODY)) != QB_OK)
+            (st = note_head ? note_spans(c, i, i + 1, &ps) : para_spans(c, p, 0, &ps, P_BODY)) != QB_OK)
             break;
         for (size_t k = 0; k < c->nsp && st == QB_OK; k++)
             st = rd_cpara_span(cp, c->sp[k].s, c->sp[k].len, c->sp[k].st);
@@ -415,6 +593,22 @@ qb_status rd_doc(rd *r, const qb_doc *d, rd_doc_mode mode, int bookmarks)
             continue;
         }
         pclass k = classify(&c, i);
+        if (k == P_NOTE) { /* a note not right after the paragraph citing it */
+            size_t end = note_end(d, i);
+            if (p->where == QB_IN_ENDNOTE) {
+                for (; i < end && st == QB_OK; i++)
+                    if ((st = qb_grow((void **)&c.endnotes, &c.capend, c.nend + 1, sizeof *c.endnotes)) == QB_OK)
+                        c.endnotes[c.nend++] = i;
+                continue;
+            }
+            c.notes[0] = (note_group){i, end, p->note, 0};
+            c.nnotes = 1;
+            st = notes_in_flow(&c);
+            if (st == QB_OK)
+                st = images_upto(&c, end);
+            i = end;
+            continue;
+        }
         if (is_blank(p)) {
             /* blank lines were the author's spacing: the official format has none,
              * plain text keeps one */
@@ -444,16 +638,31 @@ qb_status rd_doc(rd *r, const qb_doc *d, rd_doc_mode mode, int bookmarks)
             k = P_BODY;
             ps = pstyle_for(&c, p, k);
         }
+        size_t next = i + 1;
+        if (st == QB_OK)
+            st = notes_after(&c, i, &next);
         if (st == QB_OK)
             st = para_spans(&c, p, from, &ps, k);
+        r->span_note = c.nnotes ? c.sp_note : NULL;
         if (st == QB_OK)
             st = rd_para(r, &ps, c.sp, c.nsp);
+        r->span_note = NULL;
         if (st == QB_OK)
-            st = images_upto(&c, i + 1);
-        i++;
+            st = notes_in_flow(&c);
+        if (st == QB_OK)
+            st = images_upto(&c, next);
+        i = next;
     }
     if (st == QB_OK)
         st = images_upto(&c, (size_t)-1);
+    if (st == QB_OK)
+        st = endnotes(&c);
+    rd_foot_wait_clear(r);
+    free(c.endnotes);
+    for (size_t k = 0; k < c.nmarks; k++)
+        free(c.marks[k]);
+    free(c.marks);
+    free(c.sp_note);
     if (c.opc_state == 1)
         qb_opc_close(&c.opc);
     free(c.claimed);

@@ -30,7 +30,7 @@ static qb_status assemble(rd *r)
     qb_status st = QB_OK;
     for (size_t i = 0; i < sizeof parts / sizeof parts[0] && st == QB_OK; i++)
         st = parts[i](r);
-    return st;
+    return st == QB_OK ? rd_foot_flush(r) : st; /* the last page's footnotes */
 }
 
 static const char footer_fmt[] = "第 %zu 页 共 %zu 页";
@@ -300,6 +300,11 @@ qb_status qb_render_dossier(const qb_render_input *in, const char *out_pdf, qb_f
         HPDF_Free(r->pdf);
     qb_fonts_close(r->fonts);
     rd_shaped_free(&r->scratch);
+    rd_foot_wait_clear(r);
+    free(r->wait);
+    for (size_t k = 0; k < r->nfoot; k++)
+        rd_shaped_free(&r->foot[k]);
+    free(r->foot);
     qb_buf_free(&r->utf8);
     free(r->pages);
     free(r->missing);

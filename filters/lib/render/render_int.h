@@ -65,6 +65,10 @@ typedef struct {
     rd_pstyle ps;
     float width;           /* frame width the lines were broken for */
     float height;          /* before + lines + after */
+    unsigned char *note;   /* with noted: per character, the waiting footnote whose mark it
+                              is (1 + its index in rd.wait), 0 for the others */
+    size_t capnote;
+    int noted;
 } rd_shaped;
 
 typedef struct rd {
@@ -105,6 +109,16 @@ typedef struct rd {
     float *ul;             /* underlines of the line being drawn: x0, x1, y, width … */
     size_t nul, capul;
     rd_shaped scratch;     /* scratch paragraph for body text */
+    /* footnotes: those whose marks are in the paragraph being set (rd_para places each
+     * with the line holding its mark), and those placed at the foot of this page, whose
+     * room is taken from the body by raising mb by foot_h until the page ends */
+    rd_shaped *wait;
+    size_t nwait, capwait;
+    rd_shaped *foot;
+    size_t nfoot, capfoot;
+    float foot_h;
+    const unsigned char *span_note; /* for the spans rd_para gets next: per span, the waiting
+                                       footnote whose mark it is (1 + index), or NULL */
 } rd;
 
 static inline float rd_width(const rd *r) { return r->pw - r->ml - r->mr; }
@@ -121,9 +135,19 @@ qb_status rd_shape(rd *r, const rd_pstyle *ps, const rd_span *sp, size_t n, floa
 void rd_shaped_free(rd_shaped *s);
 /* Draw line i of s with its top at y_top in a frame starting at x. */
 qb_status rd_draw_line(rd *r, const rd_shaped *s, size_t i, float x, float y_top);
-/* A paragraph in the body, broken across pages as needed. */
+/* A paragraph in the body, broken across pages as needed; a footnote waiting for
+ * its mark (rd_foot_wait) goes to the foot of the page its mark's line is set on,
+ * and that line to the next page when the note does not fit below it. */
 qb_status rd_para(rd *r, const rd_pstyle *ps, const rd_span *sp, size_t n);
 qb_status rd_text(rd *r, const rd_pstyle *ps, const char *text);
+/* A footnote, laid out, to wait for its mark in the next rd_para (taken over; the
+ * mark's span has the returned number in r->span_note). 0 when it cannot be taken. */
+size_t rd_foot_wait(rd *r, rd_shaped *note);
+/* Drop the notes rd_para did not place. */
+void rd_foot_wait_clear(rd *r);
+/* Draw the footnotes placed on the current page at its foot (before a new page, and
+ * at the end of the dossier) and give the body its room back. */
+qb_status rd_foot_flush(rd *r);
 qb_status rd_textf(rd *r, const rd_pstyle *ps, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Vertical space (not carried over a page break). */
 void rd_space(rd *r, float h);

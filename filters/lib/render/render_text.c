@@ -163,6 +163,7 @@ qb_status rd_shape(rd *r, const rd_pstyle *ps, const rd_span *sp, size_t n, floa
     out->ps = *ps;
     out->width = width;
     out->height = 0;
+    out->noted = r->span_note != NULL;
     qb_status st = QB_OK;
     for (size_t k = 0; k < n && st == QB_OK; k++) {
         const char *s = sp[k].s;
@@ -188,8 +189,12 @@ qb_status rd_shape(rd *r, const rd_pstyle *ps, const rd_span *sp, size_t n, floa
             unsigned si = style_index(out, &cst, &st);
             if (st == QB_OK)
                 st = qb_grow((void **)&out->ch, &out->cap, out->n + 1, sizeof *out->ch);
+            if (st == QB_OK && r->span_note)
+                st = qb_grow((void **)&out->note, &out->capnote, out->n + 1, sizeof *out->note);
             if (st != QB_OK)
                 break;
+            if (r->span_note)
+                out->note[out->n] = r->span_note[k];
             float w = cp == '\n' ? 0 : (float)qb_fonts_width(r->fonts, face, cp) * cst.size / 1000.0f;
             out->ch[out->n++] = (qb_lchar){cp, si, w};
         }
@@ -220,6 +225,7 @@ void rd_shaped_free(rd_shaped *s)
     free(s->ch);
     free(s->st);
     free(s->lh);
+    free(s->note);
     qb_llines_free(&s->lines);
     memset(s, 0, sizeof *s);
 }
@@ -355,6 +361,9 @@ static qb_status running_header(rd *r)
 
 qb_status rd_new_page(rd *r)
 {
+    qb_status fst = rd_foot_flush(r);
+    if (fst != QB_OK)
+        return fst;
     if (r->collect) { /* the header's characters are needed all the same */
         r->npages++;
         return running_header(r);
@@ -398,6 +407,78 @@ void rd_space(rd *r, float h)
         r->y = r->mb;
 }
 
+#define FOOT_RULE 8.0f /* the room of the short rule above a page's footnotes */
+
+size_t rd_foot_wait(rd *r, rd_shaped *note)
+{
+    if (qb_grow((void **)&r->wait, &r->capwait, r->nwait + 1, sizeof *r->wait) != QB_OK || r->nwait >= 250) {
+        rd_shaped_free(note);
+        return 0;
+    }
+    r->wait[r->nwait] = *note;
+    memset(note, 0, sizeof *note);
+    return ++r->nwait;
+}
+
+void rd_foot_wait_clear(rd *r)
+{
+    for (size_t k = 0; k < r->nwait; k++)
+        rd_shaped_free(&r->wait[k]);
+    r->nwait = 0;
+}
+
+/* The room the waiting notes whose marks are on line i need at the foot; with place,
+ * put them there (a placed note's slot is emptied: placed once). A mark's digits are
+ * consecutive characters. */
+static float notes_on_line(rd *r, const rd_shaped *s, size_t i, int place)
+{
+    float h = 0;
+    unsigned last = 0;
+    const qb_lline *l = &s->lines.v[i];
+    for (size_t j = l->start; j < l->end && s->noted; j++) {
+        unsigned k = s->note[j];
+        if (!k || k == last || k > r->nwait || !r->wait[k - 1].lines.n)
+            continue;
+        last = k;
+        rd_shaped *note = &r->wait[k - 1];
+        float nh = note->height + (r->nfoot || h > 0 ? 0 : FOOT_RULE);
+        h += nh;
+        if (!place || qb_grow((void **)&r->foot, &r->capfoot, r->nfoot + 1, sizeof *r->foot) != QB_OK)
+            continue; /* out of memory: the note is dropped with the waiting ones */
+        r->foot[r->nfoot++] = *note;
+        memset(note, 0, sizeof *note);
+        r->foot_h += nh;
+        r->mb += nh;
+    }
+    return h;
+}
+
+qb_status rd_foot_flush(rd *r)
+{
+    qb_status st = QB_OK;
+    if (!r->nfoot)
+        return QB_OK;
+    float y = r->mb; /* the top of the foot: the body ended above it */
+    if (!r->collect && r->page) {
+        rd_line(r, r->ml, y - FOOT_RULE / 2, r->ml + rd_width(r) / 4, y - FOOT_RULE / 2, 0.5f);
+        y -= FOOT_RULE;
+    }
+    for (size_t k = 0; k < r->nfoot; k++) {
+        rd_shaped *s = &r->foot[k];
+        y -= s->ps.before;
+        for (size_t i = 0; i < s->lines.n && st == QB_OK && !r->collect && r->page; i++) {
+            st = rd_draw_line(r, s, i, r->ml, y);
+            y -= s->lh[i];
+        }
+        y -= s->ps.after;
+        rd_shaped_free(s);
+    }
+    r->nfoot = 0;
+    r->mb -= r->foot_h;
+    r->foot_h = 0;
+    return st;
+}
+
 qb_status rd_para(rd *r, const rd_pstyle *ps, const rd_span *sp, size_t n)
 {
     rd_shaped *s = &r->scratch;
@@ -414,11 +495,12 @@ qb_status rd_para(rd *r, const rd_pstyle *ps, const rd_span *sp, size_t n)
     for (size_t i = 0; i < s->lines.n; i++) {
         /* a lone last line goes over together with the one before it */
         int widow = s->lines.n >= 3 && i == s->lines.n - 2 && r->y - s->lh[i] - s->lh[i + 1] < r->mb;
-        if (widow || r->y - s->lh[i] < r->mb)
+        if (widow || r->y - s->lh[i] < r->mb + notes_on_line(r, s, i, 0))
             if ((st = rd_new_page(r)) != QB_OK)
                 return st;
         if ((st = rd_draw_line(r, s, i, r->ml, r->y)) != QB_OK)
             return st;
+        notes_on_line(r, s, i, 1);
         r->y -= s->lh[i];
     }
     rd_space(r, ps->after);

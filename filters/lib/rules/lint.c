@@ -225,8 +225,8 @@ void lint_span_check(const lint_ctx *c, const qb_para *p, size_t from, size_t to
         size_t len = strlen(run->text);
         size_t b = off, e = off + len;
         off = e;
-        if (run->f.vanish == 1 || e <= from || b >= to)
-            continue;
+        if (run->f.vanish == 1 || run->f.math || e <= from || b >= to)
+            continue; /* hidden text and equations (set in Cambria Math by Word) */
         size_t i = b < from ? from - b : 0, end = (e > to ? to : e) - b;
         long nfont = 0, nfont_bad = 0, nsize = 0;
         /* canonical names of the run's three font slots, looked up once per run */

@@ -149,18 +149,33 @@ static int classify(matcher *m, const char *s, heading *h)
     return 0;
 }
 
+/* Count paragraph p's text from byte `from` on, without its equations (math runs):
+ * each stretch of other runs is one text, so an equation ends a Latin word. */
+static void count_para(qb_count *c, const qb_para *p, size_t from)
+{
+    size_t off = p->label_len, start = from;
+    for (size_t r = 0; r < p->nruns; r++) {
+        size_t len = strlen(p->runs[r].text);
+        if (p->runs[r].f.math) {
+            if (off > start)
+                qb_count_text(c, p->text + start, off - start);
+            if (off + len > start)
+                start = off + len;
+        }
+        off += len;
+    }
+    size_t total = strlen(p->text);
+    if (total > start)
+        qb_count_text(c, p->text + start, total - start);
+}
+
 static void count_range(qb_doc *d, qb_section *sec, const qb_edition *ed)
 {
     qb_count c = {0, 0};
-    if (sec->inline_head) {
-        const qb_para *p = &d->paras[sec->head];
-        const char *t = p->text + sec->head_bytes;
-        qb_count_text(&c, t, strlen(t));
-    }
-    for (size_t i = sec->first; i < sec->end; i++) {
-        const char *t = qb_para_body(&d->paras[i]);
-        qb_count_text(&c, t, strlen(t));
-    }
+    if (sec->inline_head)
+        count_para(&c, &d->paras[sec->head], sec->head_bytes);
+    for (size_t i = sec->first; i < sec->end; i++)
+        count_para(&c, &d->paras[i], d->paras[i].label_len);
     sec->words = c.words;
     sec->chars = c.chars;
     sec->count = ed->count_mode == QB_COUNT_CHARS ? c.chars : c.words;
