@@ -217,26 +217,28 @@ void qb_shp_vml_shape(qb_shapes_rd *s, xmlTextReaderPtr r, const char *name)
     xmlFree(a);
 }
 
+/* v:fill or v:stroke's on= and color= into one paint of the shape (fill or line). */
+static void vml_paint(xmlTextReaderPtr r, long *paint)
+{
+    xmlChar *a;
+    long col;
+    if (off_value(a = rattr(r, "on")))
+        *paint = QB_COLOR_NONE;
+    xmlFree(a);
+    if ((a = rattr(r, "color")) && (col = vml_color((char *)a)) >= 0 && *paint != QB_COLOR_NONE)
+        *paint = col;
+    xmlFree(a);
+}
+
 /* v:fill / v:stroke inside an open VML shape. */
 void qb_shp_vml_sub(qb_shapes_rd *s, xmlTextReaderPtr r, const char *name)
 {
     qb_shape *c = &s->cur;
     xmlChar *a;
-    long col;
     if (strcmp(name, "fill") == 0) {
-        if (off_value(a = rattr(r, "on")))
-            c->fill = QB_COLOR_NONE;
-        xmlFree(a);
-        if ((a = rattr(r, "color")) && (col = vml_color((char *)a)) >= 0 && c->fill != QB_COLOR_NONE)
-            c->fill = col;
-        xmlFree(a);
+        vml_paint(r, &c->fill);
     } else if (strcmp(name, "stroke") == 0) {
-        if (off_value(a = rattr(r, "on")))
-            c->line = QB_COLOR_NONE;
-        xmlFree(a);
-        if ((a = rattr(r, "color")) && (col = vml_color((char *)a)) >= 0 && c->line != QB_COLOR_NONE)
-            c->line = col;
-        xmlFree(a);
+        vml_paint(r, &c->line);
         if ((a = rattr(r, "endarrow")))
             c->tail = strcmp((char *)a, "none") != 0;
         xmlFree(a);
