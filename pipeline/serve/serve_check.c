@@ -4,11 +4,11 @@
  * (render.h), as qb-check --annotate and --pdf write them. A hostile upload costs the
  * child, never the server.
  *
- * The upload is stored under a generated name; the child reads it through a hard link
- * named as the applicant named the file (validated: one path component; else a
- * generated name). The name is part of the check — the JSON names the input, and
- * package.name compares a package's file name with the applicant of its form — so the
- * answer is byte for byte what qb-check --json prints for the file under that name.
+ * The upload is stored under the name the applicant gave it (serve_upload.c), which is
+ * part of the check — the JSON names the input, and package.name compares a package's
+ * file name with the applicant of its form —, so the answer is byte for byte what
+ * qb-check --json prints for the file under that name. The child's temporary folders
+ * (a package unpacked) go in the request's folder, removed with it.
  *
  * The child sends the parent "done VERDICT ANNOTATED DOSSIER\n" and the JSON through a
  * pipe and closes it before it exits (the answer does not wait for its exit); end of file
@@ -36,7 +36,6 @@
 
 #define RESULT_FD 3
 #define JSON_MAX (256u << 20)
-#define GENERATED_NAME "upload"
 
 static char *in_dir(const qb_serve_job *j, const char *sub)
 {
@@ -70,11 +69,11 @@ static qb_status save(const char *path, const char *buf, size_t len)
  * nothing was said. */
 static int child_run(const qb_serve_job *j, int fd)
 {
-    char *up = in_dir(j, QB_SERVE_UPLOAD), *in = in_dir(j, "in"), *out = in_dir(j, QB_SERVE_OUT);
-    char *path = in ? qb_asprintf("%s/%s", in, j->name ? j->name : GENERATED_NAME) : NULL;
+    char *in = in_dir(j, QB_SERVE_IN), *out = in_dir(j, QB_SERVE_OUT);
+    char *path = in ? qb_asprintf("%s/%s", in, j->name ? j->name : QB_SERVE_UPLOAD) : NULL;
     char *json = out ? qb_asprintf("%s/%s", out, QB_SERVE_JSON) : NULL;
-    if (!up || !path || !json || mkdir(in, 0700) != 0 || mkdir(out, 0700) != 0 || link(up, path) != 0) {
-        free(up), free(in), free(out), free(path), free(json);
+    if (!path || !json || (j->keep && mkdir(out, 0700) != 0)) {
+        free(in), free(out), free(path), free(json);
         return 4;
     }
     qb_record res;
@@ -111,7 +110,7 @@ static int child_run(const qb_serve_job *j, int fd)
                 (st != QB_OK || qb_serve_write_all(fd, buf, len) == 0);
     close(fd);
     free(buf);
-    free(up), free(in), free(out), free(path), free(json);
+    free(in), free(out), free(path), free(json);
     return wrote ? 0 : 4;
 }
 
@@ -175,10 +174,8 @@ static int reap(pid_t pid, double deadline, int *killed)
 
 void qb_serve_child_main(const qb_serve_job *j, pid_t server, int fd)
 {
-    char *tmp = in_dir(j, "tmp");
-    if (!tmp || qb_child_enter(&j->budget, server, NULL, tmp) != 0)
+    if (qb_child_enter(&j->budget, server, NULL, j->dir) != 0)
         _exit(4);
-    free(tmp);
     /* _exit: the answer is out, and the child's heap is a copy of the server's, which
      * it cannot free (a leak check here would report the server's editions); what the
      * check allocates is freed above, and qb-check's own sanitizer runs check that */
@@ -208,11 +205,8 @@ qb_status qb_serve_check(const qb_serve_job *j, qb_serve_queue *q, int slot, str
                          qb_serve_result *r)
 {
     memset(r, 0, sizeof *r);
-    char *tmp = in_dir(j, "tmp");
-    int ok = tmp && mkdir(tmp, 0700) == 0;
-    free(tmp);
     int fd = -1;
-    pid_t pid = ok ? start_child(j, sp, &fd) : -1;
+    pid_t pid = start_child(j, sp, &fd);
     if (pid < 0)
         return QB_ERR_IO;
     qb_child_adopt(pid);

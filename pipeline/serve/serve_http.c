@@ -161,13 +161,7 @@ static enum MHD_Result check_end(qb_server *S, req *R, struct MHD_Connection *c)
     if (!ed)
         return fail(R, c, MHD_HTTP_BAD_REQUEST, "未知的规则版本（见 /api/editions）",
                     "unknown edition (see /api/editions)");
-    /* the name's last component (an old browser may send the whole Windows path) */
-    const char *name = u->filename;
-    for (const char *p = name; p && *p; p++)
-        if (*p == '/' || *p == '\\')
-            name = p + 1;
-    qb_serve_job job = {.ed = ed, .dir = u->dir, .keep = u->keep,
-                        .name = name && qb_serve_name_ok(name) ? name : NULL,
+    qb_serve_job job = {.ed = ed, .dir = u->dir, .keep = u->keep, .name = u->name,
                         .budget = {.seconds = S->o->check_seconds, .mb = S->o->check_mb}};
     int slot = qb_serve_queue_begin(&S->queue);
     if (slot < 0)

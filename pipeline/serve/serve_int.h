@@ -66,16 +66,19 @@ void qb_serve_queue_kill(qb_serve_queue *q);
 /* ---- one check in a child (serve_check.c) ----------------------------------------- */
 
 /* Files of a request's private folder. */
-#define QB_SERVE_UPLOAD "upload"     /* the upload, as it arrived */
-#define QB_SERVE_OUT "out"           /* what the child writes: */
+#define QB_SERVE_IN "in"             /* the upload, under the client's name (qb_serve_name_ok)
+                                      * or else QB_SERVE_UPLOAD */
+#define QB_SERVE_UPLOAD "upload"
+#define QB_SERVE_OUT "out"           /* what the child writes when asked to keep: */
 #define QB_SERVE_JSON "report.json"
 #define QB_SERVE_ANNOTATED "annotated.docx"
 #define QB_SERVE_DOSSIER "dossier.pdf"
 
 typedef struct {
     const qb_edition *ed;
-    const char *dir;      /* the request's private folder, holding QB_SERVE_UPLOAD */
-    const char *name;     /* the client's file name (qb_serve_name_ok), or NULL */
+    const char *dir;      /* the request's private folder: the upload in QB_SERVE_IN, and the
+                           * child's temporary folders */
+    const char *name;     /* the upload's name in QB_SERVE_IN */
     int keep;             /* also the annotated draft and the dossier */
     qb_child_budget budget;
 } qb_serve_job;
@@ -182,7 +185,10 @@ typedef struct {
     char *dir;            /* the request's private folder (made by qb_serve_upload_start) */
     int fd;               /* the upload file while it is written, else -1 */
     uint64_t size, limit;
-    char *filename;       /* the client's name for it (display only), or NULL */
+    char *filename;       /* the client's name for it, or NULL */
+    const char *name;     /* the name it is stored and checked under: the last component
+                           * of filename when qb_serve_name_ok, else QB_SERVE_UPLOAD */
+    char *path;           /* where it is stored */
     char edition[64];
     size_t edition_len;
     int keep;

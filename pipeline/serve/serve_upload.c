@@ -1,8 +1,11 @@
 /* serve_upload.c — a multipart/form-data body streamed by libmicrohttpd's post
- * processor into a private folder: the file part (field `file`) to a file under a
- * generated name, counted against the limit as it arrives (over it, the partial file
- * is removed at once and the rest is not stored), `edition` and `keep` kept in memory.
- * The client's file name is only remembered, for display and for the check's name. */
+ * processor into a private folder: the file part (field `file`) to in/NAME — the
+ * client's name when it is one safe path component (qb_serve_name_ok), else a generated
+ * one —, counted against the limit as it arrives (over it, the partial file is removed
+ * at once and the rest is not stored); `edition` and `keep` kept in memory.
+ * The name is part of the check (the JSON names the input, package.name compares it with
+ * the applicant), so the file is stored under it at once: no link or copy later, and
+ * each folder made or removed per request is time on a disk file system. */
 #include "serve_int.h"
 
 #include <errno.h>
@@ -24,9 +27,15 @@ static void bad(qb_serve_upload *u, const char *zh, const char *en)
     }
 }
 
-static char *upload_path(const qb_serve_upload *u)
+/* The name to store and check the upload under: the last component of the client's
+ * name (an old browser may send a whole Windows path) when it is safe, else generated. */
+static const char *stored_name(const char *filename)
 {
-    return qb_asprintf("%s/%s", u->dir, QB_SERVE_UPLOAD);
+    const char *name = filename;
+    for (const char *p = name; p && *p; p++)
+        if (*p == '/' || *p == '\\')
+            name = p + 1;
+    return name && qb_serve_name_ok(name) ? name : QB_SERVE_UPLOAD;
 }
 
 /* Over the limit: nothing of it stays. */
@@ -35,10 +44,8 @@ static void drop_file(qb_serve_upload *u)
     if (u->fd >= 0)
         close(u->fd);
     u->fd = -1;
-    char *p = upload_path(u);
-    if (p)
-        unlink(p);
-    free(p);
+    if (u->path)
+        unlink(u->path);
 }
 
 int qb_serve_write_all(int fd, const char *s, size_t n)
@@ -66,9 +73,12 @@ static enum MHD_Result file_part(qb_serve_upload *u, const char *filename, const
         }
         u->files = 1;
         u->filename = filename ? qb_strdup(filename) : NULL;
-        char *p = upload_path(u);
-        u->fd = p ? open(p, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600) : -1;
-        free(p);
+        u->name = stored_name(u->filename);
+        char *in = qb_asprintf("%s/%s", u->dir, QB_SERVE_IN);
+        u->path = in ? qb_asprintf("%s/%s", in, u->name) : NULL;
+        u->fd = u->path && mkdir(in, 0700) == 0
+                    ? open(u->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600) : -1;
+        free(in);
         if (u->fd < 0) {
             bad(u, "服务器无法保存上传的文件", "the server cannot store the upload");
             return MHD_NO;
@@ -171,6 +181,7 @@ void qb_serve_upload_free(qb_serve_upload *u)
         qb_tree_remove(u->dir);
     free(u->dir);
     free(u->filename);
+    free(u->path);
     memset(u, 0, sizeof *u);
     u->fd = -1;
 }
