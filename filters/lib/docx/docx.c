@@ -1071,7 +1071,7 @@ qb_status qb_docx_read(const char *path, qb_doc *doc, qb_err *e)
     return qb_docx_read_limited(path, doc, NULL, e);
 }
 
-qb_status qb_docx_read_limited(const char *path, qb_doc *doc, const qb_docx_limits *lim, qb_err *e)
+static qb_status read_opc(const char *path, qb_opc *given, qb_doc *doc, const qb_docx_limits *lim, qb_err *e)
 {
     static const qb_docx_limits dflt = {QB_DOCX_MAX_PARAGRAPHS, QB_DOCX_MAX_CELLS, QB_DOCX_MAX_CHARS,
                                         QB_DOCX_MAX_MODEL_MB};
@@ -1089,10 +1089,10 @@ qb_status qb_docx_read_limited(const char *path, qb_doc *doc, const qb_docx_limi
                     S_ISDIR(sb.st_mode) ? "a folder, not a Word document"
                                         : "not a regular file (a FIFO, device or socket), refused");
     budget b = {.lim = lim ? *lim : dflt};
-    qb_opc o;
-    qb_status st = qb_opc_open(path, &o);
+    qb_opc mine, *op = given ? given : &mine;
+    qb_status st = given ? QB_OK : qb_opc_open(path, &mine);
     if (st != QB_OK) /* the OPC layer says what is wrong, in both languages */
-        return fail(e, st, o.err.zh, o.err.en);
+        return fail(e, st, mine.err.zh, mine.err.en);
     qb_rels rels = {0};
     qb_styles *styles = NULL;
     qb_numbering *num = NULL;
@@ -1100,9 +1100,9 @@ qb_status qb_docx_read_limited(const char *path, qb_doc *doc, const qb_docx_limi
     qb_doc_init(&notes);
     walker w = {0};
     qb_shapes_rd shapes;
-    if ((st = qb_opc_rels(&o, o.main_part, &rels)) != QB_OK ||
-        (st = qb_styles_load(&o, &rels, &styles)) != QB_OK ||
-        (st = qb_numbering_load(&o, &rels, &num)) != QB_OK) {
+    if ((st = qb_opc_rels(op, op->main_part, &rels)) != QB_OK ||
+        (st = qb_styles_load(op, &rels, &styles)) != QB_OK ||
+        (st = qb_numbering_load(op, &rels, &num)) != QB_OK) {
         if (st == QB_ERR_LIMIT)
             snprintf(w.why, sizeof w.why, "styles, numbering or theme part over %u MB or %d definitions",
                      QB_DOCX_MAX_DOM_PART >> 20, QB_DOCX_MAX_DEFS);
@@ -1122,7 +1122,7 @@ qb_status qb_docx_read_limited(const char *path, qb_doc *doc, const qb_docx_limi
         {"/footnotes", QB_IN_FOOTNOTE}, {"/endnotes", QB_IN_ENDNOTE}};
     for (size_t k = 0; k < 2 && st == QB_OK; k++) {
         const qb_rel *rel = qb_rels_by_type(&rels, parts[k].type);
-        if (!rel || rel->external || !qb_opc_has(&o, rel->target))
+        if (!rel || rel->external || !qb_opc_has(op, rel->target))
             continue;
         walker nw = {0};
         nw.doc = &notes;
@@ -1131,16 +1131,16 @@ qb_status qb_docx_read_limited(const char *path, qb_doc *doc, const qb_docx_limi
         nw.num = num;
         nw.note_where = parts[k].where;
         nw.note_cur = -1;
-        st = walk_part(&nw, &o, rel->target);
+        st = walk_part(&nw, op, rel->target);
         if (st != QB_OK)
             snprintf(w.why, sizeof w.why, "%s", nw.why);
     }
     if (st == QB_OK)
         st = index_notes(&w);
-    st = st == QB_OK ? walk_part(&w, &o, o.main_part) : st;
+    st = st == QB_OK ? walk_part(&w, op, op->main_part) : st;
     size_t chart_bytes = 0; /* the charts' data, from their parts' caches */
     for (size_t i = 0; i < doc->nchart && st == QB_OK; i++)
-        st = qb_chart_load(&o, &doc->charts[i], &chart_bytes);
+        st = qb_chart_load(op, &doc->charts[i], &chart_bytes);
     qb_shapes_finish(&shapes);
     if (st == QB_OK)
         st = note_revisions(doc);
@@ -1167,6 +1167,17 @@ out:
     qb_numbering_free(num);
     qb_styles_free(styles);
     qb_rels_free(&rels);
-    qb_opc_close(&o);
+    if (!given)
+        qb_opc_close(&mine);
     return st;
+}
+
+qb_status qb_docx_read_limited(const char *path, qb_doc *doc, const qb_docx_limits *lim, qb_err *e)
+{
+    return read_opc(path, NULL, doc, lim, e);
+}
+
+qb_status qb_docx_read_opened(const char *path, qb_opc *o, qb_doc *doc, const qb_docx_limits *lim, qb_err *e)
+{
+    return read_opc(path, o, doc, lim, e);
 }

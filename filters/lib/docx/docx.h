@@ -10,6 +10,7 @@
 
 #include "err.h"
 #include "model.h"
+#include "opc.h"
 
 /* How much document the reader builds a model of: a real write-up has a few hundred
  * paragraphs, a few thousand cells and some tens of thousands of characters, so these
@@ -45,5 +46,9 @@ typedef struct {
 qb_status qb_docx_read(const char *path, qb_doc *doc, qb_err *e);
 /* The same with the given limits (an edition's); NULL means the defaults. */
 qb_status qb_docx_read_limited(const char *path, qb_doc *doc, const qb_docx_limits *lim, qb_err *e);
+/* The same from the package at path already opened (qb_opc_open), which stays the
+ * caller's to close: who opened it to learn that it is a Word document does not open
+ * it twice. */
+qb_status qb_docx_read_opened(const char *path, qb_opc *o, qb_doc *doc, const qb_docx_limits *lim, qb_err *e);
 
 #endif

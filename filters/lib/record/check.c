@@ -22,8 +22,8 @@ static const char *rule_for(qb_status st)
  * be read adds a finding and leaves have_doc 0 — unless `known` (the unpacker's findings)
  * already has an error about that file: it said what is wrong more precisely (a .doc, a
  * PDF where Word was needed …), and that is the reason given. No rule runs here. */
-static qb_status read_writeup(const char *path, const char *display, const qb_edition *ed, const qb_findings *known,
-                              qb_record *res)
+static qb_status read_writeup(const char *path, qb_opc *o, const char *display, const qb_edition *ed,
+                              const qb_findings *known, qb_record *res)
 {
     qb_err e = {0};
     qb_doc doc;
@@ -33,7 +33,8 @@ static qb_status read_writeup(const char *path, const char *display, const qb_ed
                                qb_edition_int(ed, "document", "max_cells", QB_DOCX_MAX_CELLS),
                                qb_edition_int(ed, "document", "max_chars", QB_DOCX_MAX_CHARS),
                                qb_edition_int(ed, "document", "max_model_mb", QB_DOCX_MAX_MODEL_MB)};
-    qb_status st = qb_docx_read_limited(path, &doc, ed ? &lim : NULL, &e);
+    qb_status st = o ? qb_docx_read_opened(path, o, &doc, ed ? &lim : NULL, &e)
+                     : qb_docx_read_limited(path, &doc, ed ? &lim : NULL, &e);
     if (st == QB_OK) {
         st = qb_record_take_doc(res, &doc, display);
     } else if (st != QB_ERR_NOMEM) {
@@ -69,26 +70,37 @@ static qb_status add_path(char ***v, size_t *n, const char *path)
     return (nv[*n] = qb_strdup(path)) ? (++*n, QB_OK) : QB_ERR_NOMEM;
 }
 
-qb_status qb_record_from_docx(const char *path, const qb_edition *ed, qb_record *res)
+/* o: the package at path already opened, or NULL */
+static qb_status record_from_docx(const char *path, qb_opc *o, const qb_edition *ed, qb_record *res)
 {
     qb_record_init(res);
     qb_status st = qb_record_set_input(res, path, 1);
     if (st == QB_OK && res->input.regular) /* the dossier attaches the original */
         st = add_path(&res->attach, &res->nattach, path);
     if (st == QB_OK)
-        st = read_writeup(path, qb_basename(path), ed, NULL, res);
+        st = read_writeup(path, o, qb_basename(path), ed, NULL, res);
     res->processed = res->have_doc;
     return st;
 }
 
-qb_status qb_check_docx(const char *path, const qb_edition *ed, qb_record *res)
+qb_status qb_record_from_docx(const char *path, const qb_edition *ed, qb_record *res)
 {
-    qb_status st = qb_record_from_docx(path, ed, res);
+    return record_from_docx(path, NULL, ed, res);
+}
+
+static qb_status check_docx(const char *path, qb_opc *o, const qb_edition *ed, qb_record *res)
+{
+    qb_status st = record_from_docx(path, o, ed, res);
     if (st == QB_OK)
         st = qb_record_set_edition(res, ed);
     if (st == QB_OK)
         st = qb_record_lint(res, ed);
     return st;
+}
+
+qb_status qb_check_docx(const char *path, const qb_edition *ed, qb_record *res)
+{
+    return check_docx(path, NULL, ed, res);
 }
 
 static const char *member_display(const qb_member *m)
@@ -230,7 +242,7 @@ static qb_status check_package(const char *input, const char *workdir, const qb_
     size_t form_at = res->findings.n;
     const qb_member *w = qb_package_member(pkg, QB_ROLE_EXPERIENCE);
     if (w && w->outcome == QB_OUT_OK && qb_member_docx(w)) {
-        st = read_writeup(qb_member_docx(w), member_display(w), ed, &pkg->findings, res);
+        st = read_writeup(qb_member_docx(w), NULL, member_display(w), ed, &pkg->findings, res);
         if (st == QB_OK)
             st = qb_record_lint(res, ed);
     }
@@ -254,24 +266,28 @@ static qb_status check_package(const char *input, const char *workdir, const qb_
 }
 
 /* A .docx (a ZIP with an Office main part) goes straight to the reader. */
-static int is_docx(const char *input)
+/* 1 when input is a Word document, opened in *o (the caller closes it). */
+static int open_docx(const char *input, qb_opc *o)
 {
     struct stat sb;
     qb_format fmt;
     if (stat(input, &sb) != 0 || !S_ISREG(sb.st_mode) || qb_sniff_file(input, &fmt) != QB_OK ||
         fmt != QB_FMT_ZIP)
         return 0;
-    qb_opc o;
-    if (qb_opc_open(input, &o) != QB_OK)
-        return 0;
-    qb_opc_close(&o);
-    return 1;
+    if (qb_opc_open(input, o) == QB_OK)
+        return 1;
+    qb_opc_close(o);
+    return 0;
 }
 
 qb_status qb_check_input_in(const char *input, const char *workdir, const qb_edition *ed, qb_record *res)
 {
-    if (is_docx(input))
-        return qb_check_docx(input, ed, res);
+    qb_opc o;
+    if (open_docx(input, &o)) {
+        qb_status st = check_docx(input, &o, ed, res);
+        qb_opc_close(&o);
+        return st;
+    }
     qb_record_init(res);
     qb_status st = qb_record_set_input(res, input, 0);
     if (st == QB_OK)

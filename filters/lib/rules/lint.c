@@ -232,9 +232,12 @@ void lint_span_check(const lint_ctx *c, const qb_para *p, size_t from, size_t to
         /* canonical names of the run's three font slots, looked up once per run */
         const char *slot_font[4] = {NULL, run->f.font_ea, run->f.font_ascii, run->f.font_hansi};
         const char *slot_canon[4] = {NULL, NULL, NULL, NULL};
+        int slot_wrong[4] = {0, 0, 0, 0}; /* its canonical name is not the one wanted */
         if (w->font)
-            for (int k = 1; k < 4; k++)
+            for (int k = 1; k < 4; k++) {
                 slot_canon[k] = qb_edition_font_canonical(c->ed, slot_font[k]);
+                slot_wrong[k] = slot_canon[k] && strcmp(slot_canon[k], w->font) != 0;
+            }
         while (i < end) {
             unsigned cp;
             size_t n = qb_utf8_decode(run->text + i, len - i, &cp);
@@ -254,7 +257,7 @@ void lint_span_check(const lint_ctx *c, const qb_para *p, size_t from, size_t to
             int known = canon != font; /* one of the Chinese families the edition names */
             if (slot == 1 || known)
                 nfont++;
-            if ((slot == 1 || known) && strcmp(canon, w->font) != 0) {
+            if ((slot == 1 || known) && slot_wrong[slot]) {
                 nfont_bad++;
                 tally_font(&fonts, canon, 1); /* named as the edition names it: SimSun is 宋体 */
             }
