@@ -135,6 +135,7 @@ typedef struct qb_serve_spares {
     pthread_t thread;
     pthread_mutex_t zmu; /* one question to the zygote at a time */
     int zygote;          /* socket to the zygote, -1 none */
+    char *warm_up;       /* the document a spare checks while it waits, or NULL */
     pid_t zpid;
 } qb_serve_spares;
 

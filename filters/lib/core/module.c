@@ -19,6 +19,25 @@ char *qb_program_dir(void)
     return slash ? qb_strndup(exe, (size_t)(slash - exe)) : NULL;
 }
 
+char *qb_data_path(const char *name)
+{
+    char *exe = qb_program_dir();
+    if (exe) {
+        const char *rel[] = {"/../templates/", "/../build/templates/", "/../../templates/", "/../share/qbintake/",
+                             "/../../../templates/"};
+        for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
+            char *p = qb_asprintf("%s%s%s", exe, rel[i], name);
+            if (p && access(p, R_OK) == 0) {
+                free(exe);
+                return p;
+            }
+            free(p);
+        }
+        free(exe);
+    }
+    return qb_asprintf("%s/%s", QB_DATADIR, name);
+}
+
 void *qb_module_sym(const char *name, const char *sym, qb_err *e)
 {
     char *dir = qb_program_dir();

@@ -16,6 +16,13 @@
 /* The folder of the running program (/proc/self/exe), malloc'd; NULL when unknown. */
 char *qb_program_dir(void);
 
+/* A data file or folder of qbintake (the rules folder "rules", the blank
+ * "application-form.docx"), found from the program's folder — bin/ of the source tree
+ * (templates/, build/templates/), build/san/bin, PREFIX/bin (PREFIX/share/qbintake) —,
+ * else under QB_DATADIR, where it may not exist (the caller sees that on opening it).
+ * malloc'd; NULL only when out of memory. */
+char *qb_data_path(const char *name);
+
 /* The address of symbol sym of module name ("render", "archive"), the module opened
  * once per process and kept. NULL with the reason in e when it cannot be loaded. */
 void *qb_module_sym(const char *name, const char *sym, qb_err *e);

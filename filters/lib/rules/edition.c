@@ -15,6 +15,7 @@
 
 #include "form.h"
 #include "module.h"
+#include "module.h"
 #include "utf8.h"
 
 #define QB_ALIAS_MAX 128
@@ -412,24 +413,7 @@ static qb_status load_file(const char *path, qb_edition *ed, qb_err *e, int dept
 char *qb_edition_dir(void)
 {
     const char *env = getenv("QB_RULES_DIR");
-    if (env && *env)
-        return qb_strdup(env);
-    char *exe = qb_program_dir();
-    if (exe) {
-        /* bin/ in the source tree, or bin/ of the build tree for tests */
-        const char *rel[] = {"/../templates/rules", "/../../templates/rules",
-                             "/../share/qbintake/rules", "/../../../templates/rules"};
-        for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-            char *p = qb_asprintf("%s%s", exe, rel[i]);
-            if (p && access(p, R_OK | X_OK) == 0) {
-                free(exe);
-                return p;
-            }
-            free(p);
-        }
-        free(exe);
-    }
-    return qb_strdup(QB_DATADIR "/rules");
+    return env && *env ? qb_strdup(env) : qb_data_path("rules");
 }
 
 /* The keys without which no edition can be used. */
