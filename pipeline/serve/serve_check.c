@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -102,13 +103,24 @@ static int child_run(const qb_serve_job *j, int fd)
         free(a);
         free(p);
     }
-    qb_record_free(&res);
     char line[64];
     int n = st == QB_OK ? snprintf(line, sizeof line, "done %s %d %d\n", verdict, annotated, dossier)
                         : snprintf(line, sizeof line, "broken\n");
-    int wrote = qb_serve_write_all(fd, line, (size_t)n) == 0 &&
-                (st != QB_OK || qb_serve_write_all(fd, buf, len) == 0);
+    /* the line and the JSON in one write (one wake-up of the server, not two); the
+     * record is freed after, off the answer's path */
+    struct iovec iov[2] = {{line, (size_t)n}, {buf, st == QB_OK ? len : 0}};
+    ssize_t w;
+    while ((w = writev(fd, iov, 2)) < 0 && errno == EINTR)
+        ;
+    size_t done = w > 0 ? (size_t)w : 0, total = iov[0].iov_len + iov[1].iov_len;
+    int wrote = w >= 0; /* the rest, if the pipe took only part of it */
+    if (wrote && done < iov[0].iov_len)
+        wrote = qb_serve_write_all(fd, line + done, iov[0].iov_len - done) == 0 &&
+                qb_serve_write_all(fd, buf, iov[1].iov_len) == 0;
+    else if (wrote && done < total)
+        wrote = qb_serve_write_all(fd, buf + (done - iov[0].iov_len), total - done) == 0;
     close(fd);
+    qb_record_free(&res);
     free(buf);
     free(in), free(out), free(path), free(json);
     return wrote ? 0 : 4;
