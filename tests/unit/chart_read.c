@@ -81,7 +81,7 @@ int main(void)
 {
     qb_xml_init();
     setenv("TZ", "UTC", 1);
-    dw_chart col = {"bar", "col", "标题", 4, cats, 2, names, vals, colors, 1, NULL, NULL, 0, 0};
+    dw_chart col = {"bar", "col", "标题", 4, cats, 2, names, vals, colors, 1, NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL};
     qb_doc d;
     ok(read_chart(&col, &d), "a column chart is read");
     if (d.nchart == 1) {
