@@ -135,8 +135,8 @@ void qb_chart_scale(double dmin, double dmax, const qb_chart_axis *set, int perc
     }
     if (!(hi > lo))
         hi = lo + step;
-    out->lo = mirror ? -hi : lo;
-    out->hi = mirror ? -lo : hi;
+    out->lo = (mirror ? -hi : lo) + 0.0; /* + 0.0: a mirrored 0 is 0, not -0 */
+    out->hi = (mirror ? -lo : hi) + 0.0;
     out->step = step;
     out->steps = n >= 1 && n <= 500 ? (int)n : 1;
 }

@@ -327,14 +327,21 @@ static void lay_out(chartctx *g, const qb_scale *a, float top, float bottom, plo
     }
 }
 
-/* How many intervals the value axis of plot pl has room for: as LibreOffice counts them,
- * its length over what one label takes along it (a label's height with some air beside a
- * vertical axis, the widest label and a gap under a horizontal one). */
-static int steps_that_fit(const chartctx *g, const plot *pl)
+/* The value axis' length in plot pl, and what one tick label takes along it: a label's
+ * height with some air beside a vertical axis, the widest label and a gap under a
+ * horizontal one. */
+static float axis_len(const chartctx *g, const plot *pl, float *need)
 {
     int horiz = g->c->kind == QB_CHART_BAR;
-    float len = horiz ? pl->px1 - pl->px0 : pl->py1 - pl->py0, need = horiz ? pl->tickw + 6 : LINE_H * 1.2f;
-    float n = len / need;
+    *need = horiz ? pl->tickw + 6 : LINE_H * 1.2f;
+    return horiz ? pl->px1 - pl->px0 : pl->py1 - pl->py0;
+}
+
+/* How many intervals the value axis of plot pl has room for, as LibreOffice counts them:
+ * its length over what one label takes along it. */
+static int steps_that_fit(const chartctx *g, const plot *pl)
+{
+    float need, n = axis_len(g, pl, &need) / need;
     return n >= QB_SCALE_MAX_STEPS ? QB_SCALE_MAX_STEPS : n <= QB_SCALE_MIN_STEPS ? QB_SCALE_MIN_STEPS : (int)n;
 }
 
@@ -365,13 +372,14 @@ static qb_status axes_chart(chartctx *g, float top, float bottom)
     } else if (px1 - px0 < 20 || py1 - py0 < 20) {
         return QB_OK; /* too small to hold a plot: the frame and the title only */
     }
-    /* the value axis: grid lines and tick labels */
-    float vlen = horiz ? px1 - px0 : py1 - py0;
+    /* the value axis: tick labels and their grid lines, where the labels do not run into each
+     * other (a document's own unit may give many more ticks than labels fit: every k-th) */
+    float need, vlen = axis_len(g, &pl, &need), gap = vlen / (float)a.steps;
+    int label_k = r->collect || gap >= need ? 1 : (int)ceilf(need / gap);
 #define VPOS(v) ((float)(((v) - a.lo) / (a.hi - a.lo)) * vlen)
-    for (int t = 0; t <= a.steps && st == QB_OK; t++) {
-        double v = a.lo + t * a.step;
+    for (int t = 0; t <= a.steps && st == QB_OK; t += label_k) {
         fmt_tick(&a, t, percent, buf, sizeof buf);
-        float p = VPOS(v);
+        float p = VPOS(a.lo + t * a.step);
         if (horiz) {
             gray_line(r, px0 + p, py0, px0 + p, py1, 0.4f, 0.85f);
             st = label(r, buf, g->st, RD_CENTER, px0 + p - 30, 60, py0 - 2, 1, NULL);
