@@ -49,7 +49,7 @@ int main(void)
     is_str(scale(12, 27, NULL, 0, M), "0..30/5", "stacked sums up to 27");
     is_str(scale(0, 0, NULL, 0, M), "0..1/0.1", "all zero: 0 to 1");
     is_str(scale(NAN, NAN, NULL, 0, M), "0..12/2", "no data: LibreOffice's 0 to 10, widened");
-    is_str(scale(0, 100, NULL, 1, M), "0..100/10", "a percent axis: 0 to 100% by 10, never widened");
+    is_str(scale(0, 100, NULL, 1, M), "0..100/10", "a percent axis: 0 to 100%% by 10, never widened");
     /* fewer intervals where fewer labels fit */
     is_str(scale(5, 15, NULL, 0, 4), "0..20/5", "room for 4 intervals: steps of 5");
     is_str(scale(5, 15, NULL, 0, 1), "0..20/10", "room for fewer than 2: still 2 allowed");
