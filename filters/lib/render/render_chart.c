@@ -92,13 +92,10 @@ static qb_status label(rd *r, const char *s, rd_style st, rd_align al, float x, 
     return rc;
 }
 
-/* A value as a person writes it: at most two decimals, trailing zeros dropped. */
-static void fmt_value(double v, char *buf, size_t size)
+/* A number printed with decimals as a person writes it: trailing zeros and a bare point
+ * dropped, "-0" as "0". */
+static void drop_zeros(char *buf, size_t size)
 {
-    if (v != 0 && fabs(v) < 0.01)
-        snprintf(buf, size, "%.2g", v);
-    else
-        snprintf(buf, size, "%.2f", v);
     if (strchr(buf, '.') && !strchr(buf, 'e')) {
         size_t n = strlen(buf);
         while (n && buf[n - 1] == '0')
@@ -108,6 +105,16 @@ static void fmt_value(double v, char *buf, size_t size)
     }
     if (!strcmp(buf, "-0"))
         snprintf(buf, size, "0");
+}
+
+/* A value as a person writes it: at most two decimals, trailing zeros dropped. */
+static void fmt_value(double v, char *buf, size_t size)
+{
+    if (v != 0 && fabs(v) < 0.01)
+        snprintf(buf, size, "%.2g", v);
+    else
+        snprintf(buf, size, "%.2f", v);
+    drop_zeros(buf, size);
 }
 
 /* ---- the value axis ---- */
@@ -132,15 +139,7 @@ static void fmt_tick(const qb_scale *a, int t, int percent, char *buf, size_t si
     if (fabs(v) < a->step * 1e-9)
         v = 0;
     snprintf(buf, size, "%.*f", tick_decimals(a), v);
-    size_t n = strlen(buf);
-    if (strchr(buf, '.')) {
-        while (n && buf[n - 1] == '0')
-            buf[--n] = '\0';
-        if (n && buf[n - 1] == '.')
-            buf[--n] = '\0';
-    }
-    if (!strcmp(buf, "-0"))
-        snprintf(buf, size, "0");
+    drop_zeros(buf, size);
     if (percent && strlen(buf) + 2 <= size)
         strcat(buf, "%");
 }
