@@ -67,6 +67,8 @@ int main(void)
     is_str(scale(0, 10, &a, 0, M), "0..10.05/0.05", "a unit giving over 500 intervals: the smallest automatic one under 500");
     a = fixed("20", "10", NULL);
     is_str(scale(5, 15, &a, 0, M), "20..40/2", "c:min above c:max: the maximum moves");
+    a = fixed(NULL, "0.5", "0.05");
+    is_str(scale(0, 100, &a, 1, M), "0..50/5", "a percent axis fixed in fractions: c:max 0.5 is 50%%, c:majorUnit 0.05 is 5%%");
     a = fixed("abc", "1e999", "-1");
     is_int(a.fixed, 0, "bounds that are no numbers, or too large, and a unit not above 0 are not fixed");
     a = fixed(" 5", "1e15", "1e-300");

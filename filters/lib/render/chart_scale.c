@@ -47,8 +47,16 @@ static void bigger(double *norm, double *mag)
 void qb_chart_scale(double dmin, double dmax, const qb_chart_axis *set, int percent, int max_steps, qb_scale *out)
 {
     static const qb_chart_axis automatic;
+    qb_chart_axis pct;
     if (!set)
         set = &automatic;
+    if (percent) { /* a 100% axis is fixed in fractions of the whole (c:max 1), drawn in per cent */
+        pct = *set;
+        pct.min *= 100;
+        pct.max *= 100;
+        pct.unit *= 100;
+        set = &pct;
+    }
     int amin = !(set->fixed & QB_CHART_FIX_MIN), amax = !(set->fixed & QB_CHART_FIX_MAX);
     int aunit = !(set->fixed & QB_CHART_FIX_UNIT);
     if (!isfinite(dmin) || !isfinite(dmax) || dmin > dmax) { /* no data: LibreOffice's empty axis */

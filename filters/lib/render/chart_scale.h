@@ -18,7 +18,8 @@ typedef struct {
 /* The scale of a value axis over data from dmin to dmax (NaN or both 0: no data), as the
  * document fixes it (set; NULL: all automatic), with at most max_steps intervals where the
  * step is automatic (clamped to QB_SCALE_MIN_STEPS … QB_SCALE_MAX_STEPS: how many labels
- * fit along the axis). A percent axis (100% stacked) runs 0 … 100 unless fixed.
+ * fit along the axis). A percent axis (100% stacked) runs 0 … 100 unless fixed; the
+ * document fixes it in fractions of the whole (c:max 1 is 100%).
  *   An automatic step is 1, 2 or 5 × 10ⁿ, the smallest that gives at most max_steps
  * intervals; automatic ends are whole steps, zero included when all the data lie on one
  * side of it and the nearer end is under 5/6 of the farther (else the axis starts half
