@@ -278,11 +278,24 @@ typedef struct {
     const char *last_idx;       /* a last c:pt of each series at this c:idx (NULL: none) */
     int no_cache;               /* c:val holds a c:numRef without its c:numCache */
     int repeat;                 /* the series written this many times (0: once) */
+    const char *const *pt_colors; /* ncat RRGGBB or NULL entries: the first series' points' own (c:dPt); NULL: none */
+    const char *vary;           /* c:varyColors val; NULL: as Word writes it (1 for a pie or doughnut, else 0) */
+    const char *val_min, *val_max, *major_unit; /* c:valAx c:scaling c:min, c:max and c:majorUnit; NULL: automatic */
 } dw_chart;
 
 static inline void dw_chart_text(dw_xml *x, const char *s)
 {
     dw_text(x, s, strlen(s));
+}
+
+/* <c:NAME val="V"/> when v is not NULL */
+static inline void dw_chart_attr(dw_xml *x, const char *name, const char *v)
+{
+    if (!v)
+        return;
+    dw_printf(x, "<c:%s val=\"", name);
+    dw_chart_text(x, v);
+    dw_puts(x, "\"/>");
 }
 
 static inline void dw_chart_xml(dw_xml *x, const dw_chart *c)
@@ -303,7 +316,8 @@ static inline void dw_chart_xml(dw_xml *x, const dw_chart *c)
         dw_printf(x, "<c:barDir val=\"%s\"/><c:grouping val=\"clustered\"/>", c->bar_dir ? c->bar_dir : "col");
     else if (strcmp(c->type, "line") == 0)
         dw_puts(x, "<c:grouping val=\"standard\"/>");
-    dw_puts(x, "<c:varyColors val=\"0\"/>");
+    int pie = strcmp(c->type, "pie") == 0 || strcmp(c->type, "doughnut") == 0;
+    dw_printf(x, "<c:varyColors val=\"%s\"/>", c->vary ? c->vary : pie ? "1" : "0");
     int times = c->repeat > 0 ? c->repeat : 1;
     for (int t = 0, idx = 0; t < times; t++) {
         for (int s = 0; s < c->nser; s++, idx++) {
@@ -313,6 +327,11 @@ static inline void dw_chart_xml(dw_xml *x, const dw_chart *c)
             dw_puts(x, "</c:v></c:pt></c:strCache></c:strRef></c:tx>");
             if (c->colors && c->colors[s])
                 dw_printf(x, "<c:spPr><a:solidFill><a:srgbClr val=\"%s\"/></a:solidFill></c:spPr>", c->colors[s]);
+            for (int i = 0; s == 0 && c->pt_colors && i < c->ncat; i++)
+                if (c->pt_colors[i])
+                    dw_printf(x, "<c:dPt><c:idx val=\"%d\"/><c:bubble3D val=\"0\"/><c:spPr><a:solidFill>"
+                                 "<a:srgbClr val=\"%s\"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val=\"FFFFFF\"/>"
+                                 "</a:solidFill></a:ln></c:spPr></c:dPt>", i, c->pt_colors[i]);
             dw_printf(x, "<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$%d</c:f><c:strCache><c:ptCount val=\"%d\"/>",
                       c->ncat + 1, c->ncat);
             for (int i = 0; i < c->ncat; i++) {
@@ -352,7 +371,7 @@ static inline void dw_chart_xml(dw_xml *x, const dw_chart *c)
                    "<c:showSerName val=\"0\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls>");
     if (is_bar)
         dw_puts(x, "<c:gapWidth val=\"150\"/>");
-    if (strcmp(c->type, "pie") == 0 || strcmp(c->type, "doughnut") == 0) {
+    if (pie) {
         dw_puts(x, "<c:firstSliceAng val=\"0\"/>");
         if (strcmp(c->type, "doughnut") == 0)
             dw_puts(x, "<c:holeSize val=\"50\"/>");
@@ -361,10 +380,14 @@ static inline void dw_chart_xml(dw_xml *x, const dw_chart *c)
         dw_printf(x, "<c:axId val=\"1001\"/><c:axId val=\"1002\"/></c:%sChart>"
                      "<c:catAx><c:axId val=\"1001\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling>"
                      "<c:delete val=\"0\"/><c:axPos val=\"%s\"/><c:crossAx val=\"1002\"/></c:catAx>"
-                     "<c:valAx><c:axId val=\"1002\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling>"
-                     "<c:delete val=\"0\"/><c:axPos val=\"%s\"/><c:majorGridlines/><c:crossAx val=\"1001\"/></c:valAx>",
-                  c->type, c->bar_dir && !strcmp(c->bar_dir, "bar") ? "l" : "b",
+                     "<c:valAx><c:axId val=\"1002\"/><c:scaling><c:orientation val=\"minMax\"/>",
+                  c->type, c->bar_dir && !strcmp(c->bar_dir, "bar") ? "l" : "b");
+        dw_chart_attr(x, "max", c->val_max);
+        dw_chart_attr(x, "min", c->val_min);
+        dw_printf(x, "</c:scaling><c:delete val=\"0\"/><c:axPos val=\"%s\"/><c:majorGridlines/><c:crossAx val=\"1001\"/>",
                   c->bar_dir && !strcmp(c->bar_dir, "bar") ? "b" : "l");
+        dw_chart_attr(x, "majorUnit", c->major_unit);
+        dw_puts(x, "</c:valAx>");
     }
     dw_puts(x, "</c:plotArea><c:legend><c:legendPos val=\"b\"/><c:overlay val=\"0\"/></c:legend>"
                "<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart></c:chartSpace>");

@@ -526,8 +526,10 @@ static const sample samples[] = {
 /* ================================================================ charts */
 
 /* The charts of F_CHARTS (in the place of 图1), as a write-up shows its figures: a
- * column chart of two series over Chinese categories, a pie, a line. Chart text is not
- * the write-up's text: it is not counted (only the captions are). */
+ * column chart of two series over Chinese categories (its value axis automatic), a pie
+ * (two slices in colours of their own, the others varied by point), a line (its value axis
+ * fixed by the document: 0 to 3.2 in steps of 0.8). Chart text is not the write-up's
+ * text: it is not counted (only the captions are). */
 static const char *const c1_cats[] = {"电主轴", "机械主轴", "数控转台", "滚珠丝杠副"};
 static const char *const c1_names[] = {"2022年", "2023年"};
 static const char *const c1_vals[] = {"8", "11", "5", "7", "12", "15", "7", "9.5"};
@@ -535,14 +537,17 @@ static const char *const c1_colors[] = {NULL, "C00000"};
 static const char *const c2_cats[] = {"设计", "工艺", "采购", "制造", "其他"};
 static const char *const c2_names[] = {"问题占比"};
 static const char *const c2_vals[] = {"42", "23", "15", "12", "8"};
+static const char *const c2_pt_colors[] = {"C00000", NULL, NULL, NULL, "7F7F7F"}; /* two slices in their own colours */
 static const char *const c3_cats[] = {"2019年", "2020年", "2021年", "2022年", "2023年"};
 static const char *const c3_names[] = {"早期故障率", "行业平均"};
 static const char *const c3_vals[] = {"2.6", "1.9", "1.1", "0.6", "0.4", "2.8", "2.7", "2.5", "2.4", "2.3"};
-#define CHART_COLUMN {"bar", "col", "各产品线六西格玛设计项目数", 4, c1_cats, 2, c1_names, c1_vals, c1_colors, 1, NULL, NULL, 0, 0}
+#define CHART_COLUMN {"bar", "col", "各产品线六西格玛设计项目数", 4, c1_cats, 2, c1_names, c1_vals, c1_colors, 1, NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL}
 static const dw_chart good_charts[] = {
     CHART_COLUMN,
-    {"pie", NULL, "质量问题来源分布", 5, c2_cats, 1, c2_names, c2_vals, NULL, 0, NULL, NULL, 0, 0},
-    {"line", NULL, "主轴早期故障率（%）", 5, c3_cats, 2, c3_names, c3_vals, NULL, 1, NULL, NULL, 0, 0},
+    {"pie", NULL, "质量问题来源分布", 5, c2_cats, 1, c2_names, c2_vals, NULL, 0, NULL, NULL, 0, 0, c2_pt_colors,
+     NULL, NULL, NULL, NULL},
+    {"line", NULL, "主轴早期故障率（%）", 5, c3_cats, 2, c3_names, c3_vals, NULL, 1, NULL, NULL, 0, 0, NULL, NULL, "0",
+     "3.2", "0.8"},
 };
 static const char *const good_chart_captions[] = {"各产品线六西格玛设计项目数量", "质量问题来源分布",
                                                   "主轴早期故障率变化趋势"};
@@ -553,12 +558,12 @@ static const char *const good_chart_captions[] = {"各产品线六西格玛设�
 static const char *const bad_vals[] = {"abc", "NaN", "1e999", "-inf", "", "0x", "1e400", "--1"};
 static const dw_chart hostile_charts[] = {
     CHART_COLUMN,
-    {"bar", "col", "点数过多", 4, c1_cats, 2, c1_names, c1_vals, NULL, 0, "4294967296", "2000000000", 0, 0},
-    {"bar", "col", "系列过多", 4, c1_cats, 2, c1_names, c1_vals, NULL, 0, NULL, NULL, 0, 100},
-    {"line", NULL, "数值无效", 4, c1_cats, 2, c1_names, bad_vals, NULL, 1, NULL, NULL, 0, 0},
-    {"bar", "col", "缺少缓存", 4, c1_cats, 2, c1_names, c1_vals, NULL, 0, NULL, NULL, 1, 0},
-    {"bar3D", "col", "三维图表", 4, c1_cats, 2, c1_names, c1_vals, NULL, 0, NULL, NULL, 0, 0},
-    {"bar", "col", "缺少关系", 4, c1_cats, 2, c1_names, c1_vals, NULL, 0, NULL, NULL, 0, 0},
+    {"bar", "col", "点数过多", 4, c1_cats, 2, c1_names, c1_vals, NULL, 0, "4294967296", "2000000000", 0, 0, NULL, NULL, NULL, NULL, NULL},
+    {"bar", "col", "系列过多", 4, c1_cats, 2, c1_names, c1_vals, NULL, 0, NULL, NULL, 0, 100, NULL, NULL, NULL, NULL, NULL},
+    {"line", NULL, "数值无效", 4, c1_cats, 2, c1_names, bad_vals, NULL, 1, NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL},
+    {"bar", "col", "缺少缓存", 4, c1_cats, 2, c1_names, c1_vals, NULL, 0, NULL, NULL, 1, 0, NULL, NULL, NULL, NULL, NULL},
+    {"bar3D", "col", "三维图表", 4, c1_cats, 2, c1_names, c1_vals, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL},
+    {"bar", "col", "缺少关系", 4, c1_cats, 2, c1_names, c1_vals, NULL, 0, NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL},
 };
 static const char *const hostile_chart_captions[] = {"各产品线六西格玛设计项目数量", "点数过多的图表", "系列过多的图表",
                                                      "数值无效的图表", "缺少缓存的图表", "三维图表", "缺少关系的图表"};

@@ -1,8 +1,9 @@
 #!/bin/sh
 # t73-dossier-charts — Word charts are drawn in the dossier from their parts' caches
 # (issue 11): mksample charts holds a column chart (two series, Chinese categories, one
-# series in its own colour, values shown), a pie and a line in 推进和应用情况, captions
-# 图1–图3 below them. The dossier shows their titles, series names, category labels and
+# series in its own colour, values shown, its value axis automatic), a pie (two slices in
+# their own colours) and a line (its value axis fixed) in 推进和应用情况, captions 图1–图3
+# below them. The dossier shows their titles, series names, category labels and
 # values, and no render.drawing warning; the chart text is not counted; the stage chain's
 # record gives the same dossier. mksample charts-hostile holds a good chart and six parts
 # that cannot be drawn (counts over the bounds, 100 series, values that are no numbers,
@@ -24,6 +25,12 @@ kinds=$(sed -n 's/.*<chart [^>]* kind="\([a-z]*\)".*/\1/p' "$TMP/model.xml" | tr
 is "$kinds" "column pie line " "the model holds a column chart, a pie and a line"
 grep -q '<ser name="2023年" color="C00000">12 15 7 9.5</ser>' "$TMP/model.xml"
 ok $? "a series keeps its name, its own colour and its values"
+grep -q '<ser name="问题占比" color="" pt-colors="C00000 - - - 7F7F7F">42 23 15 12 8</ser>' "$TMP/model.xml"
+ok $? "the pie's slices keep their own colours (c:dPt)"
+grep -q '<chart [^>]*kind="pie"[^>]* vary="1"' "$TMP/model.xml"
+ok $? "…and the others vary by point (c:varyColors)"
+grep -q '<chart [^>]*kind="line"[^>]* val-min="0" val-max="3.2" val-unit="0.8">' "$TMP/model.xml"
+ok $? "the line chart keeps its value axis as the document fixes it (c:min, c:max, c:majorUnit)"
 "$QB_BIN/qb-check" --json "$S" >"$TMP/c.json" 2>/dev/null
 got=$(jq -r '.counts.practice.count, .counts.practice.chars' "$TMP/c.json" | tr '\n' ' ')
 want=$("$QB_BIN/mksample" --expect charts | awk '$1 == "practice" { print $2, $3 }')
@@ -43,6 +50,12 @@ done
 is "${missing:-none}" none "the dossier's text holds the titles, series, categories and values"
 for k in 1 2 3; do grep -q "^图$k " "$TMP/c.txt" || missing="$missing 图$k"; done
 is "${missing:-none}" none "and the captions 图1–图3 below them"
+# the value axes' ticks, as LibreOffice and Word set them: the column chart's automatic axis
+# (values up to 15: 0 to 16 in steps of 2), the line chart's fixed one (0 to 3.2 by 0.8)
+pdftotext -raw "$TMP/c.pdf" "$TMP/raw.txt" 2>/dev/null
+ticks() { awk -v t="$1" '$0 == t { on = 1; next } on && /^-?[0-9.]+$/ { printf "%s ", $0; n++ } on && n && !/^-?[0-9.]+$/ { exit }' "$TMP/raw.txt"; }
+is "$(ticks '2022年 2023年')" "0 2 4 6 8 10 12 14 16 " "the column chart's value axis: 0 to 16 in steps of 2"
+is "$(ticks '早期故障率 行业平均')" "0 0.8 1.6 2.4 3.2 " "the line chart's value axis: as the document fixes it"
 pg=$(awk '/\f/ { n++ } /^各产品线六西格玛设计项目数$/ { print n + 1; exit }' "$TMP/c.txt")
 pdftotext -f "${pg:-1}" -l "${pg:-1}" "$TMP/c.pdf" - 2>/dev/null | grep -q '^图1 各产品线'
 ok $? "the column chart and its caption share a page (${pg:-none})"

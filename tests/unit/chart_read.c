@@ -81,7 +81,7 @@ int main(void)
 {
     qb_xml_init();
     setenv("TZ", "UTC", 1);
-    dw_chart col = {"bar", "col", "标题", 4, cats, 2, names, vals, colors, 1, NULL, NULL, 0, 0};
+    dw_chart col = {"bar", "col", "标题", 4, cats, 2, names, vals, colors, 1, NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL};
     qb_doc d;
     ok(read_chart(&col, &d), "a column chart is read");
     if (d.nchart == 1) {
@@ -128,6 +128,55 @@ int main(void)
         ok(same, "the model XML gives the same chart back, its values to the bit");
         unlink(tmp);
         free(buf);
+    }
+    qb_doc_free(&d);
+
+    /* a pie's point colours, varyColors and a fixed value axis: read, and kept by the model XML */
+    static const char *const pts[] = {NULL, "00B050", "zz0000", NULL};
+    dw_chart pie = col;
+    pie.type = "pie";
+    pie.pt_colors = pts;
+    pie.vary = "0";
+    ok(read_chart(&pie, &d) && d.charts[0].ser[0].pt_color && d.charts[0].ser[0].pt_color[1] == 0x00B050 &&
+           d.charts[0].ser[0].pt_color[0] == -1 && d.charts[0].ser[0].pt_color[2] == -1 && !d.charts[0].ser[1].pt_color,
+       "c:dPt colours: the point's, none where it gives no RRGGBB, only on the series that has them");
+    ok(d.nchart == 1 && d.charts[0].vary == 0, "varyColors 0 read");
+    qb_doc_free(&d);
+    pie.vary = NULL;
+    ok(read_chart(&pie, &d) && d.charts[0].vary == 1, "a pie as Word writes it varies colours by point");
+    qb_doc_free(&d);
+    dw_chart ax = col;
+    ax.val_min = "-2.5";
+    ax.val_max = "1e16";
+    ax.major_unit = "0.25";
+    ok(read_chart(&ax, &d) && d.charts[0].vax.fixed == (QB_CHART_FIX_MIN | QB_CHART_FIX_UNIT) &&
+           d.charts[0].vax.min == -2.5 && d.charts[0].vax.unit == 0.25,
+       "c:min and c:majorUnit fixed; a c:max beyond 1e15 left automatic");
+    qb_doc_free(&d);
+    ax.val_max = "7";
+    ax.type = "line";
+    ax.pt_colors = pts;
+    ok(read_chart(&ax, &d), "(a line chart with a fixed axis and point colours)");
+    if (d.nchart == 1) {
+        qb_doc back;
+        char tmp[] = "/tmp/qb-chart-model-XXXXXX";
+        int fd = mkstemp(tmp);
+        FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+        int wrote = f && qb_model_write(&d, f) == QB_OK;
+        if (f)
+            fclose(f);
+        int same = wrote && qb_model_read(tmp, &back) == QB_OK;
+        if (same) {
+            const qb_chart *b = &back.charts[0], *c = &d.charts[0];
+            same = back.nchart == 1 && b->vax.fixed == c->vax.fixed && b->vax.min == c->vax.min &&
+                   b->vax.max == 7 && b->vax.unit == c->vax.unit && b->vary == c->vary && b->ser[0].pt_color &&
+                   !b->ser[1].pt_color;
+            for (size_t i = 0; same && i < 4; i++)
+                same = b->ser[0].pt_color[i] == c->ser[0].pt_color[i];
+            qb_doc_free(&back);
+        }
+        ok(same, "the model XML keeps the fixed axis, varyColors and the point colours");
+        unlink(tmp);
     }
     qb_doc_free(&d);
 

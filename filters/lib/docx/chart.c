@@ -67,6 +67,12 @@ static long count_attr(xmlNodePtr n, const char *name)
     return bad ? -1 : r;
 }
 
+/* The val of a count or index element (c:idx): as count_attr; -1 when absent. */
+static long count_attr_val(xmlNodePtr n)
+{
+    return n ? count_attr(n, "val") : -1;
+}
+
 /* CT_Boolean: present without val, or val 1/true. */
 static int on(xmlNodePtr n)
 {
@@ -203,8 +209,9 @@ static qb_status tx_text(xmlNodePtr tx, char **out)
     return st != QB_OK ? st : *out ? QB_OK : QB_ERR_NOMEM;
 }
 
-/* 0xRRGGBB of an a:solidFill/a:srgbClr under spPr (fill, else line), or -1. */
-static long series_color(xmlNodePtr ser)
+/* 0xRRGGBB of an a:solidFill/a:srgbClr under the c:spPr of a c:ser or c:dPt (fill, else
+ * line), or -1. */
+static long sppr_color(xmlNodePtr ser)
 {
     xmlNodePtr sp = kid(ser, "spPr");
     xmlNodePtr fill = kid(sp, "solidFill");
@@ -214,6 +221,41 @@ static long series_color(xmlNodePtr ser)
     if (!val(kid(fill, "srgbClr"), v, sizeof v) || strlen(v) != 6 || strspn(v, "0123456789abcdefABCDEF") != 6)
         return -1;
     return strtol(v, NULL, 16);
+}
+
+/* The colours of single points (c:dPt: c:idx, c:spPr), into se->pt_color when any is given. */
+static qb_status point_colors(xmlNodePtr ser, qb_chart_series *se, size_t n)
+{
+    for (xmlNodePtr d = ser->children; d; d = d->next) {
+        long i = is_el(d, "dPt") ? count_attr_val(kid(d, "idx")) : -1, rgb = i >= 0 ? sppr_color(d) : -1;
+        if (i < 0 || (size_t)i >= n || rgb < 0)
+            continue;
+        if (!se->pt_color) {
+            if (!(se->pt_color = malloc(n * sizeof *se->pt_color)))
+                return QB_ERR_NOMEM;
+            for (size_t k = 0; k < n; k++)
+                se->pt_color[k] = -1;
+        }
+        se->pt_color[i] = rgb;
+    }
+    return QB_OK;
+}
+
+/* A number element's val (c:min, c:max, c:majorUnit) into the value axis, when it is one. */
+static void axis_fix(qb_chart_axis *a, unsigned which, xmlNodePtr n)
+{
+    char v[64];
+    if (val(n, v, sizeof v))
+        qb_chart_axis_fix(a, which, v);
+}
+
+/* What the first c:valAx fixes of the value axis: its bounds (c:scaling) and its unit. */
+static void value_axis(xmlNodePtr plot, qb_chart_axis *a)
+{
+    xmlNodePtr ax = kid(plot, "valAx"), sc = kid(ax, "scaling");
+    axis_fix(a, QB_CHART_FIX_MIN, kid(sc, "min"));
+    axis_fix(a, QB_CHART_FIX_MAX, kid(sc, "max"));
+    axis_fix(a, QB_CHART_FIX_UNIT, kid(ax, "majorUnit"));
 }
 
 /* The one chart type of the plot area and how it is drawn; UNKNOWN for what we do not draw. */
@@ -278,13 +320,16 @@ static qb_status read_chart(xmlNodePtr root, qb_chart *c, size_t *used)
         if (!is_el(s, "ser"))
             continue;
         qb_chart_series *se = &c->ser[c->nser++];
-        se->color = series_color(s);
+        se->color = sppr_color(s);
         se->v = malloc(c->ncat * sizeof *se->v);
         if (!se->v)
             return QB_ERR_NOMEM;
         for (size_t i = 0; i < c->ncat; i++)
             se->v[i] = NAN;
         read_values(cache_of(kid(s, "val")), se->v, c->ncat);
+        st = point_colors(s, se, c->ncat);
+        if (st != QB_OK)
+            return st;
         xmlNodePtr tx = kid(s, "tx");
         st = tx ? tx_text(tx, &se->name) : (se->name = qb_chart_text("")) ? QB_OK : QB_ERR_NOMEM;
         xmlNodePtr cat = cache_of(kid(s, "cat"));
@@ -300,6 +345,9 @@ static qb_status read_chart(xmlNodePtr root, qb_chart *c, size_t *used)
             st = QB_ERR_NOMEM;
     if (on(kid(kid(type, "dLbls"), "showVal")))
         c->show_val = 1;
+    xmlNodePtr vary = kid(type, "varyColors");
+    c->vary = !vary || on(vary); /* CT_Boolean: an absent element is its default, true */
+    value_axis(plot, &c->vax);
     /* the title: its text, or for a chart of one series Word's automatic title, its name */
     xmlNodePtr title = kid(chart, "title");
     if (st == QB_OK && title && kid(title, "tx"))
@@ -311,7 +359,7 @@ static qb_status read_chart(xmlNodePtr root, qb_chart *c, size_t *used)
     for (size_t i = 0; i < c->ncat && st == QB_OK; i++) /* labels cost what they hold */
         cost += strlen(c->cats[i]) + 16;
     for (size_t s = 0; s < c->nser && st == QB_OK; s++)
-        cost += strlen(c->ser[s].name) + 16;
+        cost += strlen(c->ser[s].name) + 16 + (c->ser[s].pt_color ? c->ncat * sizeof(long) : 0);
     if (st == QB_OK && *used + cost <= QB_DOCX_MAX_CHART_BYTES) {
         *used += cost;
         c->kind = kind;

@@ -21,9 +21,44 @@ static qb_status add_value(qb_buf *b, double v)
     return qb_buf_adds(b, s);
 }
 
+/* An attribute holding a number as add_value writes it. */
+static int wvalue(xmlTextWriterPtr w, const char *name, double v)
+{
+    qb_buf b = {0};
+    add_value(&b, v);
+    int r = qb_buf_status(&b) != QB_OK || qb_model_wattr(w, name, b.s) < 0;
+    qb_buf_free(&b);
+    return r ? -1 : 0;
+}
+
+/* A series' point colours: "RRGGBB" or "-" a point, space-separated. */
+static qb_status add_colors(qb_buf *b, const long *rgb, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char s[8] = "-";
+        if (rgb[i] >= 0)
+            snprintf(s, sizeof s, "%06lX", rgb[i] & 0xFFFFFF);
+        qb_buf_adds(b, i ? " " : "");
+        qb_buf_adds(b, s);
+    }
+    return qb_buf_status(b);
+}
+
+/* The value axis' fixed bounds and unit: val-min, val-max, val-unit, each only when fixed. */
+static const struct {
+    unsigned bit;
+    const char *name;
+} axis_attrs[] = {{QB_CHART_FIX_MIN, "val-min"}, {QB_CHART_FIX_MAX, "val-max"}, {QB_CHART_FIX_UNIT, "val-unit"}};
+
+static double *axis_field(qb_chart_axis *a, unsigned bit)
+{
+    return bit == QB_CHART_FIX_MIN ? &a->min : bit == QB_CHART_FIX_MAX ? &a->max : &a->unit;
+}
+
 int qb_chart_write_xml(xmlTextWriterPtr w, const qb_chart *c)
 {
     int r = 0;
+    qb_chart_axis vax = c->vax;
     r |= xmlTextWriterStartElement(w, BAD_CAST "chart") < 0;
     r |= qb_model_wint(w, "para", (long)c->para) < 0;
     r |= qb_model_wattr(w, "part", c->part ? c->part : "") < 0;
@@ -33,6 +68,10 @@ int qb_chart_write_xml(xmlTextWriterPtr w, const qb_chart *c)
     r |= qb_model_wint(w, "stacked", c->stacked) < 0;
     r |= qb_model_wint(w, "show-val", c->show_val) < 0;
     r |= qb_model_wattr(w, "title", c->title) < 0;
+    r |= qb_model_wint(w, "vary", c->vary) < 0;
+    for (size_t k = 0; k < sizeof axis_attrs / sizeof axis_attrs[0]; k++)
+        if (vax.fixed & axis_attrs[k].bit)
+            r |= wvalue(w, axis_attrs[k].name, *axis_field(&vax, axis_attrs[k].bit)) < 0;
     for (size_t i = 0; i < c->ncat && !r; i++) {
         r |= xmlTextWriterStartElement(w, BAD_CAST "cat") < 0;
         r |= xmlTextWriterWriteString(w, BAD_CAST(c->cats[i] ? c->cats[i] : "")) < 0;
@@ -47,6 +86,9 @@ int qb_chart_write_xml(xmlTextWriterPtr w, const qb_chart *c)
         r |= xmlTextWriterStartElement(w, BAD_CAST "ser") < 0;
         r |= qb_model_wattr(w, "name", se->name) < 0;
         r |= qb_model_wattr(w, "color", color) < 0;
+        qb_buf_reset(&b);
+        if (se->pt_color)
+            r |= add_colors(&b, se->pt_color, c->ncat) != QB_OK || qb_model_wattr(w, "pt-colors", b.s) < 0;
         qb_buf_reset(&b);
         for (size_t i = 0; i < c->ncat; i++) {
             if (i)
@@ -74,6 +116,20 @@ static qb_status read_cat(xmlNodePtr n, qb_chart *c, size_t *cap)
     return c->cats[c->ncat++] ? QB_OK : QB_ERR_NOMEM;
 }
 
+/* pt-colors (add_colors) into se->pt_color: a token that is no RRGGBB is no colour. */
+static qb_status read_colors(const char *p, qb_chart_series *se, size_t n)
+{
+    if (!(se->pt_color = malloc((n ? n : 1) * sizeof *se->pt_color)))
+        return QB_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        p += strspn(p, " \t\r\n");
+        size_t len = strcspn(p, " \t\r\n");
+        se->pt_color[i] = len == 6 && strspn(p, "0123456789abcdefABCDEF") >= 6 ? strtol(p, NULL, 16) : -1;
+        p += len;
+    }
+    return QB_OK;
+}
+
 static qb_status read_ser(xmlNodePtr n, qb_chart *c, size_t *cap)
 {
     if (c->nser >= QB_CHART_MAX_SERIES)
@@ -94,6 +150,11 @@ static qb_status read_ser(xmlNodePtr n, qb_chart *c, size_t *cap)
     se->v = malloc((c->ncat ? c->ncat : 1) * sizeof *se->v);
     if (!se->name || !se->v)
         return QB_ERR_NOMEM;
+    char *pts = qb_model_astr(n, "pt-colors");
+    st = pts ? read_colors(pts, se, c->ncat) : QB_OK;
+    free(pts);
+    if (st != QB_OK)
+        return st;
     xmlChar *t = xmlNodeGetContent(n);
     const char *p = t ? (const char *)t : "";
     for (size_t i = 0; i < c->ncat; i++) {
@@ -138,6 +199,12 @@ qb_status qb_chart_read_xml(xmlNodePtr n, qb_doc *d)
         return QB_ERR_NOMEM;
     c->stacked = (int)qb_model_aint(n, "stacked", 0);
     c->show_val = qb_model_aint(n, "show-val", 0) != 0;
+    c->vary = qb_model_aint(n, "vary", 1) != 0;
+    for (size_t k = 0; k < sizeof axis_attrs / sizeof axis_attrs[0]; k++) {
+        char *v = qb_model_astr(n, axis_attrs[k].name);
+        qb_chart_axis_fix(&c->vax, axis_attrs[k].bit, v);
+        free(v);
+    }
     size_t capcat = 0, capser = 0;
     /* categories first: a series' values are as many as the categories */
     for (xmlNodePtr k = n->children; k && st == QB_OK; k = k->next)

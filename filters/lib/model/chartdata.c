@@ -7,6 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Office's accent colours, then darker ones: what a reader expects a chart to look like. */
+static const unsigned long palette[] = {0x4472C4, 0xED7D31, 0xA5A5A5, 0xFFC000, 0x5B9BD5, 0x70AD47,
+                                        0x264478, 0x9E480E, 0x636363, 0x997300, 0x255E91, 0x43682B};
+#define NPAL (sizeof palette / sizeof palette[0])
+
 static const char *const kind_names[QB_CHART_NKINDS] = {"unknown", "column", "bar", "line", "pie"};
 
 const char *qb_chart_kind_name(qb_chart_kind k)
@@ -30,6 +35,7 @@ void qb_chart_clear(qb_chart *c)
     for (size_t i = 0; i < c->nser; i++) {
         free(c->ser[i].name);
         free(c->ser[i].v);
+        free(c->ser[i].pt_color);
     }
     free(c->ser);
     free(c->title);
@@ -60,4 +66,36 @@ int qb_chart_drawable(const qb_chart *c)
             if (isfinite(c->ser[s].v[i]))
                 return 1;
     return 0;
+}
+
+void qb_chart_axis_fix(qb_chart_axis *a, unsigned which, const char *text)
+{
+    char *end;
+    double v = text ? strtod(text, &end) : NAN;
+    if (!text || end == text || *end || !isfinite(qb_chart_value(v)) || (which == QB_CHART_FIX_UNIT && !(v > 0)))
+        return;
+    if (which == QB_CHART_FIX_MIN)
+        a->min = v;
+    else if (which == QB_CHART_FIX_MAX)
+        a->max = v;
+    else if (which == QB_CHART_FIX_UNIT)
+        a->unit = v;
+    else
+        return;
+    a->fixed |= which;
+}
+
+unsigned long qb_chart_series_rgb(const qb_chart *c, size_t s)
+{
+    return c->ser[s].color >= 0 ? (unsigned long)c->ser[s].color : palette[s % NPAL];
+}
+
+unsigned long qb_chart_point_rgb(const qb_chart *c, size_t s, size_t i)
+{
+    const qb_chart_series *se = &c->ser[s];
+    if (se->pt_color && i < c->ncat && se->pt_color[i] >= 0)
+        return (unsigned long)se->pt_color[i];
+    if (c->vary && (c->kind == QB_CHART_PIE || c->nser == 1))
+        return palette[i % NPAL];
+    return qb_chart_series_rgb(c, s);
 }

@@ -27,7 +27,16 @@ typedef struct {
     char *name;           /* c:tx strCache, or "" */
     long color;           /* 0xRRGGBB from c:spPr a:solidFill a:srgbClr, -1 none */
     double *v;            /* ncat values; NaN where the cache has none */
+    long *pt_color;       /* ncat colours of single points (c:dPt c:spPr), -1 none; NULL: no c:dPt */
 } qb_chart_series;
+
+/* What the document fixes of the value axis (c:valAx: c:scaling c:min, c:max; c:majorUnit);
+ * what it leaves out is chosen as Word and LibreOffice choose it (render/chart_scale.h). */
+enum { QB_CHART_FIX_MIN = 1, QB_CHART_FIX_MAX = 2, QB_CHART_FIX_UNIT = 4 };
+typedef struct {
+    unsigned fixed;       /* QB_CHART_FIX_* */
+    double min, max, unit; /* finite, within ±QB_CHART_MAX_VALUE; unit > 0 */
+} qb_chart_axis;
 
 typedef struct {
     size_t para;          /* the paragraph that anchors it */
@@ -36,6 +45,8 @@ typedef struct {
     qb_chart_kind kind;
     int stacked;          /* bar/column grouping stacked (1) or percentStacked (2) */
     int show_val;         /* c:dLbls showVal: the values are printed beside the points */
+    int vary;             /* c:varyColors: a pie's slices (a single series' bars) each in its own colour */
+    qb_chart_axis vax;    /* the value axis as the document sets it */
     char *title;          /* c:title rich text, or "" */
     char **cats;          /* ncat category labels ("" where none) */
     size_t ncat;
@@ -52,6 +63,16 @@ double qb_chart_value(double v);
 /* A copy of a label, cut to QB_CHART_MAX_TEXT bytes at a character boundary ("" for
  * NULL); NULL when out of memory. */
 char *qb_chart_text(const char *s);
+/* Fix one of the value axis' bounds or its unit (which: one QB_CHART_FIX_*) to the number
+ * text holds, when it is one and can be one (finite, within the bounds; a unit above 0);
+ * else (NULL, not a number) it stays automatic. */
+void qb_chart_axis_fix(qb_chart_axis *a, unsigned which, const char *text);
+/* The colour point i of series s is drawn in: its own (c:dPt), else, when the chart varies
+ * colours by point (a pie, or bars of a single series), the palette's i-th, else the
+ * series' own, else the palette's s-th. */
+unsigned long qb_chart_point_rgb(const qb_chart *c, size_t s, size_t i);
+/* The colour of series s (its own, else the palette's s-th). */
+unsigned long qb_chart_series_rgb(const qb_chart *c, size_t s);
 /* The chart's data are drawable: a kind we draw, at least one series and one
  * category, and a finite value somewhere. */
 int qb_chart_drawable(const qb_chart *c);

@@ -2,9 +2,11 @@
  * and bars (clustered or stacked), lines, pies; the title above, a value axis with a few
  * round ticks and grid lines, the category labels, the values when the chart shows them,
  * and a legend below. All text goes through the dossier's typesetter (rd_shape), so
- * Chinese labels are in its CJK faces and in their subsets. Colours: the series' own
- * (a:srgbClr), else a fixed palette. Only the model's data are used: the output
+ * Chinese labels are in its CJK faces and in their subsets. Colours: a point's own, the
+ * series' own (a:srgbClr), else a fixed palette (model/chartdata.h says which). The value
+ * axis is scaled as LibreOffice and Word scale it (chart_scale.h). Only the model's data are used: the output
  * depends on nothing else. */
+#include "chart_scale.h"
 #include "render_int.h"
 
 #include <math.h>
@@ -12,10 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Office's accent colours, then darker ones: what a reader expects a chart to look like. */
-static const unsigned long palette[] = {0x4472C4, 0xED7D31, 0xA5A5A5, 0xFFC000, 0x5B9BD5, 0x70AD47,
-                                        0x264478, 0x9E480E, 0x636363, 0x997300, 0x255E91, 0x43682B};
-#define NPAL (sizeof palette / sizeof palette[0])
 #define DEG (3.14159265358979323846 / 180) /* C11 has no M_PI */
 
 #define LABEL_SIZE 8.0f
@@ -28,11 +26,6 @@ typedef struct {
     rd_style st;          /* labels */
     float x, y, w, h;     /* the chart's box: left, top, size */
 } chartctx;
-
-static unsigned long series_rgb(const qb_chart *c, size_t s)
-{
-    return c->ser[s].color >= 0 ? (unsigned long)c->ser[s].color : palette[s % NPAL];
-}
 
 static void fill_rgb(rd *r, unsigned long rgb)
 {
@@ -99,13 +92,10 @@ static qb_status label(rd *r, const char *s, rd_style st, rd_align al, float x, 
     return rc;
 }
 
-/* A value as a person writes it: at most two decimals, trailing zeros dropped. */
-static void fmt_value(double v, char *buf, size_t size)
+/* A number printed with decimals as a person writes it: trailing zeros and a bare point
+ * dropped, "-0" as "0". */
+static void drop_zeros(char *buf, size_t size)
 {
-    if (v != 0 && fabs(v) < 0.01)
-        snprintf(buf, size, "%.2g", v);
-    else
-        snprintf(buf, size, "%.2f", v);
     if (strchr(buf, '.') && !strchr(buf, 'e')) {
         size_t n = strlen(buf);
         while (n && buf[n - 1] == '0')
@@ -117,42 +107,41 @@ static void fmt_value(double v, char *buf, size_t size)
         snprintf(buf, size, "0");
 }
 
-/* ---- the value axis: a round step and the range it covers ---- */
-
-typedef struct {
-    double lo, hi, step;
-    int decimals;
-} axis;
-
-static void make_axis(double lo, double hi, axis *a)
+/* A value as a person writes it: at most two decimals, trailing zeros dropped. */
+static void fmt_value(double v, char *buf, size_t size)
 {
-    if (!(hi > lo)) {
-        hi = lo + (lo == 0 ? 1 : fabs(lo) * 0.1);
-    }
-    double raw = (hi - lo) / 5, mag = pow(10, floor(log10(raw))), f = raw / mag;
-    double m = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
-    a->step = m * mag;
-    a->lo = floor(lo / a->step + 1e-9) * a->step;
-    a->hi = ceil(hi / a->step - 1e-9) * a->step;
-    if (a->hi <= a->lo)
-        a->hi = a->lo + a->step;
-    int d = (int)-floor(log10(a->step) + 1e-9);
-    if (m == 2.5 && a->step < 10)
-        d++;
-    a->decimals = d > 0 ? (d < 6 ? d : 6) : 0;
+    if (v != 0 && fabs(v) < 0.01)
+        snprintf(buf, size, "%.2g", v);
+    else
+        snprintf(buf, size, "%.2f", v);
+    drop_zeros(buf, size);
 }
 
-static void fmt_tick(const axis *a, double v, int percent, char *buf, size_t size)
+/* ---- the value axis ---- */
+
+/* How many decimals the ticks of scale a need: those of its step and of its start. */
+static int tick_decimals(const qb_scale *a)
 {
+    int d = 0;
+    for (double p = 1; d < 9; d++, p *= 10) {
+        double x = a->step * p, y = a->lo * p;
+        if (fabs(x - nearbyint(x)) <= 1e-6 * (fabs(x) > 1 ? fabs(x) : 1) &&
+            fabs(y - nearbyint(y)) <= 1e-6 * (fabs(y) > 1 ? fabs(y) : 1))
+            break;
+    }
+    return d;
+}
+
+/* Tick t of scale a as Word's General format shows it: no trailing zeros. */
+static void fmt_tick(const qb_scale *a, int t, int percent, char *buf, size_t size)
+{
+    double v = a->lo + t * a->step;
     if (fabs(v) < a->step * 1e-9)
         v = 0;
-    snprintf(buf, size, "%.*f%s", a->decimals, v, percent ? "%" : "");
-}
-
-static int ticks(const axis *a)
-{
-    double n = (a->hi - a->lo) / a->step;
-    return n > 0 && n < 50 ? (int)(n + 0.5) : 1;
+    snprintf(buf, size, "%.*f", tick_decimals(a), v);
+    drop_zeros(buf, size);
+    if (percent && strlen(buf) + 2 <= size)
+        strcat(buf, "%");
 }
 
 /* ---- data ---- */
@@ -171,45 +160,38 @@ static double value_at(const qb_chart *c, size_t s, size_t i)
     return t > 0 ? v / t * 100 : NAN;
 }
 
+/* The data's extent on the value axis as LibreOffice takes it: the values, or for stacked
+ * bars each category's stacks above and below zero. NaN when there is no value. */
 static void data_range(const qb_chart *c, double *lo, double *hi)
 {
-    *lo = 0;
-    *hi = 0;
+    *lo = INFINITY;
+    *hi = -INFINITY;
     for (size_t i = 0; i < c->ncat; i++) {
         double pos = 0, neg = 0;
+        int any_pos = 0, any_neg = 0;
         for (size_t s = 0; s < c->nser; s++) {
             double v = value_at(c, s, i);
             if (!isfinite(v))
                 continue;
-            if (c->stacked) {
-                if (v >= 0)
-                    pos += v;
-                else
-                    neg += v;
+            if (!c->stacked) {
+                *lo = v < *lo ? v : *lo;
+                *hi = v > *hi ? v : *hi;
+            } else if (v >= 0) {
+                pos += v;
+                any_pos = 1;
             } else {
-                pos = v > pos ? v : pos;
-                neg = v < neg ? v : neg;
+                neg += v;
+                any_neg = 1;
             }
         }
-        *hi = pos > *hi ? pos : *hi;
-        *lo = neg < *lo ? neg : *lo;
+        if (any_pos || any_neg) {
+            double top = any_pos ? pos : neg, bottom = any_neg ? neg : pos;
+            *lo = bottom < *lo ? bottom : *lo;
+            *hi = top > *hi ? top : *hi;
+        }
     }
-    if (c->kind == QB_CHART_LINE) { /* a line needs no zero baseline when its values are far from it */
-        double mn = INFINITY, mx = -INFINITY;
-        for (size_t s = 0; s < c->nser; s++)
-            for (size_t i = 0; i < c->ncat; i++)
-                if (isfinite(c->ser[s].v[i])) {
-                    mn = c->ser[s].v[i] < mn ? c->ser[s].v[i] : mn;
-                    mx = c->ser[s].v[i] > mx ? c->ser[s].v[i] : mx;
-                }
-        if (mn > 0 && mn > (mx - mn) * 2)
-            *lo = mn - (mx - mn) * 0.5;
-        *hi = mx;
-        if (mx < 0 && -mx > (mx - mn) * 2)
-            *hi = mx + (mx - mn) * 0.5;
-        if (mn < 0 || mn <= (mx - mn) * 2)
-            *lo = mn < 0 ? mn : 0;
-    }
+    if (*lo > *hi)
+        *lo = *hi = NAN;
 }
 
 /* ---- legend ---- */
@@ -229,7 +211,7 @@ static size_t entries(const qb_chart *c)
 
 static unsigned long entry_rgb(const qb_chart *c, size_t k)
 {
-    return c->kind == QB_CHART_PIE ? palette[k % NPAL] : series_rgb(c, k);
+    return c->kind == QB_CHART_PIE ? qb_chart_point_rgb(c, 0, k) : qb_chart_series_rgb(c, k);
 }
 
 /* Lay the legend out in rows across the box (draw = 0: only its height). */
@@ -292,24 +274,26 @@ static size_t label_every(chartctx *g, float slot, float lines_room)
     return k;
 }
 
-static qb_status axes_chart(chartctx *g, float top, float bottom)
+/* Where the plot of a bar, column or line chart goes for value scale a. */
+typedef struct {
+    float px0, px1, py0, py1; /* the plot's box */
+    float tickw, catw;        /* the widest tick label; the widest category label of bars */
+    float slot_w;             /* a category's width (columns and lines) */
+    size_t every, lines;      /* every k-th category labelled, on this many lines */
+} plot;
+
+static void lay_out(chartctx *g, const qb_scale *a, float top, float bottom, plot *pl)
 {
     rd *r = g->r;
     const qb_chart *c = g->c;
     int horiz = c->kind == QB_CHART_BAR;
-    double lo, hi;
-    data_range(c, &lo, &hi);
-    axis a;
-    make_axis(lo, hi, &a);
-    int nt = ticks(&a);
     char buf[64];
-    qb_status st = QB_OK;
     /* room for the tick labels: beside a vertical value axis, under a horizontal one */
-    float tickw = 0;
-    for (int t = 0; t <= nt; t++) {
-        fmt_tick(&a, a.lo + t * a.step, c->stacked == 2, buf, sizeof buf);
+    pl->tickw = 0;
+    for (int t = 0; t <= a->steps; t++) {
+        fmt_tick(a, t, c->stacked == 2, buf, sizeof buf);
         float tw = text_w(r, buf, g->st);
-        tickw = tw > tickw ? tw : tickw;
+        pl->tickw = tw > pl->tickw ? tw : pl->tickw;
     }
     float catw = 0;
     if (horiz) {
@@ -320,34 +304,81 @@ static qb_status axes_chart(chartctx *g, float top, float bottom)
         if (catw > g->w * 0.3f)
             catw = g->w * 0.3f;
     }
-    float px0 = g->x + PAD + (horiz ? catw : tickw) + 5, px1 = g->x + g->w - PAD - (horiz ? tickw / 2 : 0);
-    float py1 = top - (c->show_val ? LINE_H : 4), py0;
-    float slot_w = (px1 - px0) / (float)c->ncat;
-    size_t every = 1, lines = 1;
+    pl->catw = catw;
+    pl->px0 = g->x + PAD + (horiz ? catw : pl->tickw) + 5;
+    pl->px1 = g->x + g->w - PAD - (horiz ? pl->tickw / 2 : 0);
+    pl->py1 = top - (c->show_val ? LINE_H : 4);
+    pl->slot_w = (pl->px1 - pl->px0) / (float)c->ncat;
+    pl->every = 1;
+    pl->lines = 1;
     if (horiz) {
-        py0 = bottom + LINE_H + 3;
-        every = (size_t)ceilf(LINE_H / ((py1 - py0) / (float)c->ncat));
-        if (every < 1)
-            every = 1;
+        pl->py0 = bottom + LINE_H + 3;
+        pl->every = (size_t)ceilf(LINE_H / ((pl->py1 - pl->py0) / (float)c->ncat));
+        if (pl->every < 1)
+            pl->every = 1;
     } else {
-        every = label_every(g, slot_w, 1);
-        if (every > 1 && label_every(g, slot_w, 2) < every) { /* two lines a label are better than gaps */
-            every = label_every(g, slot_w, 2);
-            lines = 2;
+        pl->every = label_every(g, pl->slot_w, 1);
+        if (pl->every > 1 && label_every(g, pl->slot_w, 2) < pl->every) { /* two lines a label are better than gaps */
+            pl->every = label_every(g, pl->slot_w, 2);
+            pl->lines = 2;
         }
-        py0 = bottom + (float)lines * LINE_H + 3;
+        pl->py0 = bottom + (float)pl->lines * LINE_H + 3;
     }
-    if (r->collect)
-        every = 1; /* the collect pass knows no widths: it records every label's characters */
-    else if (px1 - px0 < 20 || py1 - py0 < 20)
+}
+
+/* The value axis' length in plot pl, and what one tick label takes along it: a label's
+ * height with some air beside a vertical axis, the widest label and a gap under a
+ * horizontal one. */
+static float axis_len(const chartctx *g, const plot *pl, float *need)
+{
+    int horiz = g->c->kind == QB_CHART_BAR;
+    *need = horiz ? pl->tickw + 6 : LINE_H * 1.2f;
+    return horiz ? pl->px1 - pl->px0 : pl->py1 - pl->py0;
+}
+
+/* How many intervals the value axis of plot pl has room for, as LibreOffice counts them:
+ * its length over what one label takes along it. */
+static int steps_that_fit(const chartctx *g, const plot *pl)
+{
+    float need, n = axis_len(g, pl, &need) / need;
+    return n >= QB_SCALE_MAX_STEPS ? QB_SCALE_MAX_STEPS : n <= QB_SCALE_MIN_STEPS ? QB_SCALE_MIN_STEPS : (int)n;
+}
+
+static qb_status axes_chart(chartctx *g, float top, float bottom)
+{
+    rd *r = g->r;
+    const qb_chart *c = g->c;
+    int horiz = c->kind == QB_CHART_BAR, percent = c->stacked == 2;
+    double lo, hi;
+    data_range(c, &lo, &hi);
+    /* the scale for as many intervals as LibreOffice allows, then for as many as there is room for */
+    qb_scale a;
+    plot pl;
+    qb_chart_scale(lo, hi, &c->vax, percent, QB_SCALE_MAX_STEPS, &a);
+    lay_out(g, &a, top, bottom, &pl);
+    int fit = steps_that_fit(g, &pl);
+    if (fit < QB_SCALE_MAX_STEPS) {
+        qb_chart_scale(lo, hi, &c->vax, percent, fit, &a);
+        lay_out(g, &a, top, bottom, &pl);
+    }
+    char buf[64];
+    qb_status st = QB_OK;
+    float px0 = pl.px0, px1 = pl.px1, py0 = pl.py0, py1 = pl.py1;
+    size_t every = pl.every, lines = pl.lines;
+    if (r->collect) {
+        every = 1; /* the collect pass knows no widths: it records every label's characters, */
+        st = label(r, percent ? "0123456789.-%" : "0123456789.-", g->st, RD_LEFT, px0, 200, py0, 1, NULL); /* and every a tick may hold */
+    } else if (px1 - px0 < 20 || py1 - py0 < 20) {
         return QB_OK; /* too small to hold a plot: the frame and the title only */
-    /* the value axis: grid lines and tick labels */
-    float vlen = horiz ? px1 - px0 : py1 - py0;
+    }
+    /* the value axis: tick labels and their grid lines, where the labels do not run into each
+     * other (a document's own unit may give many more ticks than labels fit: every k-th) */
+    float need, vlen = axis_len(g, &pl, &need), gap = vlen / (float)a.steps;
+    int label_k = r->collect || gap >= need ? 1 : (int)ceilf(need / gap);
 #define VPOS(v) ((float)(((v) - a.lo) / (a.hi - a.lo)) * vlen)
-    for (int t = 0; t <= nt && st == QB_OK; t++) {
-        double v = a.lo + t * a.step;
-        fmt_tick(&a, v, c->stacked == 2, buf, sizeof buf);
-        float p = VPOS(v);
+    for (int t = 0; t <= a.steps && st == QB_OK; t += label_k) {
+        fmt_tick(&a, t, percent, buf, sizeof buf);
+        float p = VPOS(a.lo + t * a.step);
         if (horiz) {
             gray_line(r, px0 + p, py0, px0 + p, py1, 0.4f, 0.85f);
             st = label(r, buf, g->st, RD_CENTER, px0 + p - 30, 60, py0 - 2, 1, NULL);
@@ -362,12 +393,12 @@ static qb_status axes_chart(chartctx *g, float top, float bottom)
         gray_line(r, px0 + zero, py0, px0 + zero, py1, 0.7f, 0.35f);
     else
         gray_line(r, px0, py0 + zero, px1, py0 + zero, 0.7f, 0.35f);
-    float slot = horiz ? (py1 - py0) / (float)c->ncat : slot_w;
+    float slot = horiz ? (py1 - py0) / (float)c->ncat : pl.slot_w;
     for (size_t i = 0; i < c->ncat && st == QB_OK; i++) {
         if (i % every)
             continue;
         if (horiz) /* Word puts the first category at the bottom */
-            st = label(r, c->cats[i], g->st, RD_RIGHT, g->x + PAD, catw, py0 + slot * ((float)i + 0.5f) + LINE_H / 2,
+            st = label(r, c->cats[i], g->st, RD_RIGHT, g->x + PAD, pl.catw, py0 + slot * ((float)i + 0.5f) + LINE_H / 2,
                        1, NULL);
         else
             st = label(r, c->cats[i], g->st, RD_CENTER, px0 + slot * (float)i - slot * (float)(every - 1) / 2,
@@ -399,9 +430,9 @@ static qb_status axes_chart(chartctx *g, float top, float bottom)
             float p0 = VPOS(b0), p1 = VPOS(b1), lo_p = p0 < p1 ? p0 : p1, len = fabsf(p1 - p0);
             float off = slot * (float)i + (slot - group) / 2 + (c->stacked ? 0 : bw * (float)s);
             if (horiz)
-                box(r, px0 + lo_p, py0 + off, len, bw * 0.92f, series_rgb(c, s));
+                box(r, px0 + lo_p, py0 + off, len, bw * 0.92f, qb_chart_point_rgb(c, s, i));
             else
-                box(r, px0 + off, py0 + lo_p, bw * 0.92f, len, series_rgb(c, s));
+                box(r, px0 + off, py0 + lo_p, bw * 0.92f, len, qb_chart_point_rgb(c, s, i));
             if (!c->show_val)
                 continue;
             fmt_value(c->ser[s].v[i], buf, sizeof buf);
@@ -421,7 +452,7 @@ static qb_status axes_chart(chartctx *g, float top, float bottom)
         }
     }
     for (size_t s = 0; s < nser && st == QB_OK && c->kind == QB_CHART_LINE; s++) {
-        unsigned long rgb = series_rgb(c, s);
+        unsigned long rgb = qb_chart_series_rgb(c, s);
         int open = 0;
         for (size_t i = 0; i < c->ncat && !r->collect; i++) { /* the line, broken at gaps */
             double v = c->ser[s].v[i];
@@ -502,7 +533,7 @@ static qb_status pie_chart(chartctx *g, float top, float bottom)
             continue;
         double sweep = v[i] / total * 360, mid = (a + sweep / 2) * DEG;
         if (!r->collect) {
-            fill_rgb(r, palette[i % NPAL]);
+            fill_rgb(r, qb_chart_point_rgb(c, 0, i));
             HPDF_Page_SetGrayStroke(r->page, 1);
             HPDF_Page_SetLineWidth(r->page, 0.8f);
             HPDF_Page_MoveTo(r->page, cx, cy);
