@@ -79,18 +79,18 @@ xmlNodePtr qb_xml_child(xmlNodePtr n, const char *local)
     return NULL;
 }
 
+static xmlAttrPtr find_attr(xmlNodePtr n, const char *local)
+{
+    for (xmlAttrPtr a = n ? n->properties : NULL; a; a = a->next)
+        if (strcmp((const char *)a->name, local) == 0 && (!a->ns || qb_xml_is_w(a->ns->href)))
+            return a;
+    return NULL;
+}
+
 xmlChar *qb_xml_attr(xmlNodePtr n, const char *local)
 {
-    if (!n)
-        return NULL;
-    for (xmlAttrPtr a = n->properties; a; a = a->next) {
-        if (strcmp((const char *)a->name, local) != 0)
-            continue;
-        if (a->ns && !qb_xml_is_w(a->ns->href))
-            continue;
-        return xmlNodeGetContent((xmlNodePtr)a);
-    }
-    return NULL;
+    xmlAttrPtr a = find_attr(n, local);
+    return a ? xmlNodeGetContent((xmlNodePtr)a) : NULL;
 }
 
 int qb_xml_take_buf(xmlChar *v, char *buf, size_t size)
@@ -106,7 +106,19 @@ int qb_xml_take_buf(xmlChar *v, char *buf, size_t size)
 
 int qb_xml_attr_buf(xmlNodePtr n, const char *local, char *buf, size_t size)
 {
-    return qb_xml_take_buf(qb_xml_attr(n, local), buf, size);
+    xmlAttrPtr a = find_attr(n, local);
+    if (!a)
+        return 0;
+    /* the usual value, one text node, read in place: no copy made and freed per property
+     * of every run (the reader's entities are off, so there is nothing to expand) */
+    xmlNodePtr t = a->children;
+    if (t && !t->next && t->type == XML_TEXT_NODE && t->content) {
+        size_t len = qb_utf8_clip((const char *)t->content, size - 1);
+        memcpy(buf, t->content, len);
+        buf[len] = '\0';
+        return 1;
+    }
+    return qb_xml_take_buf(xmlNodeGetContent((xmlNodePtr)a), buf, size);
 }
 
 int qb_xml_onoff(xmlNodePtr n)
