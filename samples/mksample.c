@@ -69,7 +69,10 @@ static qb_status mk_figs(const char *m, figs *f)
         }
         unsigned cp;
         size_t k = qb_utf8_decode(m + i, n - i, &cp);
-        if (!k || !cjk_ok(cp))
+        /* ⬤ ⊗ (symbols the dossier's symbol face draws): a run of their own, one 字, when a
+         * space follows and no backquoted token is before (it would join that run) */
+        int sym = (cp == 0x2B24 || cp == 0x2297) && i + k < n && m[i + k] == ' ' && (i == 0 || m[i - 1] != '`');
+        if (!k || (!cjk_ok(cp) && !sym))
             goto bad;
         f->words++;
         f->chars++;
@@ -223,8 +226,9 @@ static const char *const math_notes[3] = {
     "采用正交试验安排试验方案，以信噪比作为评价指标，经过三轮试验确定了最优参数组合。"
     "验证结果表明，主轴温升的波动范围缩小了一半以上，热变形引起的精度损失显著降低，"
     "该方法随后推广到进给系统和刀库部件的设计中。"};
-/* … and a footnote cited in a cell of 表1 (Word sets it at the page's foot, as any other) */
-#define TABLE_NOTE_TEXT "设计方案须经公司技术委员会评审，评审记录随方案一并归档。"
+/* … and a footnote cited in a cell of 表1 (Word sets it at the page's foot, as any other), with
+ * two symbols neither CJK face has (⬤ U+2B24, ⊗ U+2297: the dossier's symbol face draws them) */
+#define TABLE_NOTE_TEXT "设计方案须经公司技术委员会评审（⬤ 通过，⊗ 不通过），评审记录随方案一并归档。"
 #define TABLE_NOTE_CELL (3 * 3 + 2) /* 表1, row 分析, column 输出成果 */
 #define ENDNOTE_TEXT "参见《质量管理体系要求》及公司六西格玛设计实施指南。"
 #define DROPDOWN_LABEL "评价等级："

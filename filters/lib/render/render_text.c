@@ -121,6 +121,8 @@ static int resolve(rd *r, const rd_style *st, unsigned *cp, qb_font_id *face, qb
         if (alt && (f = qb_fonts_pick(r->fonts, st->font, alt)) >= 0)
             *cp = alt;
     }
+    if (f < 0 && qb_fonts_covers(r->fonts, QB_FONT_SYMBOL, *cp)) /* ⬤ ⊗: the symbol face */
+        f = QB_FONT_SYMBOL;
     if (f < 0) {
         if (r->collect)
             *err = note_missing(r, *cp);
