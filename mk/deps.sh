@@ -5,7 +5,7 @@
 set -u
 PKGS="pkg-config libarchive-dev libzip-dev libxml2-dev libpcre2-dev libjansson-dev \
 libinih-dev libhpdf-dev libharfbuzz-dev libxlsxwriter-dev zlib1g-dev \
-fonts-arphic-uming fonts-wqy-zenhei fonts-liberation2 unar poppler-utils qpdf perl jq time unzip nettle-dev \
+fonts-arphic-uming fonts-wqy-zenhei fonts-liberation2 fonts-dejavu-core unar poppler-utils qpdf perl jq time unzip nettle-dev \
 libpng-dev libjpeg62-turbo-dev libmicrohttpd-dev curl libicu-dev libqpdf-dev \
 clang libclang-rt-14-dev"
 # Only for the tests, never required: chromium loads the batch's index.html and the

@@ -69,7 +69,10 @@ static qb_status mk_figs(const char *m, figs *f)
         }
         unsigned cp;
         size_t k = qb_utf8_decode(m + i, n - i, &cp);
-        if (!k || !cjk_ok(cp))
+        /* ⬤ ⊗ (symbols the dossier's symbol face draws): a run of their own, one 字, when a
+         * space follows and no backquoted token is before (it would join that run) */
+        int sym = (cp == 0x2B24 || cp == 0x2297) && i + k < n && m[i + k] == ' ' && (i == 0 || m[i - 1] != '`');
+        if (!k || (!cjk_ok(cp) && !sym))
             goto bad;
         f->words++;
         f->chars++;
@@ -223,6 +226,10 @@ static const char *const math_notes[3] = {
     "采用正交试验安排试验方案，以信噪比作为评价指标，经过三轮试验确定了最优参数组合。"
     "验证结果表明，主轴温升的波动范围缩小了一半以上，热变形引起的精度损失显著降低，"
     "该方法随后推广到进给系统和刀库部件的设计中。"};
+/* … and a footnote cited in a cell of 表1 (Word sets it at the page's foot, as any other), with
+ * two symbols neither CJK face has (⬤ U+2B24, ⊗ U+2297: the dossier's symbol face draws them) */
+#define TABLE_NOTE_TEXT "设计方案须经公司技术委员会评审（⬤ 通过，⊗ 不通过），评审记录随方案一并归档。"
+#define TABLE_NOTE_CELL (3 * 3 + 2) /* 表1, row 分析, column 输出成果 */
 #define ENDNOTE_TEXT "参见《质量管理体系要求》及公司六西格玛设计实施指南。"
 #define DROPDOWN_LABEL "评价等级："
 #define DROPDOWN_VALUE "优秀"
@@ -381,7 +388,7 @@ enum {
     F_CHARTS = 1u << 24,      /* 图1 is three Word charts (column, pie, line), each with its caption */
     F_CHARTS_HOSTILE = 1u << 25, /* 图1 is a good chart and six broken or hostile chart parts */
     F_SHAPES = 1u << 26,      /* 图1 a flowchart of Word shapes (a group, connectors) and a VML box */
-    F_MATH_NOTES = 1u << 27,  /* 推进和应用情况: equations, three footnotes (one long), a drop-down field */
+    F_MATH_NOTES = 1u << 27,  /* 推进和应用情况: equations, four footnotes (one long, one in 表1), a drop-down field */
 };
 
 typedef enum { PG_A4, PG_LETTER, PG_MID_LANDSCAPE, PG_ZERO, PG_NONE } page_kind;
@@ -506,7 +513,7 @@ static const sample samples[] = {
     {"layout-title-subtitle", "compliant; the title and a subtitle line ——以数控机床主轴部件研发为例 (楷体 四号 bold), counted in the title",
      "", M_DIRECT, TITLE_OK "——以数控机床主轴部件研发为例", T_STD, F_SUBTITLE, PG_A4, {{0}}},
     {"dossier-math-notes", "compliant; in 推进和应用情况 two equations (a fraction, a superscript, subscripts, a sum; not counted), "
-     "two footnotes cited in one paragraph and a long one in another, and a legacy drop-down form field showing its third entry",
+     "two footnotes cited in one paragraph and a long one in another, one cited in a cell of 表1, and a legacy drop-down form field showing its third entry",
      "", M_DIRECT, TITLE_OK, T_STD, F_MATH_NOTES, PG_A4, {{0}}},
     {"layout-form-table", "compliant; a form: the title, then a table with each heading in its first column and the section's text in the cell beside it",
      "", M_DIRECT, TITLE_OK, T_STD, F_FORM_TABLE, PG_A4, {{0}}},
@@ -893,6 +900,8 @@ static void caption(gen *g, const char *label, int num, const char *text)
 
 /* ---- tables */
 
+static void footnote_ref(gen *g, int id, const char *m);
+
 static void table(gen *g, int ti)
 {
     const tab_def *t = &tables[ti];
@@ -928,6 +937,8 @@ static void table(gen *g, int ti)
             const char *m = t->cells[r * t->cols + c];
             run(g, K_CELL, &RX_NONE, m, strlen(m));
             count_in(g, m);
+            if (ti == 0 && r * t->cols + c == TABLE_NOTE_CELL && (g->s->flags & F_MATH_NOTES))
+                footnote_ref(g, 5, TABLE_NOTE_TEXT);
             dw_puts(x, "</w:p></w:tc>");
         }
         dw_puts(x, "</w:tr>");
@@ -1366,6 +1377,8 @@ static qb_status fixed_figs(const gen *g, int sec, figs *f)
     if (sec == QB_SEC_PRACTICE && (s->flags & F_MATH_NOTES)) {
         for (int i = 0; i < 3 && st == QB_OK; i++)
             st = mk_figs(math_notes[i], f);
+        if (st == QB_OK)
+            st = mk_figs(TABLE_NOTE_TEXT, f);
         if (st == QB_OK)
             st = mk_figs(ENDNOTE_TEXT, f);
         if (st == QB_OK)

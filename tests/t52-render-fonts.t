@@ -1,7 +1,8 @@
 #!/bin/sh
 # t52-render-fonts — the faces: a user's own file replaces the Debian default (here
 # WenQuanYi Zen Hei stands in for a SimSun file); a missing file or a file that is no
-# TrueType font stops qb-render with a reason and leaves no half-written PDF.
+# TrueType font stops qb-render with a reason and leaves no half-written PDF. A symbol neither
+# CJK face has is drawn from DejaVu Sans (fonts-dejavu-core), not as 〓.
 . "$(dirname "$0")/lib/tap.sh"
 . "$(dirname "$0")/lib/render.sh"
 SAMPLES=${QB_SAMPLES:-$TMP/samples}
@@ -20,6 +21,19 @@ if [ -f "$zenhei" ]; then
   ok $? "the title (黑体) and the text (宋体) are all there, no character missing"
 else
   skip "fonts-wqy-zenhei is not installed"; skip "fonts-wqy-zenhei is not installed"; skip "fonts-wqy-zenhei is not installed"
+fi
+
+# symbols neither CJK face has: dossier-math-notes's footnote in 表1 has ⬤ (U+2B24) and ⊗ (U+2297)
+"$QB_BIN/mksample" "$SAMPLES" dossier-math-notes >/dev/null
+render_docx -o "$TMP/sym.pdf" "$SAMPLES/dossier-math-notes.docx" 2>"$TMP/err"
+pdftotext "$TMP/sym.pdf" - 2>/dev/null | tr -d ' \n' >"$TMP/sym.txt"
+if [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  grep -q '（⬤通过，⊗不通过）' "$TMP/sym.txt" && ! grep -q '〓' "$TMP/sym.txt"
+  ok $? "⬤ and ⊗ are in the text as themselves, no 〓"
+  pdffonts "$TMP/sym.pdf" 2>/dev/null | grep -q '+DejaVuSans.* yes yes yes'
+  ok $? "… drawn from DejaVu Sans, embedded as a subset with its ToUnicode map"
+else
+  skip "fonts-dejavu-core is not installed"; skip "fonts-dejavu-core is not installed"
 fi
 
 render_docx --font-hei /nonexistent/SimHei.ttf -o "$TMP/none.pdf" "$doc" 2>"$TMP/err"

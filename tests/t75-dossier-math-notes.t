@@ -3,8 +3,8 @@
 # set as linear text with their scripts raised and lowered, footnotes at the foot of the page
 # of their reference with their marks, and a drop-down form field's value. mksample
 # dossier-math-notes has in 推进和应用情况 y_i=(x^2+1)/n+∑_{k=1}^{n}w_k and a/b, footnotes 1 and 2
-# cited in one paragraph, a long footnote 3 and endnote i in another, and a FORMDROPDOWN showing
-# its third entry.
+# cited in one paragraph, a long footnote 3 and endnote i in another, footnote 4 cited in a cell
+# of 表1, and a FORMDROPDOWN showing its third entry.
 # Counting (DESIGN §4): equation text is not counted, notes and the field's value are.
 # Also the corpus thesis with 113 equations ("其中…为模型参数"; read in place, skipped without it).
 . "$(dirname "$0")/lib/tap.sh"
@@ -65,7 +65,24 @@ ok $? "footnote 1 is set below the body text citing it (y ${foot:-?} > ${body:-?
 last=$(tr -d '\f' <"$TMP/page.txt" | grep -v '^ *$' | grep -v '第 *[0-9]* *页' | tail -1)
 pdftotext -f "${np:-1}" -l "${np:-1}" "$TMP/a.pdf" - 2>/dev/null | tr -d ' \n' | grep -q '稳健设计又称田口方法.*该方法随后推广到进给系统和刀库部件的设计中。'
 ok $? "the long footnote 3 is whole on the same page"
-echo "$last" | grep -q '系统和刀库部件的设计中。'; ok $? "the page's text ends with the footnotes (last line: $last)"
+# (the last, footnote 3, or footnote 4 when 表1's row is on that page too)
+echo "$last" | grep -q '系统和刀库部件的设计中。$\|评审记录随方案一并归档。$'; ok $? "the page's text ends with the footnotes (last line: $last)"
+# a footnote cited in a cell of 表1: at the foot of the page its row is on, not in the cell
+tp=
+for p in $(seq 1 "${pages:-0}"); do
+  pdftotext -f "$p" -l "$p" "$TMP/a.pdf" - 2>/dev/null | tr -d ' ' | grep -q '概念设计与方案比选' && tp=$p
+done
+pdftotext -f "${tp:-1}" -l "${tp:-1}" -layout "$TMP/a.pdf" - 2>/dev/null >"$TMP/tpage.txt"
+grep -q '^ *4 *设计方案须经公司技术委员会评审' "$TMP/tpage.txt"
+ok $? "the footnote cited in 表1 is at the foot of the page of its row (${tp:-none}), after its number 4"
+pdftotext -f "${tp:-1}" -l "${tp:-1}" -bbox "$TMP/a.pdf" - 2>/dev/null | awk -F'"' '/<word / {
+  w = $0; sub(/.*">/, "", w); sub(/<\/word>.*/, "", w); print $4, $8, w }' >"$TMP/twords"
+cellmark=$(awk 'f { print $3; exit } $3 == "设计方案" { f = 1 }' "$TMP/twords")
+is "$cellmark" "4" "the cell 设计方案 carries the mark 4"
+row=$(awk '$3 == "概念设计与方案比选" { print $2; exit }' "$TMP/twords")
+tnote=$(awk '$3 ~ /^设计方案须经公司技术委员会评审/ { print $1; exit }' "$TMP/twords")
+[ -n "$row" ] && [ -n "$tnote" ] && awk -v n="$tnote" -v r="$row" 'BEGIN { exit !(n > r + 20) }'
+ok $? "the note is below its row, not in the cell (y ${tnote:-?} > ${row:-?})"
 grep -q '<r [^>]*note-ref="1" note="2"' "$TMP/model.xml" && grep -q '<p [^>]*where="footnote" note="2"' "$TMP/model.xml"
 ok $? "the model links the reference and the note (note-ref/note, <p note=>)"
 

@@ -61,6 +61,7 @@ static const struct {
      "fonts-liberation2", "西文衬线"},
     {"/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf", "Liberation Sans", "Liberation Sans",
      "fonts-liberation2", "西文无衬线"},
+    {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "DejaVu Sans", "DejaVu Sans", "fonts-dejavu-core", "符号"},
 };
 
 static int is_file(const char *p)
@@ -135,10 +136,10 @@ qb_status qb_fonts_open(qb_fonts **out, const char *song, const char *hei, char 
     qb_fonts *fs = calloc(1, sizeof *fs);
     if (!fs)
         return QB_ERR_NOMEM;
-    const char *paths[QB_NFONT] = {song, hei, NULL, NULL};
+    const char *paths[QB_NFONT] = {song, hei, NULL, NULL, NULL};
     for (int i = 0; i < QB_NFONT; i++) {
         qb_status st = open_face(&fs->f[i], (qb_font_id)i, paths[i], why);
-        if (st != QB_OK && i >= QB_NCJK && st != QB_ERR_NOMEM) { /* a Latin face is optional */
+        if (st != QB_OK && i >= QB_NCJK && st != QB_ERR_NOMEM) { /* Latin and symbol faces are optional */
             free(*why);
             *why = NULL;
             fs->f[i].absent = 1;
@@ -193,8 +194,8 @@ static int latin_cp(unsigned cp)
 
 int qb_fonts_pick(const qb_fonts *fs, qb_font_id want, unsigned cp)
 {
-    if (want >= QB_NCJK) /* a Latin face asked for itself: its CJK face stands behind it */
-        want = want == QB_FONT_SERIF ? QB_FONT_SONG : QB_FONT_HEI;
+    if (want >= QB_NCJK) /* a Latin or symbol face asked for itself: a CJK face stands behind it */
+        want = want == QB_FONT_SANS ? QB_FONT_HEI : QB_FONT_SONG;
     qb_font_id latin = want == QB_FONT_SONG ? QB_FONT_SERIF : QB_FONT_SANS;
     if (latin_cp(cp) && qb_fonts_covers(fs, latin, cp))
         return (int)latin;

@@ -1,4 +1,4 @@
-/* fonts.h — the dossier's faces (two CJK, two Latin): found, checked for coverage, subset to the
+/* fonts.h — the dossier's faces (two CJK, two Latin, one for symbols): found, checked for coverage, subset to the
  * glyphs a document uses and handed to libharu.
  *
  * 宋体 is AR PL UMing (fonts-arphic-uming), 黑体 is WenQuanYi Zen Hei (fonts-wqy-zenhei),
@@ -23,7 +23,17 @@
  * 黑体 (Liberation Serif / Sans, fonts-liberation2; metric-compatible with Times New
  * Roman and Arial). A Latin face that is not installed is left out: its CJK face
  * draws the Latin text then. */
-typedef enum { QB_FONT_SONG = 0, QB_FONT_HEI = 1, QB_FONT_SERIF = 2, QB_FONT_SANS = 3, QB_NFONT } qb_font_id;
+/* Symbols neither CJK face has (⬤ U+2B24, ⊗ U+2297, arrows, dingbats) are drawn from DejaVu Sans
+ * (fonts-dejavu-core): the last resort before 〓, after a look-alike the CJK faces have (a form's
+ * □ √ stay the CJK faces' own); also left out when not installed. */
+typedef enum {
+    QB_FONT_SONG = 0,
+    QB_FONT_HEI = 1,
+    QB_FONT_SERIF = 2,
+    QB_FONT_SANS = 3,
+    QB_FONT_SYMBOL = 4,
+    QB_NFONT
+} qb_font_id;
 #define QB_NCJK 2 /* the faces a style names; the others are picked per character */
 
 /* Drawn in place of a character no face has (〓, the typesetter's mark for a missing
@@ -46,7 +56,8 @@ char *qb_fonts_default_path(qb_font_id id);
 int qb_fonts_covers(const qb_fonts *f, qb_font_id id, unsigned cp);
 /* The face that draws cp when `want` is asked for: for a Latin letter, digit or
  * ASCII mark the Latin face beside want; else want, else the other CJK face, else -1
- * (no face has it: draw QB_FONTS_MISSING_CP with want, and report). */
+ * (the caller then tries a look-alike, then QB_FONT_SYMBOL; at last it draws
+ * QB_FONTS_MISSING_CP with want, and reports). */
 int qb_fonts_pick(const qb_fonts *f, qb_font_id want, unsigned cp);
 /* Record that face id draws cp (before qb_fonts_embed). */
 qb_status qb_fonts_use(qb_fonts *f, qb_font_id id, unsigned cp);

@@ -51,7 +51,7 @@ typedef struct {
 /* Figures of one run, for the caller's notes and for tests (may be NULL). */
 typedef struct {
     unsigned pages;
-    unsigned glyphs[4];      /* glyphs embedded: 宋体, 黑体, Latin serif, Latin sans (fonts.h) */
+    unsigned glyphs[5];      /* glyphs embedded: 宋体, 黑体, Latin serif, Latin sans, symbols (fonts.h) */
     unsigned images;         /* pictures drawn */
     unsigned placeholders;   /* pictures that could not be drawn (EMF/WMF, broken, too big) */
     unsigned downsampled;    /* pictures drawn at fewer pixels than they came with (image_dpi) */

@@ -396,6 +396,30 @@ static rd_pstyle note_style(void)
     return ps;
 }
 
+/* The footnote [first, end) laid out to wait for its mark at the foot of a page, when
+ * it fits in *budget (what is left of half a page for the notes of one paragraph or
+ * table row: together they fit below a line on a fresh page); else, and in the collect
+ * pass, it is set in the flow (notes_in_flow). One more in c->notes, unless full. */
+static qb_status note_wait(docctx *c, size_t first, size_t end, float *budget)
+{
+    if (c->nnotes >= MAX_MARKS)
+        return QB_OK; /* its mark stays in the text; no more notes waited for */
+    rd *r = c->r;
+    rd_pstyle ps = note_style();
+    note_group *g = &c->notes[c->nnotes++];
+    *g = (note_group){first, end, c->d->paras[first].note, 0};
+    rd_shaped s = {0};
+    qb_status st = note_spans(c, first, end, &ps);
+    if (st == QB_OK)
+        st = rd_shape(r, &ps, c->sp, c->nsp, rd_width(r), &s);
+    if (st == QB_OK && !r->collect && s.height <= *budget) {
+        *budget -= s.height;
+        g->slot = (unsigned)rd_foot_wait(r, &s);
+    }
+    rd_shaped_free(&s);
+    return st;
+}
+
 /* The notes that follow paragraph i (the reader puts a paragraph's notes right after
  * it): each footnote laid out to wait for its mark at the foot of the page, unless it
  * would take more than half a page (it is then set in the flow below the paragraph);
@@ -403,9 +427,8 @@ static rd_pstyle note_style(void)
 static qb_status notes_after(docctx *c, size_t i, size_t *next)
 {
     const qb_doc *d = c->d;
-    rd *r = c->r;
     qb_status st = QB_OK;
-    rd_pstyle ps = note_style();
+    float budget = (c->r->ph - c->r->mt - c->r->mb) / 2;
     c->nnotes = 0;
     size_t j = i + 1;
     while (j < d->npara && st == QB_OK &&
@@ -417,31 +440,22 @@ static qb_status notes_after(docctx *c, size_t i, size_t *next)
                     c->endnotes[c->nend++] = j;
             continue;
         }
-        if (c->nnotes < MAX_MARKS) {
-            note_group *g = &c->notes[c->nnotes++];
-            *g = (note_group){j, end, d->paras[j].note, 0};
-            rd_shaped s = {0};
-            st = note_spans(c, j, end, &ps);
-            if (st == QB_OK)
-                st = rd_shape(r, &ps, c->sp, c->nsp, rd_width(r), &s);
-            if (st == QB_OK && !r->collect && s.height <= (r->ph - r->mt - r->mb) / 2)
-                g->slot = (unsigned)rd_foot_wait(r, &s);
-            rd_shaped_free(&s);
-        }
+        st = note_wait(c, j, end, &budget);
         j = end;
     }
     *next = j;
     return st;
 }
 
-/* Footnotes that could not wait for their marks, set below their paragraph. */
+/* Footnotes that could not wait for their marks, or were not placed at a foot, set
+ * below their paragraph (or table). */
 static qb_status notes_in_flow(docctx *c)
 {
     qb_status st = QB_OK;
     rd_pstyle ps = note_style();
     ps.left_indent = 2 * RD_XIAOSI;
     for (size_t k = 0; k < c->nnotes && st == QB_OK; k++)
-        if (!c->notes[k].slot || c->r->collect) {
+        if (!c->notes[k].slot || c->r->collect || rd_foot_waiting(c->r, c->notes[k].slot)) {
             st = note_spans(c, c->notes[k].first, c->notes[k].end, &ps);
             if (st == QB_OK)
                 st = rd_para(c->r, &ps, c->sp, c->nsp);
@@ -504,10 +518,40 @@ static qb_status doc_table(docctx *c, size_t ti, size_t *next)
         at[2 * (i - t->first_para)] = row;
         at[2 * (i - t->first_para) + 1] = cell;
     }
+    /* Footnotes cited in cells wait for their marks at the foot of the page their row is
+     * drawn on, as in Word (half a page of them per row at most: the rest below the
+     * table); a note past MAX_MARKS stays in its cell, after its number. The reader puts
+     * a note after the paragraph citing it: its row is that of the table paragraph
+     * before it. */
+    c->nnotes = 0;
+    unsigned char *waits = calloc(end > t->first_para ? end - t->first_para : 1, 1);
+    float budget = 0;
+    int budget_row = -1;
+    st = waits ? QB_OK : QB_ERR_NOMEM;
+    for (size_t i = t->first_para, j; i < end && st == QB_OK; i = j) {
+        const qb_para *p = &d->paras[i];
+        j = i + 1;
+        if (p->where != QB_IN_FOOTNOTE) {
+            if (at[2 * (i - t->first_para)] != budget_row) { /* the row citing the notes after */
+                budget_row = at[2 * (i - t->first_para)];
+                budget = (c->r->ph - c->r->mt - (c->r->mb - c->r->foot_h)) / 2;
+            }
+            continue;
+        }
+        if (p->note <= 0)
+            continue;
+        j = note_end(d, i);
+        if (j > end)
+            j = end;
+        size_t before = c->nnotes;
+        st = note_wait(c, i, j, &budget);
+        if (c->nnotes > before)
+            memset(waits + (i - t->first_para), 1, j - i);
+    }
     for (size_t i = t->first_para; i < end && st == QB_OK; i++) {
         const qb_para *p = &d->paras[i];
         rd_cell *cl = rd_grid_cell(&g, (size_t)at[2 * (i - t->first_para)], (size_t)at[2 * (i - t->first_para) + 1]);
-        if (!cl)
+        if (!cl || waits[i - t->first_para])
             continue;
         rd_pstyle ps = rd_ps(QB_FONT_SONG, RD_WUHAO, p->f.jc == QB_JC_CENTER ? RD_CENTER
                                                      : p->f.jc == QB_JC_RIGHT ? RD_RIGHT : RD_LEFT);
@@ -522,12 +566,19 @@ static qb_status doc_table(docctx *c, size_t ti, size_t *next)
             (st = note_head ? note_spans(c, i, i + 1, &ps) : para_spans(c, p, 0, &ps, P_BODY)) != QB_OK)
             break;
         for (size_t k = 0; k < c->nsp && st == QB_OK; k++)
-            st = rd_cpara_span(cp, c->sp[k].s, c->sp[k].len, c->sp[k].st);
+            st = rd_cpara_span_note(cp, c->sp[k].s, c->sp[k].len, c->sp[k].st, c->sp_note[k]);
     }
     free(at);
+    free(waits);
     if (st == QB_OK)
         st = rd_table(c->r, &g);
     rd_grid_free(&g);
+    if (st == QB_OK) { /* the notes no foot took, below the table */
+        st = notes_in_flow(c);
+    } else {
+        rd_foot_wait_clear(c->r);
+        c->nnotes = 0;
+    }
     if (st == QB_OK)
         rd_space(c->r, 4);
     *next = t->end_para > t->first_para ? t->end_para : t->first_para + 1;

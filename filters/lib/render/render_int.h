@@ -145,6 +145,12 @@ qb_status rd_text(rd *r, const rd_pstyle *ps, const char *text);
 size_t rd_foot_wait(rd *r, rd_shaped *note);
 /* Drop the notes rd_para did not place. */
 void rd_foot_wait_clear(rd *r);
+/* Nonzero when waiting note k (rd_foot_wait's number) is still waiting: not placed. */
+int rd_foot_waiting(const rd *r, size_t k);
+/* The room the waiting notes whose marks are on line i of s need at the foot of this
+ * page (the rule above them included); with place, put them there: the body's room
+ * shrinks by as much (each note is placed once). */
+float rd_foot_line(rd *r, const rd_shaped *s, size_t i, int place);
 /* Draw the footnotes placed on the current page at its foot (before a new page, and
  * at the end of the dossier) and give the body its room back. */
 qb_status rd_foot_flush(rd *r);
@@ -172,6 +178,9 @@ typedef struct {
     rd_pstyle ps;
     rd_span *sp;
     size_t nsp, capsp;
+    unsigned char *note;  /* per span: the waiting footnote whose mark it is, as rd.span_note */
+    size_t capnote;
+    int noted;            /* some span is a waiting footnote's mark */
 } rd_cpara;
 
 typedef struct {
@@ -196,6 +205,9 @@ rd_cell *rd_grid_cell(rd_grid *g, size_t row, size_t col);
 /* Add a paragraph to a cell; spans are added to it with rd_cpara_span. */
 qb_status rd_cell_para(rd_cell *c, const rd_pstyle *ps, rd_cpara **out);
 qb_status rd_cpara_span(rd_cpara *p, const char *s, size_t len, rd_style st);
+/* … a span that is the mark of waiting footnote `note` (rd_foot_wait's number; 0: none):
+ * the note goes to the foot of the page the mark's row is drawn on. */
+qb_status rd_cpara_span_note(rd_cpara *p, const char *s, size_t len, rd_style st, unsigned char note);
 /* Convenience: a cell holding one paragraph of text. */
 qb_status rd_cell_text(rd_grid *g, size_t row, size_t col, const rd_pstyle *ps, const char *text);
 qb_status rd_table(rd *r, rd_grid *g);

@@ -26,8 +26,10 @@ qb_status rd_grid_init(rd_grid *g, size_t rows, size_t cols)
 void rd_grid_free(rd_grid *g)
 {
     for (size_t i = 0; g->cells && i < g->rows * g->cols; i++) {
-        for (size_t k = 0; k < g->cells[i].n; k++)
+        for (size_t k = 0; k < g->cells[i].n; k++) {
             free(g->cells[i].p[k].sp);
+            free(g->cells[i].p[k].note);
+        }
         free(g->cells[i].p);
     }
     free(g->cells);
@@ -54,13 +56,22 @@ qb_status rd_cell_para(rd_cell *c, const rd_pstyle *ps, rd_cpara **out)
     return QB_OK;
 }
 
-qb_status rd_cpara_span(rd_cpara *p, const char *s, size_t len, rd_style st)
+qb_status rd_cpara_span_note(rd_cpara *p, const char *s, size_t len, rd_style st, unsigned char note)
 {
     qb_status rc = qb_grow((void **)&p->sp, &p->capsp, p->nsp + 1, sizeof *p->sp);
+    if (rc == QB_OK)
+        rc = qb_grow((void **)&p->note, &p->capnote, p->nsp + 1, sizeof *p->note);
     if (rc != QB_OK)
         return rc;
+    p->note[p->nsp] = note;
+    p->noted |= note != 0;
     p->sp[p->nsp++] = (rd_span){s, len, st};
     return QB_OK;
+}
+
+qb_status rd_cpara_span(rd_cpara *p, const char *s, size_t len, rd_style st)
+{
+    return rd_cpara_span_note(p, s, len, st, 0);
 }
 
 qb_status rd_cell_text(rd_grid *g, size_t row, size_t col, const rd_pstyle *ps, const char *text)
@@ -231,8 +242,10 @@ static qb_status shape_row(rd *r, rd_grid *g, size_t row, const float *w, cellpo
         if (!cp[c].p)
             return QB_ERR_NOMEM;
         for (size_t k = 0; k < cell->n; k++) {
+            r->span_note = cell->p[k].noted ? cell->p[k].note : NULL; /* its footnotes' marks */
             qb_status st = rd_shape(r, &cell->p[k].ps, cell->p[k].sp, cell->p[k].nsp, w[c] - 2 * PAD_X,
                                     &cp[c].p[k]);
+            r->span_note = NULL;
             cp[c].np = k + 1;
             if (st != QB_OK)
                 return st;
@@ -262,11 +275,14 @@ static void cell_rules(rd *r, const rd_grid *g, size_t row, size_t c, float x, f
         rd_line(r, x + w, top, x + w, top - h, RULE);
 }
 
-/* Draw what fits of the row in `avail` points of content height; advance r->y.
- * *drawn receives 0 when not even one line fitted. */
+/* Draw what fits of the row in `avail` points of content height, with the footnotes
+ * whose marks it draws at the foot of the page (their room taken from avail; with
+ * notes 0 they are left waiting); advance r->y. *drawn receives 0 when not even one
+ * line fitted. */
 static qb_status draw_slice(rd *r, rd_grid *g, size_t row, cellpos *cp, const float *w, float avail,
-                            int *drawn)
+                            int notes, int *drawn)
 {
+    float foot = 0; /* the room the notes of the lines taken so far need */
     float used = 0;
     size_t *end_para = calloc(g->cols, sizeof *end_para), *end_line = calloc(g->cols, sizeof *end_line);
     if (!end_para || !end_line) {
@@ -285,8 +301,11 @@ static qb_status draw_slice(rd *r, rd_grid *g, size_t row, cellpos *cp, const fl
                 continue;
             }
             float lh = line_h(&cp[c].p[k], i);
-            if (h + lh > avail)
+            float fn = notes ? rd_foot_line(r, &cp[c].p[k], i, 0) : 0;
+            /* the lines of the other cells taken so far stay within avail too */
+            if (h + lh + foot > avail || (fn > 0 && (h + lh > used ? h + lh : used) + foot + fn > avail))
                 break;
+            foot += fn;
             h += lh;
             i++;
             *drawn = 1;
@@ -323,6 +342,8 @@ static qb_status draw_slice(rd *r, rd_grid *g, size_t row, cellpos *cp, const fl
             if (i == 0)
                 y -= s->ps.before;
             st = rd_draw_line(r, s, i, x + PAD_X, y);
+            if (notes)
+                rd_foot_line(r, s, i, 1);
             y -= s->lh[i];
             if (i + 1 == s->lines.n)
                 y -= s->ps.after;
@@ -354,6 +375,17 @@ static float row_height(const cellpos *cp, size_t cols)
     return h + 2 * PAD_Y;
 }
 
+/* The room at the foot the footnotes whose marks are in the row need. */
+static float row_notes(rd *r, const cellpos *cp, size_t cols)
+{
+    float h = 0;
+    for (size_t c = 0; c < cols; c++)
+        for (size_t k = 0; k < cp[c].np; k++)
+            for (size_t i = 0; cp[c].p[k].noted && i < cp[c].p[k].lines.n; i++)
+                h += rd_foot_line(r, &cp[c].p[k], i, 0);
+    return h;
+}
+
 /* Draw a whole row (header rows on a new page), or with h_out only measure it. */
 static qb_status row_whole(rd *r, rd_grid *g, size_t row, const float *w, float *h_out)
 {
@@ -365,7 +397,7 @@ static qb_status row_whole(rd *r, rd_grid *g, size_t row, const float *w, float 
     if (st == QB_OK && h_out)
         *h_out = row_height(cp, g->cols);
     else if (st == QB_OK)
-        st = draw_slice(r, g, row, cp, w, 1e9f, &drawn);
+        st = draw_slice(r, g, row, cp, w, 1e9f, 0, &drawn);
     free_row(cp, g->cols);
     free(cp);
     return st;
@@ -406,7 +438,7 @@ qb_status rd_table(rd *r, rd_grid *g)
         st = row_whole(r, g, h, w, &x);
         head += x;
     }
-    float body = r->ph - r->mt - r->mb;
+    float body = r->ph - r->mt - (r->mb - r->foot_h); /* a page without footnotes */
     if (head > body / 3) /* a header taller than a third of the page is not repeated */
         g->header_rows = 0, head = 0;
     /* The header and the start of the first row go on one page. */
@@ -414,20 +446,26 @@ qb_status rd_table(rd *r, rd_grid *g)
         st = rd_need(r, head + (g->rows > g->header_rows ? 3 * RD_WUHAO * 1.3f : 0) + 2 * PAD_Y);
     for (size_t row = 0; row < g->rows && st == QB_OK; row++) {
         st = shape_row(r, g, row, w, cp);
-        float h = st == QB_OK ? row_height(cp, g->cols) : 0;
-        /* a row that fits on a fresh page moves there whole (a header row is not
-         * preceded by the header again) */
-        if (st == QB_OK && r->y - h < r->mb && h <= body - head)
+        float h = st == QB_OK ? row_height(cp, g->cols) + row_notes(r, cp, g->cols) : 0;
+        /* a row that fits on a fresh page moves there whole, its footnotes with it (a
+         * header row is not preceded by the header again) */
+        int fresh = st == QB_OK && r->y - h < r->mb && h <= body - head; /* on a page of its own */
+        if (fresh)
             st = row < g->header_rows ? rd_new_page(r) : table_page(r, g, w);
         while (st == QB_OK) {
             int drawn;
-            st = draw_slice(r, g, row, cp, w, r->y - r->mb - 2 * PAD_Y, &drawn);
+            st = draw_slice(r, g, row, cp, w, r->y - r->mb - 2 * PAD_Y, 1, &drawn);
+            /* a line whose notes do not fit even a fresh page is drawn without them:
+             * they are set below the table (never over the text, never lost) */
+            if (st == QB_OK && !drawn && fresh)
+                st = draw_slice(r, g, row, cp, w, r->y - r->mb - 2 * PAD_Y, 0, &drawn);
             int left = 0;
             for (size_t c = 0; c < g->cols; c++)
                 left |= !cell_done(&cp[c]) && rest_height(&cp[c]) > 0;
             if (st != QB_OK || (!left && drawn))
                 break;
             st = table_page(r, g, w);
+            fresh = 1;
         }
         free_row(cp, g->cols);
     }

@@ -121,6 +121,8 @@ static int resolve(rd *r, const rd_style *st, unsigned *cp, qb_font_id *face, qb
         if (alt && (f = qb_fonts_pick(r->fonts, st->font, alt)) >= 0)
             *cp = alt;
     }
+    if (f < 0 && qb_fonts_covers(r->fonts, QB_FONT_SYMBOL, *cp)) /* ⬤ ⊗: the symbol face */
+        f = QB_FONT_SYMBOL;
     if (f < 0) {
         if (r->collect)
             *err = note_missing(r, *cp);
@@ -427,17 +429,21 @@ void rd_foot_wait_clear(rd *r)
     r->nwait = 0;
 }
 
-/* The room the waiting notes whose marks are on line i need at the foot; with place,
- * put them there (a placed note's slot is emptied: placed once). A mark's digits are
- * consecutive characters. */
-static float notes_on_line(rd *r, const rd_shaped *s, size_t i, int place)
+int rd_foot_waiting(const rd *r, size_t k)
+{
+    return k > 0 && k <= r->nwait && r->wait[k - 1].lines.n > 0;
+}
+
+/* A placed note's slot is emptied: placed once. A mark's digits are consecutive
+ * characters. */
+float rd_foot_line(rd *r, const rd_shaped *s, size_t i, int place)
 {
     float h = 0;
     unsigned last = 0;
     const qb_lline *l = &s->lines.v[i];
     for (size_t j = l->start; j < l->end && s->noted; j++) {
         unsigned k = s->note[j];
-        if (!k || k == last || k > r->nwait || !r->wait[k - 1].lines.n)
+        if (k == last || !rd_foot_waiting(r, k))
             continue;
         last = k;
         rd_shaped *note = &r->wait[k - 1];
@@ -495,12 +501,12 @@ qb_status rd_para(rd *r, const rd_pstyle *ps, const rd_span *sp, size_t n)
     for (size_t i = 0; i < s->lines.n; i++) {
         /* a lone last line goes over together with the one before it */
         int widow = s->lines.n >= 3 && i == s->lines.n - 2 && r->y - s->lh[i] - s->lh[i + 1] < r->mb;
-        if (widow || r->y - s->lh[i] < r->mb + notes_on_line(r, s, i, 0))
+        if (widow || r->y - s->lh[i] < r->mb + rd_foot_line(r, s, i, 0))
             if ((st = rd_new_page(r)) != QB_OK)
                 return st;
         if ((st = rd_draw_line(r, s, i, r->ml, r->y)) != QB_OK)
             return st;
-        notes_on_line(r, s, i, 1);
+        rd_foot_line(r, s, i, 1);
         r->y -= s->lh[i];
     }
     rd_space(r, ps->after);
