@@ -505,7 +505,7 @@ static const sample samples[] = {
      "", M_DIRECT, TITLE_2LINES, T_STD, F_TITLE_2LINES, PG_A4, {{0}}},
     {"layout-title-subtitle", "compliant; the title and a subtitle line ——以数控机床主轴部件研发为例 (楷体 四号 bold), counted in the title",
      "", M_DIRECT, TITLE_OK "——以数控机床主轴部件研发为例", T_STD, F_SUBTITLE, PG_A4, {{0}}},
-    {"dossier-math-notes", "compliant; in 推进和应用情况 two equations (a fraction, a superscript, subscripts, a sum; not counted), "
+    {"dossier-math-notes", "compliant; in 推进和应用情况 two equations (a fraction, a superscript, subscripts, a sum, a function; not counted), "
      "two footnotes cited in one paragraph and a long one in another, and a legacy drop-down form field showing its third entry",
      "", M_DIRECT, TITLE_OK, T_STD, F_MATH_NOTES, PG_A4, {{0}}},
     {"layout-form-table", "compliant; a form: the title, then a table with each heading in its first column and the section's text in the cell beside it",
@@ -1157,7 +1157,8 @@ static void footnote_ref(gen *g, int id, const char *m)
 }
 
 /* Two equations as Word writes them (OMML), inline at the end of a paragraph:
- * y_i = (x^2+1)/n + sum_{k=1}^{n} w_k and a/b. Word does not count them (DESIGN §4
+ * y_i = (x^2+1)/n + sum_{k=1}^{n} w_k and a/b + sin x (the function name plain, m:sty p,
+ * as Word writes it; the variables in Word's default math italic). Word does not count them (DESIGN §4
  * as qbintake reads it): no count_in. */
 static void equations(gen *g)
 {
@@ -1173,7 +1174,9 @@ static void equations(gen *g)
     run(g, K_BODY, &RX_NONE, "，", strlen("，"));
     count_in(g, "，");
     dw_puts(&g->doc, "<m:oMath xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/math\">"
-                     "<m:f><m:num>" M_R("a") "</m:num><m:den>" M_R("b") "</m:den></m:f></m:oMath>");
+                     "<m:f><m:num>" M_R("a") "</m:num><m:den>" M_R("b") "</m:den></m:f>" M_R("+")
+                     "<m:func><m:fName><m:r><m:rPr><m:sty m:val=\"p\"/></m:rPr><m:t>sin</m:t></m:r></m:fName>"
+                     "<m:e>" M_R("x") "</m:e></m:func></m:oMath>");
 #undef M_R
 }
 
