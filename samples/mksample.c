@@ -1064,8 +1064,10 @@ static void flowchart(gen *g)
                          "<a:srgbClr val=\"2F5597\"/></a:solidFill></a:ln></wps:spPr>",
                       i == 2 ? "FFF2CC" : "DEEBF7");
         flow_text(g, b->text);
-        dw_puts(x, "<wps:bodyPr rot=\"0\" vert=\"horz\" wrap=\"square\" lIns=\"91440\" tIns=\"45720\" rIns=\"91440\" "
-                   "bIns=\"45720\" anchor=\"ctr\" anchorCtr=\"0\"><a:noAutofit/></wps:bodyPr></wps:wsp>");
+        /* Word's default insets; the ellipse's text without them, to have the room */
+        dw_printf(x, "<wps:bodyPr rot=\"0\" vert=\"horz\" wrap=\"square\" lIns=\"%s\" tIns=\"%s\" rIns=\"%s\" "
+                     "bIns=\"%s\" anchor=\"ctr\" anchorCtr=\"0\"><a:noAutofit/></wps:bodyPr></wps:wsp>",
+                  i == 4 ? "0" : "91440", i == 4 ? "0" : "45720", i == 4 ? "0" : "91440", i == 4 ? "0" : "45720");
     }
     for (size_t i = 0; i < N_(flow_links); i++) {
         int sid = g->docpr++;
@@ -1079,10 +1081,11 @@ static void flowchart(gen *g)
     }
     dw_puts(x, "</wpg:wgp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice><mc:Fallback/>"
                "</mc:AlternateContent></w:r></w:p>");
-    /* a note in a legacy VML rectangle, as older Word and WPS write boxes */
+    /* a note in a legacy VML rectangle, as older Word and WPS write boxes: its text at the
+     * top (VML's default anchor), inset 10 pt across, 6 pt from the top */
     p_open(g, K_FIGURE, &PX_NONE, NULL);
     dw_puts(x, "<w:r><w:pict><v:rect style=\"width:330pt;height:36pt\" fillcolor=\"#f2f2f2\" strokecolor=\"#7f7f7f\" "
-               "strokeweight=\"1pt\"><v:textbox><w:txbxContent>");
+               "strokeweight=\"1pt\"><v:textbox inset=\"10pt,6pt,10pt,2pt\"><w:txbxContent>");
     p_open(g, K_NOTE, &PX_NONE, NULL);
     run(g, K_NOTE, &RX_NONE, FLOW_NOTE, strlen(FLOW_NOTE));
     dw_puts(x, "</w:p></w:txbxContent></v:textbox></v:rect></w:pict></w:r></w:p>");

@@ -72,6 +72,30 @@ print(' '.join(k for k in sorted(seen) if seen[k] > 40))
 PY
 )
 is "$colours" "C5E0B4 DEEBF7 F2F2F2 FFF2CC" "the page shows the shapes' fills (page ${page:-none})"
+# the text's insets and anchor: wps:bodyPr (the ellipse's set to 0) and v:textbox inset (the
+# VML note: 10pt,6pt,10pt,2pt, anchored at the top, VML's default)
+grep -q '<shape geom="ellipse" .* ins-l="0" ins-t="0" ins-r="0" ins-b="0" anchor="ctr"' "$TMP/m.xml" &&
+  grep -q '<shape geom="terminator" .* ins-l="91440" ins-t="45720" ins-r="91440" ins-b="45720" anchor="ctr"' "$TMP/m.xml"
+ok $? "the model keeps wps:bodyPr's insets and anchor"
+grep -q '<shape geom="rect" .*fill="F2F2F2" .* ins-l="127000" ins-t="76200" ins-r="127000" ins-b="25400" anchor="t"' "$TMP/m.xml"
+ok $? "the model keeps v:textbox's inset (points to EMU) and VML's top anchor"
+# on the page (72 dpi: a pixel a point): the note's text sits in the upper part of its grey box
+pdftoppm -r 72 -f "${page:-1}" -l "${page:-1}" "$TMP/d.pdf" "$TMP/p72" 2>/dev/null
+note=$(pdftotext -f "${page:-1}" -l "${page:-1}" -bbox "$TMP/d.pdf" - 2>/dev/null | awk -F'"' '/<word .*>注：/ { print $4, $8; exit }')
+gaps=$(python3 - "$TMP"/p72*.ppm $note <<'PY'
+import sys
+data = open(sys.argv[1], 'rb').read()
+parts = data.split(maxsplit=4)
+w, h, px = int(parts[1]), int(parts[2]), parts[4]
+top, bot = float(sys.argv[2]), float(sys.argv[3])
+rows = [y for y in range(h) if sum(1 for x in range(w) if px[3 * (y * w + x):3 * (y * w + x) + 3] == bytes((0xF2, 0xF2, 0xF2))) > 100]
+# the grey box's rows around the note's text
+rows = [y for y in rows if abs(y - (top + bot) / 2) < 40]
+print('%.1f %.1f' % (top - min(rows), max(rows) + 1 - bot) if rows else 'none')
+PY
+)
+echo "$gaps" | awk '{ exit !($1 != "none" && $1 + 4 < $2 && $1 >= 5 && $1 <= 9) }'
+ok $? "the note's text is at the top of its box, below its 6 pt inset (gaps above / below: ${gaps:-none})"
 "$QB_BIN/qb-check" --pdf "$TMP/d2.pdf" "$f" >/dev/null 2>&1
 cmp -s "$TMP/d.pdf" "$TMP/d2.pdf"; ok $? "two runs give the same bytes"
 

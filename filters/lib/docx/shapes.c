@@ -243,6 +243,22 @@ static void read_style(qb_shapes_rd *s, xmlNodePtr st)
     }
 }
 
+/* wps:bodyPr: the text's insets (lIns tIns rIns bIns) and anchor (t, ctr, b; Word's
+ * justified and distributed anchors are centred). */
+static void read_bodypr(qb_shapes_rd *s, xmlNodePtr b)
+{
+    static const char *const names[4] = {"lIns", "tIns", "rIns", "bIns"};
+    for (int k = 0; k < 4; k++) {
+        double v = num_attr(b, names[k], (double)s->cur.ins[k]);
+        s->cur.ins[k] = v < 0 ? 0 : qb_shape_clamp(v);
+    }
+    xmlChar *a = b ? xmlGetProp(b, BAD_CAST "anchor") : NULL;
+    if (a)
+        s->cur.anchor = strcmp((char *)a, "just") == 0 || strcmp((char *)a, "dist") == 0
+                            ? QB_ANCHOR_CENTER : qb_anchor_parse((char *)a);
+    xmlFree(a);
+}
+
 /* wpg:grpSpPr: the group's frame from its parent's. */
 static void read_grppr(qb_shapes_rd *s, xmlNodePtr gp)
 {
@@ -271,6 +287,7 @@ void qb_shp_open(qb_shapes_rd *s, qb_geom g, long fill, long line)
     s->cur.line = line;
     s->cur.line_w = 9525;
     s->cur.para = s->para;
+    qb_shape_text_defaults(&s->cur);
     s->open = 1;
     s->open_depth = s->ngroups;
     s->fill_set = s->line_set = s->width_set = 0;
@@ -354,6 +371,8 @@ qb_status qb_shapes_start(qb_shapes_rd *s, xmlTextReaderPtr r, const xmlChar *ur
             read_sppr(s, xmlTextReaderExpand(r)); /* not skipped: a picture fill is an image */
         } else if (strcmp(name, "style") == 0) {
             read_style(s, xmlTextReaderExpand(r));
+        } else if (strcmp(name, "bodyPr") == 0) {
+            read_bodypr(s, xmlTextReaderExpand(r));
         }
         return QB_OK;
     }

@@ -161,6 +161,9 @@ void qb_shp_vml_shape(qb_shapes_rd *s, xmlTextReaderPtr r, const char *name)
         double rot = fmod(strtod(v, NULL), 360.0);
         c->rot = isnan(rot) ? 0 : (int)(rot < 0 ? rot + 360 : rot) % 360;
     }
+    if (style_prop(st, "v-text-anchor", v, sizeof v)) /* top, middle, bottom[-center …] */
+        c->anchor = strncmp(v, "middle", 6) == 0 ? QB_ANCHOR_CENTER
+                    : strncmp(v, "bottom", 6) == 0 ? QB_ANCHOR_BOTTOM : QB_ANCHOR_TOP;
     if (style_prop(st, "flip", v, sizeof v)) {
         c->flip_h = strchr(v, 'x') != NULL;
         c->flip_v = strchr(v, 'y') != NULL;
@@ -230,7 +233,26 @@ static void vml_paint(xmlTextReaderPtr r, long *paint)
     xmlFree(a);
 }
 
-/* v:fill / v:stroke inside an open VML shape. */
+/* v:textbox's inset="left,top,right,bottom" (lengths; one left out keeps Word's default). */
+static void vml_inset(xmlTextReaderPtr r, qb_shape *c)
+{
+    xmlChar *a = rattr(r, "inset");
+    const char *p = a ? (const char *)a : NULL;
+    for (int k = 0; k < 4 && p; k++) {
+        while (*p == ' ')
+            p++;
+        if (*p && *p != ',') {
+            double v = vml_len(p, 1);
+            c->ins[k] = v < 0 ? 0 : qb_shape_clamp(v);
+        }
+        p = strchr(p, ',');
+        if (p)
+            p++;
+    }
+    xmlFree(a);
+}
+
+/* v:fill / v:stroke / v:textbox inside an open VML shape. */
 void qb_shp_vml_sub(qb_shapes_rd *s, xmlTextReaderPtr r, const char *name)
 {
     qb_shape *c = &s->cur;
@@ -245,6 +267,8 @@ void qb_shp_vml_sub(qb_shapes_rd *s, xmlTextReaderPtr r, const char *name)
         if ((a = rattr(r, "startarrow")))
             c->head = strcmp((char *)a, "none") != 0;
         xmlFree(a);
+    } else if (strcmp(name, "textbox") == 0) {
+        vml_inset(r, c);
     } else if (strcmp(name, "imagedata") == 0) {
         s->image = 1; /* a picture: docx.c takes it as an image */
     }
