@@ -510,7 +510,7 @@ static const sample samples[] = {
      "", M_DIRECT, TITLE_OK, T_STD, F_MATH_NOTES, PG_A4, {{0}}},
     {"layout-form-table", "compliant; a form: the title, then a table with each heading in its first column and the section's text in the cell beside it",
      "", M_DIRECT, TITLE_OK, T_STD, F_FORM_TABLE, PG_A4, {{0}}},
-    {"shapes-flowchart", "compliant; 图1 is a flowchart drawn with Word shapes: a group of a terminator, two process boxes, a decision diamond and an ellipse with text, joined by arrow connectors (straight and elbow), then a VML rectangle with a note in a w:pict",
+    {"shapes-flowchart", "compliant; 图1 is a flowchart drawn with Word shapes: a group of a terminator, two process boxes, a decision diamond and an ellipse with text, joined by arrow connectors (straight and elbow), a nested legend group rotated 90°, then a VML rectangle with a note in a w:pict",
      "", M_DIRECT, TITLE_OK, T_STD, F_SHAPES, PG_A4, {{0}}},
     {"layout-form-across", "a table naming the four sections side by side in its first row, their text below: which text is whose cannot be read",
      "section.layout error;section.missing error", M_DIRECT, TITLE_OK, {0, ABSENT, ABSENT, ABSENT, ABSENT},
@@ -1079,6 +1079,26 @@ static void flowchart(gen *g)
                   sid, sid, HALF_EMU(flow_links[i].x), HALF_EMU(flow_links[i].y), HALF_EMU(flow_links[i].w),
                   HALF_EMU(flow_links[i].h), flow_links[i].prst, flow_links[i].head ? "head" : "tail");
     }
+    /* a small legend, start → end, drawn across in a group and turned upright: the group
+     * rotated 90° about its centre (320, 40 pt), its square and circle each rotated back */
+    int gid = g->docpr++;
+    dw_printf(x, "<wpg:grpSp><wpg:cNvPr id=\"%d\" name=\"图例 %d\"/><wpg:cNvGrpSpPr/><wpg:grpSpPr><a:xfrm rot=\"5400000\">"
+                 "<a:off x=\"%ld\" y=\"%ld\"/><a:ext cx=\"%ld\" cy=\"%ld\"/><a:chOff x=\"0\" y=\"0\"/>"
+                 "<a:chExt cx=\"%ld\" cy=\"%ld\"/></a:xfrm></wpg:grpSpPr>",
+              gid, gid, HALF_EMU(290), HALF_EMU(30), HALF_EMU(60), HALF_EMU(20), HALF_EMU(60), HALF_EMU(20));
+    for (int k = 0; k < 3; k++) {
+        int sid = g->docpr++;
+        static const char *const prst[3] = {"rect", "straightConnector1", "ellipse"};
+        dw_printf(x, "<wps:wsp><wps:cNvPr id=\"%d\" name=\"图例 %d\"/><wps:cNvSpPr/><wps:spPr><a:xfrm rot=\"%s\">"
+                     "<a:off x=\"%ld\" y=\"%ld\"/><a:ext cx=\"%ld\" cy=\"%ld\"/></a:xfrm>"
+                     "<a:prstGeom prst=\"%s\"><a:avLst/></a:prstGeom>%s<a:ln w=\"12700\"><a:solidFill>"
+                     "<a:srgbClr val=\"%s\"/></a:solidFill>%s</a:ln></wps:spPr><wps:bodyPr/></wps:wsp>",
+                  sid, sid, k == 1 ? "0" : "16200000", HALF_EMU(20 * k), HALF_EMU(k == 1 ? 10 : 3), HALF_EMU(20),
+                  HALF_EMU(k == 1 ? 0 : 14), prst[k],
+                  k == 1 ? "" : "<a:solidFill><a:srgbClr val=\"DEEBF7\"/></a:solidFill>", k == 1 ? "000000" : "2F5597",
+                  k == 1 ? "<a:tailEnd type=\"triangle\"/>" : "");
+    }
+    dw_puts(x, "</wpg:grpSp>");
     dw_puts(x, "</wpg:wgp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice><mc:Fallback/>"
                "</mc:AlternateContent></w:r></w:p>");
     /* a note in a legacy VML rectangle, as older Word and WPS write boxes: its text at the

@@ -274,7 +274,8 @@ void qb_shp_vml_sub(qb_shapes_rd *s, xmlTextReaderPtr r, const char *name)
     }
 }
 
-/* v:group: a frame from its style box and coordsize/coordorigin. */
+/* v:group: a frame from its style box and coordsize/coordorigin, turned by its style's
+ * rotation and flip. */
 void qb_shp_vml_group(qb_shapes_rd *s, xmlTextReaderPtr r)
 {
     qb_shp_frame *p = qb_shp_frame_of(s);
@@ -291,6 +292,13 @@ void qb_shp_vml_group(qb_shapes_rd *s, xmlTextReaderPtr r)
         y += style_len(st, "top", 1);
     }
     double w = style_len(st, "width", top), h = style_len(st, "height", top);
+    char v[64];
+    double rot = style_prop(st, "rotation", v, sizeof v) ? strtod(v, NULL) : 0;
+    int fh = 0, fv = 0;
+    if (style_prop(st, "flip", v, sizeof v)) {
+        fh = strchr(v, 'x') != NULL;
+        fv = strchr(v, 'y') != NULL;
+    }
     double cw = 1000, ch = 1000, ox = 0, oy = 0; /* VML's default coordsize */
     const char *cm;
     if (size) {
@@ -311,4 +319,6 @@ void qb_shp_vml_group(qb_shapes_rd *s, xmlTextReaderPtr r)
     f->ty = p->ty + p->sy * (y - p->oy);
     f->ox = isnan(ox) || isinf(ox) ? 0 : ox;
     f->oy = isnan(oy) || isinf(oy) ? 0 : oy;
+    if (rot != 0 || fh || fv) /* turned about the centre of its box */
+        qb_shp_frame_turn(f, p, p->tx + p->sx * (x + w / 2 - p->ox), p->ty + p->sy * (y + h / 2 - p->oy), rot, fh, fv);
 }
