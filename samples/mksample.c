@@ -512,12 +512,12 @@ static const sample samples[] = {
      "", M_DIRECT, TITLE_2LINES, T_STD, F_TITLE_2LINES, PG_A4, {{0}}},
     {"layout-title-subtitle", "compliant; the title and a subtitle line ——以数控机床主轴部件研发为例 (楷体 四号 bold), counted in the title",
      "", M_DIRECT, TITLE_OK "——以数控机床主轴部件研发为例", T_STD, F_SUBTITLE, PG_A4, {{0}}},
-    {"dossier-math-notes", "compliant; in 推进和应用情况 two equations (a fraction, a superscript, subscripts, a sum; not counted), "
+    {"dossier-math-notes", "compliant; in 推进和应用情况 two equations (a fraction, a superscript, subscripts, a sum, a function; not counted), "
      "two footnotes cited in one paragraph and a long one in another, one cited in a cell of 表1, and a legacy drop-down form field showing its third entry",
      "", M_DIRECT, TITLE_OK, T_STD, F_MATH_NOTES, PG_A4, {{0}}},
     {"layout-form-table", "compliant; a form: the title, then a table with each heading in its first column and the section's text in the cell beside it",
      "", M_DIRECT, TITLE_OK, T_STD, F_FORM_TABLE, PG_A4, {{0}}},
-    {"shapes-flowchart", "compliant; 图1 is a flowchart drawn with Word shapes: a group of a terminator, two process boxes, a decision diamond and an ellipse with text, joined by arrow connectors (straight and elbow), then a VML rectangle with a note in a w:pict",
+    {"shapes-flowchart", "compliant; 图1 is a flowchart drawn with Word shapes: a group of a terminator, two process boxes, a decision diamond and an ellipse with text, joined by arrow connectors (straight and elbow), a nested legend group rotated 90°, then a VML rectangle with a note in a w:pict",
      "", M_DIRECT, TITLE_OK, T_STD, F_SHAPES, PG_A4, {{0}}},
     {"layout-form-across", "a table naming the four sections side by side in its first row, their text below: which text is whose cannot be read",
      "section.layout error;section.missing error", M_DIRECT, TITLE_OK, {0, ABSENT, ABSENT, ABSENT, ABSENT},
@@ -1075,8 +1075,10 @@ static void flowchart(gen *g)
                          "<a:srgbClr val=\"2F5597\"/></a:solidFill></a:ln></wps:spPr>",
                       i == 2 ? "FFF2CC" : "DEEBF7");
         flow_text(g, b->text);
-        dw_puts(x, "<wps:bodyPr rot=\"0\" vert=\"horz\" wrap=\"square\" lIns=\"91440\" tIns=\"45720\" rIns=\"91440\" "
-                   "bIns=\"45720\" anchor=\"ctr\" anchorCtr=\"0\"><a:noAutofit/></wps:bodyPr></wps:wsp>");
+        /* Word's default insets; the ellipse's text without them, to have the room */
+        dw_printf(x, "<wps:bodyPr rot=\"0\" vert=\"horz\" wrap=\"square\" lIns=\"%s\" tIns=\"%s\" rIns=\"%s\" "
+                     "bIns=\"%s\" anchor=\"ctr\" anchorCtr=\"0\"><a:noAutofit/></wps:bodyPr></wps:wsp>",
+                  i == 4 ? "0" : "91440", i == 4 ? "0" : "45720", i == 4 ? "0" : "91440", i == 4 ? "0" : "45720");
     }
     for (size_t i = 0; i < N_(flow_links); i++) {
         int sid = g->docpr++;
@@ -1088,12 +1090,33 @@ static void flowchart(gen *g)
                   sid, sid, HALF_EMU(flow_links[i].x), HALF_EMU(flow_links[i].y), HALF_EMU(flow_links[i].w),
                   HALF_EMU(flow_links[i].h), flow_links[i].prst, flow_links[i].head ? "head" : "tail");
     }
+    /* a small legend, start → end, drawn across in a group and turned upright: the group
+     * rotated 90° about its centre (320, 40 pt), its square and circle each rotated back */
+    int gid = g->docpr++;
+    dw_printf(x, "<wpg:grpSp><wpg:cNvPr id=\"%d\" name=\"图例 %d\"/><wpg:cNvGrpSpPr/><wpg:grpSpPr><a:xfrm rot=\"5400000\">"
+                 "<a:off x=\"%ld\" y=\"%ld\"/><a:ext cx=\"%ld\" cy=\"%ld\"/><a:chOff x=\"0\" y=\"0\"/>"
+                 "<a:chExt cx=\"%ld\" cy=\"%ld\"/></a:xfrm></wpg:grpSpPr>",
+              gid, gid, HALF_EMU(290), HALF_EMU(30), HALF_EMU(60), HALF_EMU(20), HALF_EMU(60), HALF_EMU(20));
+    for (int k = 0; k < 3; k++) {
+        int sid = g->docpr++;
+        static const char *const prst[3] = {"rect", "straightConnector1", "ellipse"};
+        dw_printf(x, "<wps:wsp><wps:cNvPr id=\"%d\" name=\"图例 %d\"/><wps:cNvSpPr/><wps:spPr><a:xfrm rot=\"%s\">"
+                     "<a:off x=\"%ld\" y=\"%ld\"/><a:ext cx=\"%ld\" cy=\"%ld\"/></a:xfrm>"
+                     "<a:prstGeom prst=\"%s\"><a:avLst/></a:prstGeom>%s<a:ln w=\"12700\"><a:solidFill>"
+                     "<a:srgbClr val=\"%s\"/></a:solidFill>%s</a:ln></wps:spPr><wps:bodyPr/></wps:wsp>",
+                  sid, sid, k == 1 ? "0" : "16200000", HALF_EMU(20 * k), HALF_EMU(k == 1 ? 10 : 3), HALF_EMU(20),
+                  HALF_EMU(k == 1 ? 0 : 14), prst[k],
+                  k == 1 ? "" : "<a:solidFill><a:srgbClr val=\"DEEBF7\"/></a:solidFill>", k == 1 ? "000000" : "2F5597",
+                  k == 1 ? "<a:tailEnd type=\"triangle\"/>" : "");
+    }
+    dw_puts(x, "</wpg:grpSp>");
     dw_puts(x, "</wpg:wgp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice><mc:Fallback/>"
                "</mc:AlternateContent></w:r></w:p>");
-    /* a note in a legacy VML rectangle, as older Word and WPS write boxes */
+    /* a note in a legacy VML rectangle, as older Word and WPS write boxes: its text at the
+     * top (VML's default anchor), inset 10 pt across, 6 pt from the top */
     p_open(g, K_FIGURE, &PX_NONE, NULL);
     dw_puts(x, "<w:r><w:pict><v:rect style=\"width:330pt;height:36pt\" fillcolor=\"#f2f2f2\" strokecolor=\"#7f7f7f\" "
-               "strokeweight=\"1pt\"><v:textbox><w:txbxContent>");
+               "strokeweight=\"1pt\"><v:textbox inset=\"10pt,6pt,10pt,2pt\"><w:txbxContent>");
     p_open(g, K_NOTE, &PX_NONE, NULL);
     run(g, K_NOTE, &RX_NONE, FLOW_NOTE, strlen(FLOW_NOTE));
     dw_puts(x, "</w:p></w:txbxContent></v:textbox></v:rect></w:pict></w:r></w:p>");
@@ -1168,7 +1191,8 @@ static void footnote_ref(gen *g, int id, const char *m)
 }
 
 /* Two equations as Word writes them (OMML), inline at the end of a paragraph:
- * y_i = (x^2+1)/n + sum_{k=1}^{n} w_k and a/b. Word does not count them (DESIGN §4
+ * y_i = (x^2+1)/n + sum_{k=1}^{n} w_k and a/b + sin x (the function name plain, m:sty p,
+ * as Word writes it; the variables in Word's default math italic). Word does not count them (DESIGN §4
  * as qbintake reads it): no count_in. */
 static void equations(gen *g)
 {
@@ -1184,7 +1208,9 @@ static void equations(gen *g)
     run(g, K_BODY, &RX_NONE, "，", strlen("，"));
     count_in(g, "，");
     dw_puts(&g->doc, "<m:oMath xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/math\">"
-                     "<m:f><m:num>" M_R("a") "</m:num><m:den>" M_R("b") "</m:den></m:f></m:oMath>");
+                     "<m:f><m:num>" M_R("a") "</m:num><m:den>" M_R("b") "</m:den></m:f>" M_R("+")
+                     "<m:func><m:fName><m:r><m:rPr><m:sty m:val=\"p\"/></m:rPr><m:t>sin</m:t></m:r></m:fName>"
+                     "<m:e>" M_R("x") "</m:e></m:func></m:oMath>");
 #undef M_R
 }
 

@@ -1,8 +1,9 @@
 #!/bin/sh
 # t74-dossier-shapes — flowcharts drawn with Word shapes (issue 11): DrawingML shapes in a
-# group (wpg:wgp with its own child coordinates), connectors with arrowheads and a legacy
-# VML box are drawn in the dossier with their geometry, colours and text, the text once
-# (inside its shape, not again as loose lines) and in reading order, with no
+# group (wpg:wgp with its own child coordinates), connectors with arrowheads, a nested group
+# rotated 90° (its children turned with it) and a legacy VML box (its text inset, at the top)
+# are drawn in the dossier with their geometry, colours and text, the text once (inside its
+# shape, not again as loose lines) and in reading order, with no
 # render.drawing warning; counting is unchanged. A preset not drawn is a dashed box and a
 # warning. Hostile shapes (giant or NaN extents, 5000 shapes, groups nested 60 deep) give a
 # drawn clamp or the placeholder and warning, never a crash or a hang. Corpus files with
@@ -14,20 +15,29 @@ mkdir -p "$SAMPLES"
 f="$SAMPLES/shapes-flowchart.docx"
 texts="项目启动 界定顾客需求 设计是否达标 优化设计方案 验证并推广 注：菱形为评审决策点，未达标的设计返回需求界定。"
 
-# the model: the group's five shapes and five connectors, then the VML box
+# the model: the group's five shapes and five connectors, its turned legend group, then the VML box
 "$QB_BIN/qb-docx" "$f" >"$TMP/m.xml" 2>/dev/null
 geoms=$(sed -n 's/.*<shape geom="\([a-zA-Z]*\)".*/\1/p' "$TMP/m.xml" | tr '\n' ' ')
-is "$geoms" "terminator rect diamond rect ellipse line line line line elbow rect " \
+is "$geoms" "terminator rect diamond rect ellipse line line line line elbow rect line ellipse rect " \
    "the model holds each shape with its geometry (presets mapped: flowChartTerminator, Process, Decision)"
 # the group maps its child space (half size) onto its extent: 界定顾客需求 is 120 x 36 pt at (60, 50)
 grep -q '<shape geom="rect" x="762000" y="635000" cx="1524000" cy="457200" .*fill="DEEBF7" line="2F5597" line-w="12700"' "$TMP/m.xml"
 ok $? "a shape's box comes out of the group's chOff/chExt in the drawing's EMU, with its fill and outline"
 grep -q '<shape geom="ellipse" .*fill="C[56]D[EF]B[45]" line="38572[34]" line-w="12700"' "$TMP/m.xml"
 ok $? "colours and width from the shape's style (schemeClr accent6 with lumMod/lumOff, shade; lnRef 2) are resolved"
-grep -q '<shape geom="elbow" .* head="1" tail="0" ' "$TMP/m.xml" && [ "$(grep -c '<shape geom="line" .* tail="1" ' "$TMP/m.xml")" = 4 ]
+grep -q '<shape geom="elbow" .* head="1" tail="0" ' "$TMP/m.xml" && [ "$(grep -c '<shape geom="line" .* tail="1" ' "$TMP/m.xml")" = 5 ]
 ok $? "connectors keep their arrowheads (a:headEnd / a:tailEnd)"
 grep -q '<shape geom="rect" .*fill="F2F2F2" line="7F7F7F" line-w="12700" .*draw-x="-1"' "$TMP/m.xml"
 ok $? "the VML rectangle keeps its fill, stroke colour and weight"
+
+# the legend: a nested group rotated 90° (centre 320, 40 pt) whose square and circle, side by side
+# across in it and each rotated 270°, stand one above the other, upright, the arrow between them
+# turned downwards (90°): centres (320, 20), (320, 40), (320, 60) pt, in EMU
+legend=$(awk '/<shape / { n++ } n >= 11 && n <= 13 && /<shape / {
+  match($0, /x="-?[0-9]+" y="-?[0-9]+" cx="[0-9]+" cy="[0-9]+" rot="[0-9]+"/); split(substr($0, RSTART, RLENGTH), a, "\"")
+  printf "%d,%d,%s ", a[2] + a[6] / 2, a[4] + a[8] / 2, a[10] }' "$TMP/m.xml")
+is "$legend" "4064000,254000,0 4064000,508000,90 4064000,762000,0 " \
+   "a rotated group turns its children about its centre and adds its rotation to theirs"
 
 # counting: the shapes' text is counted once, as mksample built it
 "$QB_BIN/qb-check" --json --pdf "$TMP/d.pdf" "$f" >"$TMP/j.json" 2>"$TMP/err"; rc=$?
@@ -72,6 +82,30 @@ print(' '.join(k for k in sorted(seen) if seen[k] > 40))
 PY
 )
 is "$colours" "C5E0B4 DEEBF7 F2F2F2 FFF2CC" "the page shows the shapes' fills (page ${page:-none})"
+# the text's insets and anchor: wps:bodyPr (the ellipse's set to 0) and v:textbox inset (the
+# VML note: 10pt,6pt,10pt,2pt, anchored at the top, VML's default)
+grep -q '<shape geom="ellipse" .* ins-l="0" ins-t="0" ins-r="0" ins-b="0" anchor="ctr"' "$TMP/m.xml" &&
+  grep -q '<shape geom="terminator" .* ins-l="91440" ins-t="45720" ins-r="91440" ins-b="45720" anchor="ctr"' "$TMP/m.xml"
+ok $? "the model keeps wps:bodyPr's insets and anchor"
+grep -q '<shape geom="rect" .*fill="F2F2F2" .* ins-l="127000" ins-t="76200" ins-r="127000" ins-b="25400" anchor="t"' "$TMP/m.xml"
+ok $? "the model keeps v:textbox's inset (points to EMU) and VML's top anchor"
+# on the page (72 dpi: a pixel a point): the note's text sits in the upper part of its grey box
+pdftoppm -r 72 -f "${page:-1}" -l "${page:-1}" "$TMP/d.pdf" "$TMP/p72" 2>/dev/null
+note=$(pdftotext -f "${page:-1}" -l "${page:-1}" -bbox "$TMP/d.pdf" - 2>/dev/null | awk -F'"' '/<word .*>注：/ { print $4, $8; exit }')
+gaps=$(python3 - "$TMP"/p72*.ppm $note <<'PY'
+import sys
+data = open(sys.argv[1], 'rb').read()
+parts = data.split(maxsplit=4)
+w, h, px = int(parts[1]), int(parts[2]), parts[4]
+top, bot = float(sys.argv[2]), float(sys.argv[3])
+rows = [y for y in range(h) if sum(1 for x in range(w) if px[3 * (y * w + x):3 * (y * w + x) + 3] == bytes((0xF2, 0xF2, 0xF2))) > 100]
+# the grey box's rows around the note's text
+rows = [y for y in rows if abs(y - (top + bot) / 2) < 40]
+print('%.1f %.1f' % (top - min(rows), max(rows) + 1 - bot) if rows else 'none')
+PY
+)
+echo "$gaps" | awk '{ exit !($1 != "none" && $1 + 4 < $2 && $1 >= 5 && $1 <= 9) }'
+ok $? "the note's text is at the top of its box, below its 6 pt inset (gaps above / below: ${gaps:-none})"
 "$QB_BIN/qb-check" --pdf "$TMP/d2.pdf" "$f" >/dev/null 2>&1
 cmp -s "$TMP/d.pdf" "$TMP/d2.pdf"; ok $? "two runs give the same bytes"
 
@@ -110,6 +144,12 @@ elif kind == 'many':      # 5000 shapes with text in one group
 elif kind == 'unknown':   # a cloud (a preset the dossier does not draw) beside a rectangle
     body = drawing(wsp('0', '0', '2000000', '1000000', '云朵形状', 'cloud') +
                    wsp('2500000', '0', '2000000', '1000000', '矩形形状'))
+elif kind == 'turned':    # a VML group rotated 90°: two boxes across in it stand one above the other
+    body = ('<w:p><w:r><w:t>图形之前</w:t></w:r><w:r><w:pict><v:group style="width:200pt;height:50pt;rotation:90" '
+            'coordsize="200,50"><v:rect style="left:0;top:0;width:50;height:50"><v:textbox><w:txbxContent><w:p><w:r>'
+            '<w:t>甲</w:t></w:r></w:p></w:txbxContent></v:textbox></v:rect><v:rect style="left:150;top:0;width:50;height:50">'
+            '<v:textbox><w:txbxContent><w:p><w:r><w:t>乙</w:t></w:r></w:p></w:txbxContent></v:textbox></v:rect></v:group>'
+            '</w:pict></w:r></w:p><w:p><w:r><w:t>图形之后</w:t></w:r></w:p>')
 elif kind == 'deep':      # groups nested 60 deep, a shape at the bottom
     inner = wsp('100000', '100000', '2000000', '600000', '最深的形状')
     for i in range(60):
@@ -134,7 +174,7 @@ with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
     z.writestr('word/document.xml', doc)
 PY
 }
-for kind in giant many unknown deep vml; do
+for kind in giant many unknown deep vml turned; do
   mkdocx "$TMP/$kind.docx" "$kind"
   timeout 120 "$QB_BIN/qb-check" --pdf "$TMP/$kind.pdf" "$TMP/$kind.docx" >/dev/null 2>"$TMP/err"; rc=$?
   timeout 120 "$QB_BIN/qb-check" --pdf "$TMP/$kind-2.pdf" "$TMP/$kind.docx" >/dev/null 2>/dev/null
@@ -159,6 +199,10 @@ for kind in giant many unknown deep vml; do
       grep -q 最深的形状 "$TMP/t.txt"; ok $? "deep: the shape at the bottom of 60 groups is drawn, its text kept";;
     vml)
       grep -q 矢量形状 "$TMP/t.txt"; ok $? "vml: a VML group of nonsense lengths gives a dossier with its text";;
+    turned)
+      "$QB_BIN/qb-docx" "$TMP/$kind.docx" 2>/dev/null | sed -n 's/.*<shape geom="rect" x="\([0-9-]*\)" y="\([0-9-]*\)" .*/\1 \2/p' | tr '\n' ' ' >"$TMP/turned"
+      is "$(cat "$TMP/turned")" "0 0 0 1905000 " "turned: the VML group's rotation stacks its two boxes (甲 above 乙, one column)"
+      grep -q '甲乙' "$TMP/t.txt"; ok $? "turned: both texts drawn, 甲 first";;
   esac
 done
 

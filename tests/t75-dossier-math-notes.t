@@ -4,7 +4,8 @@
 # of their reference with their marks, and a drop-down form field's value. mksample
 # dossier-math-notes has in 推进和应用情况 y_i=(x^2+1)/n+∑_{k=1}^{n}w_k and a/b, footnotes 1 and 2
 # cited in one paragraph, a long footnote 3 and endnote i in another, footnote 4 cited in a cell
-# of 表1, and a FORMDROPDOWN showing its third entry.
+# of 表1, and a FORMDROPDOWN showing its third entry. The second equation ends +sin x, sin a
+# function name (m:sty p).
 # Counting (DESIGN §4): equation text is not counted, notes and the field's value are.
 # Also the corpus thesis with 113 equations ("其中…为模型参数"; read in place, skipped without it).
 . "$(dirname "$0")/lib/tap.sh"
@@ -34,6 +35,10 @@ is "${sub:-not lowered}" "lowered" "the subscript i of y sits lower than y ($(gr
 "$QB_BIN/qb-docx" "$doc" >"$TMP/model.xml" 2>/dev/null
 n=$(grep -c 'math="1"' "$TMP/model.xml")
 [ "$n" -ge 6 ]; ok $? "the model marks the equation runs math=\"1\" ($n)"
+# Word's math italic: variables italic; numbers, operators and the function name (m:sty p) upright
+grep -q '<r [^>]* i="1"[^>]*math="1"[^>]*>x</r>' "$TMP/model.xml"; ok $? "the variable x is italic in the model"
+grep -q '<r [^>]* i="0"[^>]*math="1"[^>]*>+sin </r>' "$TMP/model.xml"; ok $? "the function name sin is upright"
+grep -q '<r [^>]* i="0"[^>]*va="1"[^>]*math="1"[^>]*>2</r>' "$TMP/model.xml"; ok $? "the number 2 (x's superscript) is upright"
 
 # --- counts: equations not counted, footnotes and the field's value counted
 want=$("$QB_BIN/mksample" --expect dossier-math-notes | awk '$1 == "practice" { print $2 }')

@@ -75,7 +75,7 @@ int main(void)
     qb_doc_add_para(&d, QB_IN_TEXTBOX, -1, &i);
     qb_grow((void **)&d.shapes, &d.capshape, 1, sizeof *d.shapes);
     d.shapes[0] = (qb_shape){QB_GEOM_ELBOW, 10, 20, 30, 40, 90, 1, 0, 1, 0, 0xABCDEF, QB_COLOR_NONE, 12700,
-                             1, 2, 0, 3, 1, 5000, 6000, -1};
+                             1, 2, 0, 3, 1, 5000, 6000, -1, {0, 76200, 127000, 25400}, QB_ANCHOR_BOTTOM};
     d.nshape = 1;
     qb_status st;
     char *one = to_string(&d, &st);
@@ -86,7 +86,9 @@ int main(void)
            back.shapes[0].rot == 90 && back.shapes[0].flip_h && !back.shapes[0].flip_v && back.shapes[0].head &&
            !back.shapes[0].tail && back.shapes[0].fill == 0xABCDEF && back.shapes[0].line == QB_COLOR_NONE &&
            back.shapes[0].first_para == 1 && back.shapes[0].end_para == 2 && back.shapes[0].drawing == 3 &&
-           back.shapes[0].counted && back.shapes[0].draw_cx == 5000 && back.shapes[0].draw_x == -1,
+           back.shapes[0].counted && back.shapes[0].draw_cx == 5000 && back.shapes[0].draw_x == -1 &&
+           back.shapes[0].ins[0] == 0 && back.shapes[0].ins[1] == 76200 && back.shapes[0].ins[2] == 127000 &&
+           back.shapes[0].ins[3] == 25400 && back.shapes[0].anchor == QB_ANCHOR_BOTTOM,
        "every field of the shape comes back");
     char *two = to_string(&back, &st);
     ok(one && two && strcmp(one, two) == 0, "written again, the same bytes");
@@ -101,8 +103,10 @@ int main(void)
         {"geom=\"rect\" para=\"7\"", QB_ERR_FORMAT, "anchored in a paragraph that is not there"},
         {"geom=\"rect\" para=\"0\" first=\"2\" end=\"1\"", QB_ERR_FORMAT, "text that ends before it starts"},
         {"geom=\"rect\" para=\"-1\"", QB_ERR_FORMAT, "a negative paragraph"},
-        {"geom=\"blob\" x=\"99999999999999999999\" fill=\"zzzzzz\" rot=\"-7201\" para=\"0\" first=\"1\" end=\"2\"",
-         QB_OK, "an unknown geometry, a huge x, a colour that is none, a negative rotation: read, clamped"},
+        {"geom=\"blob\" x=\"99999999999999999999\" fill=\"zzzzzz\" rot=\"-7201\" para=\"0\" first=\"1\" end=\"2\" "
+         "ins-b=\"-5\" anchor=\"sideways\"",
+         QB_OK, "an unknown geometry, a huge x, a colour that is none, a negative rotation and inset, an unknown "
+         "anchor, no left or top inset: read, clamped, Word's defaults"},
     };
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
         char *t = model_text(bad[k].attrs, 1);
@@ -110,7 +114,9 @@ int main(void)
         is_int(from_string(t, &m), bad[k].want, "%s", bad[k].what);
         if (bad[k].want == QB_OK) {
             ok(m.shapes[0].geom == QB_GEOM_UNKNOWN && m.shapes[0].x == QB_SHAPE_EMU_MAX &&
-                   m.shapes[0].fill == QB_COLOR_NONE && m.shapes[0].rot > -360 && m.shapes[0].rot < 360,
+                   m.shapes[0].fill == QB_COLOR_NONE && m.shapes[0].rot > -360 && m.shapes[0].rot < 360 &&
+                   m.shapes[0].ins[0] == QB_INSET_X && m.shapes[0].ins[1] == QB_INSET_Y &&
+                   m.shapes[0].ins[3] == 0 && m.shapes[0].anchor == QB_ANCHOR_TOP,
                "its values are the safe ones");
             qb_doc_free(&m);
         }

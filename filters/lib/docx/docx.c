@@ -825,7 +825,8 @@ static qb_status on_w_end(walker *w, const char *name)
 }
 
 /* An equation (OMML) as linear text in the run flow: runs in the paragraph's own
- * formatting, marked math (shown, not counted: DESIGN §4), scripts raised and lowered. */
+ * formatting, marked math (shown, not counted: DESIGN §4), scripts raised and lowered,
+ * variables italic and the rest upright as Word sets them (omml.h). */
 static qb_status add_math(walker *w, xmlNodePtr n)
 {
     qb_para *p = cur_para(w);
@@ -841,6 +842,7 @@ static qb_status add_math(walker *w, xmlNodePtr n)
     w->rf.math = 1;
     for (size_t i = 0; i < m.n && st == QB_OK; i++) {
         w->rf.valign = (signed char)m.v[i].valign;
+        w->rf.italic = (signed char)(m.v[i].italic != 0);
         st = add_text(w, m.v[i].text.s, m.v[i].text.len);
     }
     w->rf = saved;

@@ -47,18 +47,25 @@ static int pr_val(xmlNodePtr n, const char *pr, const char *el, char *buf, size_
     return 1;
 }
 
-static qb_status add(qb_omml *m, const char *s, size_t len, int va)
+static qb_status add_slanted(qb_omml *m, const char *s, size_t len, int va, int italic)
 {
     if (!len)
         return QB_OK;
-    if (!m->n || m->v[m->n - 1].valign != va) {
+    if (!m->n || m->v[m->n - 1].valign != va || m->v[m->n - 1].italic != italic) {
         qb_status st = qb_grow((void **)&m->v, &m->cap, m->n + 1, sizeof *m->v);
         if (st != QB_OK)
             return st;
         memset(&m->v[m->n], 0, sizeof m->v[m->n]);
+        m->v[m->n].italic = italic;
         m->v[m->n++].valign = va;
     }
     return qb_buf_add(&m->v[m->n - 1].text, s, len);
+}
+
+/* Operators, delimiters and the like: upright. */
+static qb_status add(qb_omml *m, const char *s, size_t len, int va)
+{
+    return add_slanted(m, s, len, va, 0);
 }
 
 static qb_status adds(qb_omml *m, const char *s, int va)
@@ -70,7 +77,8 @@ static qb_status append(qb_omml *m, const qb_omml *from)
 {
     qb_status st = QB_OK;
     for (size_t i = 0; i < from->n && st == QB_OK; i++)
-        st = add(m, from->v[i].text.s ? from->v[i].text.s : "", from->v[i].text.len, from->v[i].valign);
+        st = add_slanted(m, from->v[i].text.s ? from->v[i].text.s : "", from->v[i].text.len, from->v[i].valign,
+                         from->v[i].italic);
     return st;
 }
 
@@ -105,6 +113,7 @@ static int one_item(const qb_omml *m)
 typedef struct {
     unsigned char code[16]; /* per open field: still in its instruction */
     int nf;
+    int fname; /* inside m:func's m:fName: a function name, upright */
 } fields;
 
 static qb_status lin(fields *fs, xmlNodePtr n, qb_omml *out, int va, int depth);
@@ -243,6 +252,51 @@ static qb_status step(fields *fs, xmlNodePtr n, char what, qb_omml *out, int va,
     }
 }
 
+/* How a run's letters slant: m:nor (normal text) and m:sty p or b upright, m:sty i or
+ * bi italic; without either, Word's math italic: Latin and lower-case Greek letters
+ * italic, all else upright — and a function name upright unless m:sty says italic. */
+enum { SLANT_NONE, SLANT_MATH, SLANT_ALL };
+
+static int run_slant(const fields *fs, xmlNodePtr r)
+{
+    xmlNodePtr rpr = is_m(r, "r") ? m_child(r, "rPr") : NULL;
+    char sty[8] = "";
+    if (m_child(rpr, "nor"))
+        return SLANT_NONE;
+    if (rpr && pr_val(r, "rPr", "sty", sty, sizeof sty))
+        return strcmp(sty, "i") == 0 || strcmp(sty, "bi") == 0 ? SLANT_ALL : SLANT_NONE;
+    return fs->fname ? SLANT_NONE : SLANT_MATH;
+}
+
+static int slanted_cp(unsigned cp, int slant)
+{
+    int letter = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    if (slant == SLANT_ALL)
+        return letter || (cp >= 0x391 && cp <= 0x3C9);
+    return slant == SLANT_MATH && (letter || (cp >= 0x3B1 && cp <= 0x3C9));
+}
+
+/* m:t's text s, cut where its letters turn italic or upright. */
+static qb_status add_run_text(qb_omml *out, const char *s, int va, int slant)
+{
+    size_t len = strlen(s), from = 0;
+    int cur = -1;
+    for (size_t k = 0; k < len;) {
+        unsigned cp = 0;
+        size_t used = qb_utf8_decode(s + k, len - k, &cp);
+        int it = slanted_cp(cp, slant);
+        if (cur >= 0 && it != cur) {
+            qb_status st = add_slanted(out, s + from, k - from, va, cur);
+            if (st != QB_OK)
+                return st;
+            from = k;
+        }
+        cur = it;
+        k += used ? used : 1;
+    }
+    return add_slanted(out, s + from, len - from, va, cur > 0);
+}
+
 static int ends_with(const char *s, size_t len, const char *suffix)
 {
     size_t n = strlen(suffix);
@@ -292,7 +346,9 @@ static qb_status lin(fields *fs, xmlNodePtr n, qb_omml *out, int va, int depth)
                 return QB_OK;
         xmlChar *t = xmlNodeGetContent(n);
         /* "#" sets the equation's number apart (Word's linear format): a tab's room */
-        st = !t ? QB_ERR_NOMEM : strcmp((char *)t, "#") == 0 ? adds(out, "\t", va) : adds(out, (const char *)t, va);
+        st = !t ? QB_ERR_NOMEM
+             : strcmp((char *)t, "#") == 0 ? adds(out, "\t", va)
+                                           : add_run_text(out, (const char *)t, va, run_slant(fs, n->parent));
         xmlFree(t);
     } else if ((steps = form_steps(name))) {
         for (; *steps && st == QB_OK; steps++)
@@ -300,7 +356,9 @@ static qb_status lin(fields *fs, xmlNodePtr n, qb_omml *out, int va, int depth)
     } else if (strcmp(name, "d") == 0) {
         st = delim(fs, n, out, va, depth);
     } else if (strcmp(name, "func") == 0) {
+        fs->fname++;
         st = part(fs, n, "fName", out, va, depth, 0);
+        fs->fname--;
         xmlNodePtr e = m_child(n, "e");
         if (st == QB_OK && e && !m_child(e, "d"))
             st = adds(out, " ", va); /* sin x; sin(x) keeps its parentheses */
@@ -327,6 +385,6 @@ static qb_status lin(fields *fs, xmlNodePtr n, qb_omml *out, int va, int depth)
 
 qb_status qb_omml_linear(xmlNodePtr n, qb_omml *out)
 {
-    fields fs = {{0}, 0};
+    fields fs = {{0}, 0, 0};
     return n ? lin(&fs, n, out, 0, 0) : QB_OK;
 }

@@ -10,10 +10,13 @@
 
 #define QB_NS_M "http://schemas.openxmlformats.org/officeDocument/2006/math"
 
-/* A stretch of the linear text on one level: 0 baseline, 1 raised, 2 lowered. */
+/* A stretch of the linear text on one level (0 baseline, 1 raised, 2 lowered), italic
+ * or upright: Word sets a math variable italic, numbers, operators and function names
+ * upright (ECMA-376 Part 1, §22.1.2.90 sty, §22.1.2.73 nor). */
 typedef struct {
     qb_buf text;
     int valign;
+    int italic;
 } qb_omml_piece;
 
 typedef struct {
@@ -23,8 +26,8 @@ typedef struct {
 
 /* Is this element m:oMath or m:oMathPara? */
 int qb_omml_is_math(xmlNodePtr n);
-/* Append the linear text of m:oMath / m:oMathPara n to *out (pieces of one level are
- * merged). A nesting deeper than the reader follows is taken as its plain text. */
+/* Append the linear text of m:oMath / m:oMathPara n to *out (pieces of one level and
+ * slant are merged). A nesting deeper than the reader follows is taken as its plain text. */
 qb_status qb_omml_linear(xmlNodePtr n, qb_omml *out);
 void qb_omml_free(qb_omml *m);
 

@@ -4,7 +4,10 @@
  * Coordinates: a DrawingML group maps its children's space (chOff/chExt) onto its own
  * box (off/ext); a VML group maps coordsize/coordorigin onto its style box. Each open
  * group is a frame x' = tx + sx·x, so a shape's box comes out in the drawing's EMU
- * whatever the nesting. Everything read is clamped (shape.h): a giant, negative or
+ * whatever the nesting. A rotated or flipped group turns its children about its centre:
+ * the frame keeps the turns of its groups as one matrix, and a shape closed in it has
+ * its centre moved and its own rotation and flips added to (a non-uniformly scaled
+ * group that is also rotated would skew its children; they are turned, not skewed). Everything read is clamped (shape.h): a giant, negative or
  * NaN value gives a drawn clamp, never an overflow. */
 #include "shapes_int.h"
 #include "xmlsafe.h"
@@ -83,7 +86,7 @@ void qb_shapes_drawing_begin(qb_shapes_rd *s, size_t para, int vml)
     s->pos_x = -1;
     s->ngroups = 0;
     s->open = 0;
-    s->frames[0] = (qb_shp_frame){1, 1, 0, 0, 0, 0};
+    s->frames[0] = (qb_shp_frame){1, 1, 0, 0, 0, 0, {1, 0, 0, 1, 0, 0}};
 }
 
 /* ---- colours ------------------------------------------------------------------ */
@@ -181,6 +184,51 @@ static int arrow_end(xmlNodePtr e)
     return on;
 }
 
+/* ---- turned groups ------------------------------------------------------------ */
+
+#define PI 3.14159265358979323846
+
+/* Degrees in [0, 360) from any angle (NaN: 0). */
+static int whole_degrees(double deg)
+{
+    double d = fmod(deg, 360.0);
+    if (isnan(d))
+        return 0;
+    long r = lround(d < 0 ? d + 360 : d);
+    return (int)(r % 360);
+}
+
+void qb_shp_frame_turn(qb_shp_frame *f, const qb_shp_frame *p, double cx, double cy, double deg, int fh, int fv)
+{
+    double a = isnan(deg) || isinf(deg) ? 0 : fmod(deg, 360.0) * PI / 180.0, co = cos(a), si = sin(a);
+    double kx = fh ? -1 : 1, ky = fv ? -1 : 1;
+    /* clockwise on the page (y down), after the flips: L = R·F, about (cx, cy) */
+    double l[4] = {co * kx, -si * ky, si * kx, co * ky};
+    double tx = cx - (l[0] * cx + l[1] * cy), ty = cy - (l[2] * cx + l[3] * cy);
+    const double *m = p->m;
+    double out[6] = {m[0] * l[0] + m[1] * l[2], m[0] * l[1] + m[1] * l[3], m[2] * l[0] + m[3] * l[2],
+                     m[2] * l[1] + m[3] * l[3], m[0] * tx + m[1] * ty + m[4], m[2] * tx + m[3] * ty + m[5]};
+    memcpy(f->m, out, sizeof out);
+}
+
+/* A shape closed in a turned frame: its centre moved, the turn added to its rotation
+ * (a mirror turns its rotation back and flips it across). */
+static void turn_shape(const qb_shp_frame *f, qb_shape *c)
+{
+    const double *m = f->m;
+    if (m[0] == 1 && m[1] == 0 && m[2] == 0 && m[3] == 1 && m[4] == 0 && m[5] == 0)
+        return;
+    double x = (double)c->x + c->cx / 2.0, y = (double)c->y + c->cy / 2.0;
+    double X = m[0] * x + m[1] * y + m[4], Y = m[2] * x + m[3] * y + m[5];
+    int mirror = m[0] * m[3] - m[1] * m[2] < 0;
+    double turn = (mirror ? atan2(-m[2], -m[0]) : atan2(m[2], m[0])) * 180.0 / PI;
+    c->rot = whole_degrees(mirror ? turn - c->rot : turn + c->rot);
+    if (mirror)
+        c->flip_h ^= 1;
+    c->x = qb_shape_clamp(X - c->cx / 2.0);
+    c->y = qb_shape_clamp(Y - c->cy / 2.0);
+}
+
 /* ---- DrawingML ---------------------------------------------------------------- */
 
 /* wps:spPr: box, rotation, flips, geometry, fill, outline. */
@@ -198,8 +246,7 @@ static void read_sppr(qb_shapes_rd *s, xmlNodePtr sp)
         c->cy = qb_shape_clamp(f->sy * (cy < 0 ? 0 : cy));
         if (c->cx < 0) c->cx = 0;
         if (c->cy < 0) c->cy = 0;
-        double rot = fmod(num_attr(x, "rot", 0) / 60000.0, 360.0);
-        c->rot = (int)(rot < 0 ? rot + 360 : rot) % 360;
+        c->rot = whole_degrees(num_attr(x, "rot", 0) / 60000.0);
         c->flip_h = (unsigned char)bool_attr(x, "flipH");
         c->flip_v = (unsigned char)bool_attr(x, "flipV");
     }
@@ -243,6 +290,22 @@ static void read_style(qb_shapes_rd *s, xmlNodePtr st)
     }
 }
 
+/* wps:bodyPr: the text's insets (lIns tIns rIns bIns) and anchor (t, ctr, b; Word's
+ * justified and distributed anchors are centred). */
+static void read_bodypr(qb_shapes_rd *s, xmlNodePtr b)
+{
+    static const char *const names[4] = {"lIns", "tIns", "rIns", "bIns"};
+    for (int k = 0; k < 4; k++) {
+        double v = num_attr(b, names[k], (double)s->cur.ins[k]);
+        s->cur.ins[k] = v < 0 ? 0 : qb_shape_clamp(v);
+    }
+    xmlChar *a = b ? xmlGetProp(b, BAD_CAST "anchor") : NULL;
+    if (a)
+        s->cur.anchor = strcmp((char *)a, "just") == 0 || strcmp((char *)a, "dist") == 0
+                            ? QB_ANCHOR_CENTER : qb_anchor_parse((char *)a);
+    xmlFree(a);
+}
+
 /* wpg:grpSpPr: the group's frame from its parent's. */
 static void read_grppr(qb_shapes_rd *s, xmlNodePtr gp)
 {
@@ -261,6 +324,10 @@ static void read_grppr(qb_shapes_rd *s, xmlNodePtr gp)
     f->sy = p->sy * ky;
     f->tx = p->tx + p->sx * (ox - cox * kx);
     f->ty = p->ty + p->sy * (oy - coy * ky);
+    double rot = num_attr(x, "rot", 0) / 60000.0;
+    int fh = bool_attr(x, "flipH"), fv = bool_attr(x, "flipV");
+    if (rot != 0 || fh || fv)
+        qb_shp_frame_turn(f, p, p->tx + p->sx * (ox + ex / 2), p->ty + p->sy * (oy + ey / 2), rot, fh, fv);
 }
 
 void qb_shp_open(qb_shapes_rd *s, qb_geom g, long fill, long line)
@@ -271,6 +338,7 @@ void qb_shp_open(qb_shapes_rd *s, qb_geom g, long fill, long line)
     s->cur.line = line;
     s->cur.line_w = 9525;
     s->cur.para = s->para;
+    qb_shape_text_defaults(&s->cur);
     s->open = 1;
     s->open_depth = s->ngroups;
     s->fill_set = s->line_set = s->width_set = 0;
@@ -291,6 +359,7 @@ qb_status qb_shp_close(qb_shapes_rd *s)
     if (st != QB_OK)
         return st;
     s->cur.drawing = s->ndrawings;
+    turn_shape(qb_shp_frame_of(s), &s->cur);
     d->shapes[d->nshape++] = s->cur;
     return QB_OK;
 }
@@ -354,6 +423,8 @@ qb_status qb_shapes_start(qb_shapes_rd *s, xmlTextReaderPtr r, const xmlChar *ur
             read_sppr(s, xmlTextReaderExpand(r)); /* not skipped: a picture fill is an image */
         } else if (strcmp(name, "style") == 0) {
             read_style(s, xmlTextReaderExpand(r));
+        } else if (strcmp(name, "bodyPr") == 0) {
+            read_bodypr(s, xmlTextReaderExpand(r));
         }
         return QB_OK;
     }
@@ -431,10 +502,15 @@ qb_status qb_shapes_drawing_end(qb_shapes_rd *s, int counted)
     long minx = QB_SHAPE_EMU_MAX, miny = QB_SHAPE_EMU_MAX, maxx = -QB_SHAPE_EMU_MAX, maxy = -QB_SHAPE_EMU_MAX;
     for (size_t i = s->first_shape; i < d->nshape; i++) {
         const qb_shape *c = &d->shapes[i];
-        if (c->x < minx) minx = c->x;
-        if (c->y < miny) miny = c->y;
-        if (c->x + c->cx > maxx) maxx = c->x + c->cx;
-        if (c->y + c->cy > maxy) maxy = c->y + c->cy;
+        /* what a rotated shape covers: its box turned about its centre */
+        double a = c->rot * PI / 180.0, hw = c->cx / 2.0, hh = c->cy / 2.0;
+        double ew = fabs(hw * cos(a)) + fabs(hh * sin(a)), eh = fabs(hw * sin(a)) + fabs(hh * cos(a));
+        long x0 = qb_shape_clamp(c->x + hw - ew), y0 = qb_shape_clamp(c->y + hh - eh);
+        long x1 = qb_shape_clamp(c->x + hw + ew), y1 = qb_shape_clamp(c->y + hh + eh);
+        if (x0 < minx) minx = x0;
+        if (y0 < miny) miny = y0;
+        if (x1 > maxx) maxx = x1;
+        if (y1 > maxy) maxy = y1;
     }
     long w = maxx - minx, h = maxy - miny;
     /* VML places shapes on the page: from their corner; DrawingML in its extent, unless

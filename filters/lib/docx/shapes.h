@@ -15,6 +15,9 @@
 typedef struct {
     double sx, sy, tx, ty; /* a group's local coordinates → EMU: x' = tx + sx * x */
     double ox, oy;         /* VML: coordorigin */
+    /* then the turns of the groups (rotation, flips about their centres), in the drawing's
+     * EMU: X = m[0] x' + m[1] y' + m[4], Y = m[2] x' + m[3] y' + m[5] */
+    double m[6];
 } qb_shp_frame;
 
 typedef struct {

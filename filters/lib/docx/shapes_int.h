@@ -13,6 +13,9 @@ void qb_shp_open(qb_shapes_rd *s, qb_geom g, long fill, long line);
 qb_status qb_shp_close(qb_shapes_rd *s);
 /* A group opens: a frame like its parent's, until its own box is read. */
 void qb_shp_push_group(qb_shapes_rd *s);
+/* A group's rotation (degrees clockwise) and flips about its centre (cx, cy: EMU before
+ * its parent's turns) added to its frame f, whose parent frame is p. */
+void qb_shp_frame_turn(qb_shp_frame *f, const qb_shp_frame *p, double cx, double cy, double deg, int fh, int fv);
 
 /* shapes_vml.c: a VML shape's start tag; v:fill, v:stroke or v:imagedata inside an open
  * one; a v:group's start tag (its frame). */

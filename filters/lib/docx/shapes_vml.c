@@ -161,6 +161,9 @@ void qb_shp_vml_shape(qb_shapes_rd *s, xmlTextReaderPtr r, const char *name)
         double rot = fmod(strtod(v, NULL), 360.0);
         c->rot = isnan(rot) ? 0 : (int)(rot < 0 ? rot + 360 : rot) % 360;
     }
+    if (style_prop(st, "v-text-anchor", v, sizeof v)) /* top, middle, bottom[-center …] */
+        c->anchor = strncmp(v, "middle", 6) == 0 ? QB_ANCHOR_CENTER
+                    : strncmp(v, "bottom", 6) == 0 ? QB_ANCHOR_BOTTOM : QB_ANCHOR_TOP;
     if (style_prop(st, "flip", v, sizeof v)) {
         c->flip_h = strchr(v, 'x') != NULL;
         c->flip_v = strchr(v, 'y') != NULL;
@@ -230,7 +233,26 @@ static void vml_paint(xmlTextReaderPtr r, long *paint)
     xmlFree(a);
 }
 
-/* v:fill / v:stroke inside an open VML shape. */
+/* v:textbox's inset="left,top,right,bottom" (lengths; one left out keeps Word's default). */
+static void vml_inset(xmlTextReaderPtr r, qb_shape *c)
+{
+    xmlChar *a = rattr(r, "inset");
+    const char *p = a ? (const char *)a : NULL;
+    for (int k = 0; k < 4 && p; k++) {
+        while (*p == ' ')
+            p++;
+        if (*p && *p != ',') {
+            double v = vml_len(p, 1);
+            c->ins[k] = v < 0 ? 0 : qb_shape_clamp(v);
+        }
+        p = strchr(p, ',');
+        if (p)
+            p++;
+    }
+    xmlFree(a);
+}
+
+/* v:fill / v:stroke / v:textbox inside an open VML shape. */
 void qb_shp_vml_sub(qb_shapes_rd *s, xmlTextReaderPtr r, const char *name)
 {
     qb_shape *c = &s->cur;
@@ -245,12 +267,15 @@ void qb_shp_vml_sub(qb_shapes_rd *s, xmlTextReaderPtr r, const char *name)
         if ((a = rattr(r, "startarrow")))
             c->head = strcmp((char *)a, "none") != 0;
         xmlFree(a);
+    } else if (strcmp(name, "textbox") == 0) {
+        vml_inset(r, c);
     } else if (strcmp(name, "imagedata") == 0) {
         s->image = 1; /* a picture: docx.c takes it as an image */
     }
 }
 
-/* v:group: a frame from its style box and coordsize/coordorigin. */
+/* v:group: a frame from its style box and coordsize/coordorigin, turned by its style's
+ * rotation and flip. */
 void qb_shp_vml_group(qb_shapes_rd *s, xmlTextReaderPtr r)
 {
     qb_shp_frame *p = qb_shp_frame_of(s);
@@ -267,6 +292,13 @@ void qb_shp_vml_group(qb_shapes_rd *s, xmlTextReaderPtr r)
         y += style_len(st, "top", 1);
     }
     double w = style_len(st, "width", top), h = style_len(st, "height", top);
+    char v[64];
+    double rot = style_prop(st, "rotation", v, sizeof v) ? strtod(v, NULL) : 0;
+    int fh = 0, fv = 0;
+    if (style_prop(st, "flip", v, sizeof v)) {
+        fh = strchr(v, 'x') != NULL;
+        fv = strchr(v, 'y') != NULL;
+    }
     double cw = 1000, ch = 1000, ox = 0, oy = 0; /* VML's default coordsize */
     const char *cm;
     if (size) {
@@ -287,4 +319,6 @@ void qb_shp_vml_group(qb_shapes_rd *s, xmlTextReaderPtr r)
     f->ty = p->ty + p->sy * (y - p->oy);
     f->ox = isnan(ox) || isinf(ox) ? 0 : ox;
     f->oy = isnan(oy) || isinf(oy) ? 0 : oy;
+    if (rot != 0 || fh || fv) /* turned about the centre of its box */
+        qb_shp_frame_turn(f, p, p->tx + p->sx * (x + w / 2 - p->ox), p->ty + p->sy * (y + h / 2 - p->oy), rot, fh, fv);
 }

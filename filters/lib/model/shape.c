@@ -13,6 +13,28 @@ const char *qb_geom_name(qb_geom g)
     return g >= 0 && g < QB_GEOM_N ? names[g] : names[0];
 }
 
+static const char *const anchors[] = {"t", "ctr", "b"};
+
+const char *qb_anchor_name(qb_anchor a)
+{
+    return a >= QB_ANCHOR_TOP && a <= QB_ANCHOR_BOTTOM ? anchors[a] : anchors[0];
+}
+
+qb_anchor qb_anchor_parse(const char *name)
+{
+    for (int a = QB_ANCHOR_TOP; a <= QB_ANCHOR_BOTTOM; a++)
+        if (name && strcmp(name, anchors[a]) == 0)
+            return (qb_anchor)a;
+    return QB_ANCHOR_TOP;
+}
+
+void qb_shape_text_defaults(qb_shape *s)
+{
+    s->ins[0] = s->ins[2] = QB_INSET_X;
+    s->ins[1] = s->ins[3] = QB_INSET_Y;
+    s->anchor = QB_ANCHOR_TOP;
+}
+
 qb_geom qb_geom_parse(const char *name)
 {
     for (int g = 0; g < QB_GEOM_N; g++)

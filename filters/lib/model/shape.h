@@ -40,6 +40,12 @@ typedef enum {
 
 #define QB_COLOR_NONE (-1L)
 
+/* Where a shape's text sits between its top and bottom insets (wps:bodyPr/@anchor,
+ * VML's v-text-anchor); and Word's default insets, 0.1 in across and 0.05 in down. */
+typedef enum { QB_ANCHOR_TOP = 0, QB_ANCHOR_CENTER, QB_ANCHOR_BOTTOM } qb_anchor;
+#define QB_INSET_X 91440L
+#define QB_INSET_Y 45720L
+
 typedef struct {
     qb_geom geom;
     long x, y, cx, cy;       /* the box in EMU, from the drawing's top-left corner */
@@ -54,6 +60,8 @@ typedef struct {
     int counted;             /* that drawing is one of para's qb_para.drawings */
     long draw_cx, draw_cy;   /* the drawing's extent in EMU */
     long draw_x;             /* its offset from the column's left edge in EMU; -1: centred */
+    long ins[4];             /* its text's insets from the box in EMU: left, top, right, bottom */
+    qb_anchor anchor;        /* its text's vertical place */
 } qb_shape;
 
 /* "rect", "ellipse" … as the model XML writes them; and back (QB_GEOM_UNKNOWN when unknown). */
@@ -61,6 +69,11 @@ const char *qb_geom_name(qb_geom g);
 qb_geom qb_geom_parse(const char *name);
 /* The geometry of a DrawingML preset (a:prstGeom/@prst), QB_GEOM_UNKNOWN when it has none near. */
 qb_geom qb_geom_of_preset(const char *prst);
+/* "t", "ctr", "b" (DrawingML's names) and back (QB_ANCHOR_TOP when unknown). */
+const char *qb_anchor_name(qb_anchor a);
+qb_anchor qb_anchor_parse(const char *name);
+/* Word's default text insets and anchor (top) on s. */
+void qb_shape_text_defaults(qb_shape *s);
 /* A coordinate as read (EMU), clamped into ±QB_SHAPE_EMU_MAX (NaN is 0). */
 long qb_shape_clamp(double v);
 

@@ -1,10 +1,14 @@
 /* shape_xml.c — <shape geom= x= y= cx= cy= rot= flip= head= tail= fill= line= line-w=
- * first= end= para= drawing= counted= draw-cx= draw-cy= draw-x=/>: one per shape of the
- * model (shape.h), lengths in EMU, colours as RRGGBB or "none", flip as "", "h", "v" or "hv". */
+ * first= end= para= drawing= counted= draw-cx= draw-cy= draw-x= ins-l= ins-t= ins-r= ins-b=
+ * anchor=/>: one per shape of the model (shape.h), lengths in EMU, colours as RRGGBB or
+ * "none", flip as "", "h", "v" or "hv", anchor "t", "ctr" or "b". A file without the text's
+ * insets and anchor (an older model) gets Word's defaults. */
 #include "shape_xml.h"
 #include "model_xml.h"
 
 #include <stdio.h>
+
+static const char *const ins_names[4] = {"ins-l", "ins-t", "ins-r", "ins-b"};
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +60,9 @@ int qb_shapes_write_xml(xmlTextWriterPtr w, const qb_doc *d)
         r |= qb_model_wint(w, "draw-cx", s->draw_cx) < 0;
         r |= qb_model_wint(w, "draw-cy", s->draw_cy) < 0;
         r |= qb_model_wint(w, "draw-x", s->draw_x) < 0;
+        for (int k = 0; k < 4; k++)
+            r |= qb_model_wint(w, ins_names[k], s->ins[k]) < 0;
+        r |= qb_model_wattr(w, "anchor", qb_anchor_name(s->anchor)) < 0;
         r |= xmlTextWriterEndElement(w) < 0;
     }
     return r ? -1 : 0;
@@ -103,6 +110,14 @@ qb_status qb_shape_read_xml(xmlNodePtr n, qb_doc *d)
     s->draw_cx = emu(n, "draw-cx");
     s->draw_cy = emu(n, "draw-cy");
     s->draw_x = qb_model_aint(n, "draw-x", -1) < 0 ? -1 : emu(n, "draw-x");
+    qb_shape_text_defaults(s);
+    for (int k = 0; k < 4; k++) {
+        long v = qb_model_aint(n, ins_names[k], s->ins[k]);
+        s->ins[k] = v < 0 ? 0 : qb_shape_clamp((double)v);
+    }
+    char *a = qb_model_astr(n, "anchor");
+    s->anchor = qb_anchor_parse(a);
+    free(a);
     return QB_OK;
 }
 

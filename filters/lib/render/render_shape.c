@@ -4,8 +4,9 @@
  * a box of its extent in the flow below its paragraph, scaled down to fit the column and
  * the page, on one page. Each shape is a libharu path of its geometry, flipped and
  * rotated about its centre, filled and outlined in its colours; lines get their
- * arrowheads; a shape's text paragraphs are set centred inside it in the dossier's
- * faces, smaller when they do not fit. A drawing whose text does not fit even then is
+ * arrowheads; a shape's text paragraphs are set centred across inside it, within
+ * its insets and at its anchor (top, middle, bottom), in the dossier's faces, smaller
+ * when they do not fit. A drawing whose text does not fit even then is
  * left to the caller (its paragraphs are printed as text, as before). */
 #include "render_int.h"
 
@@ -326,17 +327,34 @@ static float text_size(const qb_doc *d, const qb_shape *s, float k)
     return size < MIN_TEXT ? MIN_TEXT : size > RD_XIAOSI ? RD_XIAOSI : size;
 }
 
+/* The frame a shape's text is set in, in the shape's own coordinates (from its box's
+ * top-left corner, points): the geometry's text area (a diamond's middle …) less the
+ * text's insets; never narrower than 12 pt. */
+static void text_box(const qb_shape *s, const xf *t, float k, float *u, float *v, float *w, float *h)
+{
+    float share = text_share(s->geom);
+    float aw = t->w * share, ah = t->h * (share < 1 ? share + 0.15f : 1);
+    if (ah > t->h)
+        ah = t->h;
+    float il = PT(s->ins[0]) * k, it = PT(s->ins[1]) * k, ir = PT(s->ins[2]) * k, ib = PT(s->ins[3]) * k;
+    *u = (t->w - aw) / 2 + il;
+    *v = (t->h - ah) / 2 + it;
+    *w = aw - il - ir;
+    *h = ah - it - ib;
+    if (*w < 12) {
+        *w = aw > 12 ? aw : 12;
+        *u = (t->w - *w) / 2;
+    }
+}
+
 /* Set the text to fit the box, smaller when it does not; *fits 1 when it does. With
  * grow (a lone text box, which Word sizes to its text), only as much smaller as its
  * width asks, and *grow is the height the box needs. */
 static qb_status fit_text(rd *r, const qb_doc *d, const qb_shape *s, const xf *t, float k, stext *x, int *fits,
                           float *grow)
 {
-    float share = text_share(s->geom);
-    float pad_x = 7.2f * k, pad_y = 3.6f * k;
-    float w = t->w * share - 2 * pad_x, h = t->h * (share < 1 ? share + 0.15f : 1) - 2 * pad_y;
-    if (w < 12)
-        w = t->w * share > 12 ? t->w * share : 12;
+    float u, v, w, h;
+    text_box(s, t, k, &u, &v, &w, &h);
     int white = 0;
     if (s->fill != QB_COLOR_NONE) {
         long c = s->fill;
@@ -356,7 +374,7 @@ static qb_status fit_text(rd *r, const qb_doc *d, const qb_shape *s, const xf *t
             for (size_t j = 0; j < x->p[i].lines.n; j++)
                 wide |= x->p[i].lines.v[j].width > w + 0.5f;
         if (!wide && grow) {
-            *grow = x->height + 2 * pad_y;
+            *grow = x->height + PT(s->ins[1]) * k + PT(s->ins[3]) * k;
             *fits = 1;
             return QB_OK;
         }
@@ -370,11 +388,17 @@ static qb_status fit_text(rd *r, const qb_doc *d, const qb_shape *s, const xf *t
     return st;
 }
 
-static qb_status draw_text(rd *r, const xf *t, const stext *x)
+/* The text in its frame (text_box), at the top, middle or bottom as the shape anchors it;
+ * text taller than its frame overflows it evenly, as Word's does from a centred box. */
+static qb_status draw_text(rd *r, const qb_shape *s, const xf *t, float k, const stext *x)
 {
+    float u, v, fw, fh;
+    text_box(s, t, k, &u, &v, &fw, &fh);
     float w = x->n ? x->p[0].width : 0;
-    float y = t->y - (t->h - x->height) / 2;
-    float left = t->x + (t->w - w) / 2;
+    float room = fh - x->height;
+    float dy = s->anchor == QB_ANCHOR_BOTTOM ? room : s->anchor == QB_ANCHOR_CENTER || room < 0 ? room / 2 : 0;
+    float y = t->y - v - dy;
+    float left = t->x + u + (fw - w) / 2;
     qb_status st = QB_OK;
     for (size_t i = 0; i < x->n && st == QB_OK; i++)
         for (size_t j = 0; j < x->p[i].lines.n && st == QB_OK; j++) {
@@ -512,7 +536,7 @@ static qb_status drawing(rd *r, const qb_doc *d, size_t a, size_t b, unsigned ch
         xf t = {x0 + PT(s->x) * k, top - PT(s->y) * k, PT(s->cx) * k, sh, 1, 0, 0, 0};
         r->cur_gray = -1; /* the fill colour is the shapes' now */
         if (tx[i - a].n)
-            st = draw_text(r, &t, &tx[i - a]);
+            st = draw_text(r, s, &t, k, &tx[i - a]);
         for (size_t p = s->first_para; p < s->end_para; p++)
             claimed[p] = 1;
     }
