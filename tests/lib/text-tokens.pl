@@ -19,6 +19,10 @@
 # tokens LibreOffice's text has beyond Word's are taken TIMES times out of WANT. Each line is
 # reported on stderr as "known<TAB>held|not held<TAB>LIBREOFFICE'S<TAB>WORD'S<TAB>TEXT'S COUNTS";
 # one not held leaves WANT as it is and makes the exit status 3.
+# A LibreOffice text with a "|" is one word LibreOffice broke in two in a narrow table cell with
+# other text between the pieces in its reading order (so no line break joins them): it is held
+# when TEXT has Word's whole word at least TIMES times more than WANT has it; then WANT loses the
+# two pieces TIMES times and TEXT that many of the whole word.
 #
 # A token is one Chinese character (or kana, hangul), or a run of other letters and digits (an
 # English word, a number). Before that the text is folded as NFKC (full-width forms to ASCII)
@@ -111,20 +115,25 @@ my $hashed = %w && !grep { !/^[0-9a-f]{12}$/ } keys %w;
 my $k = $hashed ? \&h : sub { $_[0] };
 # the known misreadings of LibreOffice (--known): WANT without them where TEXT reads as Word does
 my $status = 0;
+my @broken;
 if (defined $known) {
   open my $kf, '<:encoding(UTF-8)', $known or die "text-tokens.pl: $known: $!\n";
   binmode STDERR, ':encoding(UTF-8)';
   while (<$kf>) {
     chomp;
     next if /^\s*(#|$)/;
-    my ($sha, $lo, $word, $times) = split /\t/;
+    my ($sha, $lo, $wtext, $times) = split /\t/;
     next unless defined $times && $sha eq $known_sha;
-    my ($flo, $fword) = (fold($lo), fold($word));
+    if ($lo =~ /^($word)\|($word)$/) { # a broken word: weighed once TEXT's words are counted
+      push @broken, [fold($1), fold($2), fold($wtext), $times, $lo, $wtext];
+      next;
+    }
+    my ($flo, $fword) = (fold($lo), fold($wtext));
     my $n_lo = () = $text =~ /^\Q$flo\E(?!\.?\p{N})/mg;
     my $n_word = () = $text =~ /^\Q$fword\E(?!\.?\p{N})/mg;
     my $held = $n_lo == 0 && $n_word >= $times;
-    print STDERR join("\t", 'known', $held ? 'held' : 'not held', $lo, $word,
-                      "$lo $n_lo times, $word $n_word times (want 0 and >= $times)"), "\n";
+    print STDERR join("\t", 'known', $held ? 'held' : 'not held', $lo, $wtext,
+                      "$lo $n_lo times, $wtext $n_word times (want 0 and >= $times)"), "\n";
     if (!$held) { $status = 3; next }
     my ($tl) = tokens($flo);
     my ($tw) = tokens($fword);
@@ -138,6 +147,19 @@ if (defined $known) {
 my %h;
 $h{$k->($_)} += $have->{$_} for keys %$have;
 $h{$k->($_->[2])}++ for @$joins;        # TEXT's own broken words, joined
+for my $b (@broken) {                   # LibreOffice's words broken apart (--known, "|")
+  my ($x, $y, $xy, $times, $lo, $wtext) = @$b;
+  my ($kx, $ky, $kxy) = map { $k->($_) } $x, $y, $xy;
+  my $spare = ($h{$kxy} // 0) - ($w{$kxy} // 0);
+  my $held = $spare >= $times && ($w{$kx} // 0) >= $times && ($w{$ky} // 0) >= $times;
+  print STDERR join("\t", 'known', $held ? 'held' : 'not held', $lo, $wtext,
+                    "$wtext $spare to spare, its pieces " . ($w{$kx} // 0) . " and " . ($w{$ky} // 0)
+                    . " times in LibreOffice's (want >= $times each)"), "\n";
+  if (!$held) { $status = 3; next }
+  $w{$kx} -= $times;
+  $w{$ky} -= $times;
+  $h{$kxy} -= $times;
+}
 for my $j (@wj) {                       # WANT's broken words, found joined in TEXT
   my ($x, $y, $xy) = @$j;
   next unless ($h{$x} // 0) < ($w{$x} // 0) || ($h{$y} // 0) < ($w{$y} // 0);
