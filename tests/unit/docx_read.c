@@ -247,14 +247,19 @@ int main(void)
     ok(st == QB_OK && d.npara == 1, "a paragraph with an equation reads");
     if (st == QB_OK && d.npara == 1) {
         is_str(d.paras[0].text, "设ex^2=√(a+b)[c](1)为例", "the equation as linear text in the run flow");
-        char va[16] = "";
+        char va[16] = "", it[16] = "";
         int math = 0;
-        for (size_t r = 0; r < d.paras[0].nruns && r < 15; r++) {
+        size_t n = d.paras[0].nruns;
+        for (size_t r = 0; r < n && r < 15; r++) {
             va[r] = (char)('0' + d.paras[0].runs[r].f.valign);
+            it[r] = (char)('0' + d.paras[0].runs[r].f.italic);
             math += d.paras[0].runs[r].f.math;
         }
-        is_str(va, "00100", "runs: 设, e, x^2 raised, the rest of the equation, 为例");
-        ok(math == 3 && !d.paras[0].runs[0].f.math && !d.paras[0].runs[4].f.math, "the equation's runs are marked math");
+        /* 设 | e x ^2 =√( a + b )[ c ](1) | 为例: letters italic as Word sets math, the rest upright */
+        is_str(va, "001100000000", "runs: x and its ^2 raised, nothing else");
+        is_str(it, "011001010100", "runs: the equation's letters italic; digits, operators, brackets upright");
+        ok(n == 12 && math == 10 && !d.paras[0].runs[0].f.math && !d.paras[0].runs[n - 1].f.math,
+           "the equation's runs are marked math, the text around it not");
     }
     qb_doc_free(&d);
     /* what a table of contents holds is marked: a TOC field across paragraphs (its
