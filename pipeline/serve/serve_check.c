@@ -10,15 +10,18 @@
  * qb-check --json prints for the file under that name. The child's temporary folders
  * (a package unpacked) go in the request's folder, removed with it.
  *
- * The child sends the parent "done VERDICT ANNOTATED DOSSIER\n" and the JSON through a
- * pipe and closes it before it exits (the answer does not wait for its exit); end of file
- * without that line means it died. */
+ * The child sends the parent "done VERDICT ANNOTATED DOSSIER LENGTH\n" and LENGTH bytes
+ * of JSON through a pipe: the parent answers once it has them all, waiting neither for
+ * the child to close the pipe nor to exit; end of file before that means it died. After
+ * the answer the child drops to the idle scheduling class, so that its clean-up and exit
+ * give way to the server answering (and to the next check). */
 #define _GNU_SOURCE /* pipe2, closefrom */
 #include "serve_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,8 +106,8 @@ static int child_run(const qb_serve_job *j, int fd)
         free(a);
         free(p);
     }
-    char line[64];
-    int n = st == QB_OK ? snprintf(line, sizeof line, "done %s %d %d\n", verdict, annotated, dossier)
+    char line[96];
+    int n = st == QB_OK ? snprintf(line, sizeof line, "done %s %d %d %zu\n", verdict, annotated, dossier, len)
                         : snprintf(line, sizeof line, "broken\n");
     /* the line and the JSON in one write (one wake-up of the server, not two); the
      * record is freed after, off the answer's path */
@@ -120,14 +123,31 @@ static int child_run(const qb_serve_job *j, int fd)
     else if (wrote && done < total)
         wrote = qb_serve_write_all(fd, buf + (done - iov[0].iov_len), total - done) == 0;
     close(fd);
+    struct sched_param idle = {0};
+    sched_setscheduler(0, SCHED_IDLE, &idle); /* may fail: then it only exits later */
     qb_record_free(&res);
     free(buf);
     free(in), free(out), free(path), free(json);
     return wrote ? 0 : 4;
 }
 
-/* What the child sends, until end of file or the deadline; 1 when the deadline passed,
- * -1 when it sent more than JSON_MAX bytes. */
+/* The whole of what the child says it sends: its first line, ending in the JSON's length,
+ * and that many bytes after it. */
+static int said_all(const qb_buf *b)
+{
+    const char *nl = b->s ? memchr(b->s, '\n', b->len) : NULL;
+    if (!nl || strncmp(b->s, "done ", 5) != 0)
+        return 0;
+    const char *sp = nl;
+    while (sp > b->s && sp[-1] != ' ')
+        sp--;
+    char *end;
+    unsigned long long n = strtoull(sp, &end, 10);
+    return end == nl && n <= JSON_MAX && b->len - (size_t)(nl + 1 - b->s) >= n;
+}
+
+/* What the child sends, until it has said all (said_all), end of file or the deadline;
+ * 1 when the deadline passed, -1 when it sent more than JSON_MAX bytes. */
 static int read_all(int fd, double deadline, qb_buf *b)
 {
     char buf[65536];
@@ -149,6 +169,8 @@ static int read_all(int fd, double deadline, qb_buf *b)
         if (b->len + (size_t)n > JSON_MAX)
             return -1;
         qb_buf_add(b, buf, (size_t)n);
+        if (said_all(b))
+            break;
     }
     return 0;
 }
@@ -236,12 +258,14 @@ qb_status qb_serve_check(const qb_serve_job *j, qb_serve_queue *q, int slot, str
     const char *text = got.s, *nl = text ? strchr(text, '\n') : NULL;
     char verdict[8] = "";
     int a = 0, d = 0;
+    size_t said = 0;
     if (killed < 0) { /* a report no check writes: the child is not what it should be */
         qb_child_kill(pid);
         killed = 0;
         reap(pid, deadline, &killed);
         r->end = QB_JOB_BROKEN;
-    } else if (!killed && nl && sscanf(text, "done %7s %d %d", verdict, &a, &d) == 3) {
+    } else if (!killed && nl && sscanf(text, "done %7s %d %d %zu", verdict, &a, &d, &said) == 4 &&
+               said == got.len - (size_t)(nl + 1 - text)) {
         r->end = QB_JOB_DONE; /* reaped after the answer is out (qb_serve_after) */
         r->pid = pid;
         r->deadline = deadline;

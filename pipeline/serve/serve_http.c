@@ -100,7 +100,7 @@ static enum MHD_Result check_begin(qb_server *S, req *R, struct MHD_Connection *
         return fail(R, c, MHD_HTTP_SERVICE_UNAVAILABLE, "检查排队已满，请稍后再试",
                     "too many checks under way; try again shortly");
     R->admitted = 1;
-    if (qb_serve_upload_start(&R->up, c, S->uploads, limit) != QB_OK)
+    if (qb_serve_upload_start(&R->up, c, qb_serve_folder_take(&S->spares, S->uploads), limit) != QB_OK)
         return fail(R, c, MHD_HTTP_INTERNAL_SERVER_ERROR, "服务器无法保存上传的文件",
                     "the server cannot store the upload");
     R->have_upload = 1;

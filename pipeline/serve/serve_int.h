@@ -137,16 +137,23 @@ typedef struct qb_serve_spares {
     int zygote;          /* socket to the zygote, -1 none */
     char *warm_up;       /* the document a spare checks while it waits, or NULL */
     pid_t zpid;
+    const char *root;    /* where requests' folders are made (qb_serve_request_dir) */
+    char **ready;        /* folders made ahead, `want` at most */
+    int nready, ready_failed;
 } qb_serve_spares;
 
 /* Fork the zygote that forks the spares (serve_spare.c), holding the editions E; in the
  * main thread, before any other thread starts. Then qb_serve_spares_stop, always. */
 qb_status qb_serve_spares_init(qb_serve_spares *sp, const qb_serve_editions *E);
-/* Keep `want` spares ready, started by a thread of their own. */
-qb_status qb_serve_spares_start(qb_serve_spares *sp, int want);
+/* Keep `want` spares ready, and as many requests' folders under root, made by a thread
+ * of their own. */
+qb_status qb_serve_spares_start(qb_serve_spares *sp, int want, const char *root);
 /* Start one spare now (asked of the zygote); 0 on success. */
 int qb_serve_spare_spawn(qb_serve_spares *sp, qb_spare *s);
 
+/* A request's folder under root (qb_serve_request_dir): one made ahead, else one made
+ * now; NULL when none can be made. */
+char *qb_serve_folder_take(qb_serve_spares *sp, const char *root);
 /* Take a spare (1), or none is ready (0: start one with qb_serve_spare_spawn). */
 int qb_serve_spare_take(qb_serve_spares *sp, qb_spare *s);
 /* Hand it its job; 0 when sent. */
@@ -198,8 +205,12 @@ typedef struct {
     const char *bad, *bad_en; /* why the request is malformed, or NULL */
 } qb_serve_upload;
 
-/* A private folder under root and a post processor for the connection's body. */
-qb_status qb_serve_upload_start(qb_serve_upload *u, struct MHD_Connection *c, const char *root, uint64_t limit);
+/* A request's private folder under root, r-XXXXXX with its in/ (QB_SERVE_IN) made: the
+ * path, or NULL. */
+char *qb_serve_request_dir(const char *root);
+/* Take the request's folder dir (made by qb_serve_request_dir; NULL: none could be made)
+ * and start a post processor for the connection's body. */
+qb_status qb_serve_upload_start(qb_serve_upload *u, struct MHD_Connection *c, char *dir, uint64_t limit);
 /* Take a chunk of the body. */
 void qb_serve_upload_feed(qb_serve_upload *u, const char *data, size_t n);
 /* The body is complete: 0 when a file arrived whole and the request is well formed

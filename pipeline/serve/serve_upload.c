@@ -5,7 +5,8 @@
  * at once and the rest is not stored); `edition` and `keep` kept in memory.
  * The name is part of the check (the JSON names the input, package.name compares it with
  * the applicant), so the file is stored under it at once: no link or copy later, and
- * each folder made or removed per request is time on a disk file system. */
+ * each folder made or removed per request is time on a disk file system — which is why
+ * the folders are made ahead (qb_serve_folder_take) and removed after the answer. */
 #include "serve_int.h"
 
 #include <errno.h>
@@ -74,11 +75,8 @@ static enum MHD_Result file_part(qb_serve_upload *u, const char *filename, const
         u->files = 1;
         u->filename = filename ? qb_strdup(filename) : NULL;
         u->name = stored_name(u->filename);
-        char *in = qb_asprintf("%s/%s", u->dir, QB_SERVE_IN);
-        u->path = in ? qb_asprintf("%s/%s", in, u->name) : NULL;
-        u->fd = u->path && mkdir(in, 0700) == 0
-                    ? open(u->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600) : -1;
-        free(in);
+        u->path = qb_asprintf("%s/%s/%s", u->dir, QB_SERVE_IN, u->name);
+        u->fd = u->path ? open(u->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600) : -1;
         if (u->fd < 0) {
             bad(u, "服务器无法保存上传的文件", "the server cannot store the upload");
             return MHD_NO;
@@ -124,19 +122,27 @@ static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *k
     return MHD_YES; /* other fields: a portal's own, ignored */
 }
 
-qb_status qb_serve_upload_start(qb_serve_upload *u, struct MHD_Connection *c, const char *root, uint64_t limit)
+char *qb_serve_request_dir(const char *root)
+{
+    char *dir = qb_asprintf("%s/r-XXXXXX", root), *in = NULL;
+    if (dir && mkdtemp(dir) && (in = qb_asprintf("%s/%s", dir, QB_SERVE_IN)) && mkdir(in, 0700) == 0) {
+        free(in);
+        return dir;
+    }
+    if (dir && in) /* made, but not its in/ */
+        rmdir(dir);
+    free(in);
+    free(dir);
+    return NULL;
+}
+
+qb_status qb_serve_upload_start(qb_serve_upload *u, struct MHD_Connection *c, char *dir, uint64_t limit)
 {
     memset(u, 0, sizeof *u);
     u->fd = -1;
     u->limit = limit;
-    u->dir = qb_asprintf("%s/r-XXXXXX", root);
-    if (!u->dir)
-        return QB_ERR_NOMEM;
-    if (!mkdtemp(u->dir)) {
-        free(u->dir);
-        u->dir = NULL;
+    if (!(u->dir = dir))
         return QB_ERR_IO;
-    }
     u->pp = MHD_create_post_processor(c, PP_BUFFER, on_part, u);
     if (!u->pp)
         bad(u, "请求格式有误：应为 multipart/form-data 且带 boundary",

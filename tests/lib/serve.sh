@@ -43,13 +43,25 @@ header() { tr -d '\r' <"$TMP/headers" | sed -n "s/^$1: //Ip" | tail -1; }
 # files the server holds under its temporary folder (uploads, work, kept results)
 stored() { find "$SERVE_TMP" -type f | wc -l; }
 # entries left of answered uploads: their folders go just after each answer is sent
-# (off the request's path), so allow a moment (sanitizer builds are slow)
+# (off the request's path), so allow a moment (sanitizer builds are slow). The server
+# makes as many folders ahead as it has workers (r-XXXXXX holding an empty in/): those
+# are not left of anything, more of them are.
+left_count() {
+  all=$(find "$SERVE_TMP" -path '*/requests/*' | wc -l)
+  ahead=0
+  for d in "$SERVE_TMP"/*/requests/r-*; do
+    [ -d "$d" ] && [ "$(ls -A "$d")" = in ] && [ -z "$(ls -A "$d/in")" ] && ahead=$((ahead + 1))
+  done
+  workers=$(sed -n 's/.*, \([0-9]*\) workers.*/\1/p' "$SERVE_LOG" | head -1)
+  over=$((ahead > ${workers:-0} ? ahead - ${workers:-0} : 0))
+  echo $((all - 2 * ahead + over))
+}
 uploads_left() {
   for _ in $(seq 50); do
-    [ "$(find "$SERVE_TMP" -path '*/requests/*' | wc -l)" -eq 0 ] && break
+    [ "$(left_count)" -eq 0 ] && break
     sleep 0.1
   done
-  find "$SERVE_TMP" -path '*/requests/*' | wc -l
+  left_count
 }
 # zip_bomb OUT MEMBER BYTES — a ZIP whose one member (a UTF-8 name) is BYTES zeros,
 # deflated: gzip's deflate stream framed as a ZIP entry, its CRC-32 and size taken from
