@@ -235,10 +235,23 @@ static pid_t start_child(const qb_serve_job *j, struct qb_serve_spares *sp, int 
     return -1;
 }
 
+static qb_status run_child(const qb_serve_job *j, qb_serve_queue *q, int slot, struct qb_serve_spares *sp,
+                           qb_serve_result *r);
+
 qb_status qb_serve_check(const qb_serve_job *j, qb_serve_queue *q, int slot, struct qb_serve_spares *sp,
                          qb_serve_result *r)
 {
     memset(r, 0, sizeof *r);
+    qb_serve_spares_busy(sp, 1);
+    qb_status st = run_child(j, q, slot, sp, r);
+    qb_serve_spares_busy(sp, -1);
+    return st;
+}
+
+/* A child for j, its answer read, in r. */
+static qb_status run_child(const qb_serve_job *j, qb_serve_queue *q, int slot, struct qb_serve_spares *sp,
+                           qb_serve_result *r)
+{
     int fd = -1;
     pid_t pid = start_child(j, sp, &fd);
     if (pid < 0)

@@ -129,6 +129,9 @@ typedef struct qb_serve_spares {
     pthread_cond_t cv;
     qb_spare *v;
     int n, want, stopping, started, failed;
+    int most;            /* spares (and folders) kept when the server is idle; want while busy */
+    int checks;          /* checks under way (qb_serve_spares_busy) */
+    double last_busy;    /* when a check last started or ended (qb_now) */
     qb_after *after;  /* children to reap and folders to remove */
     size_t nafter, aftercap;
     pid_t server;
@@ -145,9 +148,13 @@ typedef struct qb_serve_spares {
 /* Fork the zygote that forks the spares (serve_spare.c), holding the editions E; in the
  * main thread, before any other thread starts. Then qb_serve_spares_stop, always. */
 qb_status qb_serve_spares_init(qb_serve_spares *sp, const qb_serve_editions *E);
-/* Keep `want` spares ready, and as many requests' folders under root, made by a thread
- * of their own. */
+/* Keep spares ready, and as many requests' folders under root, made by a thread of their
+ * own: `want` (the workers) at least, at once; up to QB_SERVE_SPARES_PER_WORKER times as
+ * many, made while no check runs, for a burst of requests. */
 qb_status qb_serve_spares_start(qb_serve_spares *sp, int want, const char *root);
+#define QB_SERVE_SPARES_PER_WORKER 3
+/* A check starts (+1) or ends (-1): spares beyond `want` are made only while none runs. */
+void qb_serve_spares_busy(qb_serve_spares *sp, int delta);
 /* Start one spare now (asked of the zygote); 0 on success. */
 int qb_serve_spare_spawn(qb_serve_spares *sp, qb_spare *s);
 

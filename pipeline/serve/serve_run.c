@@ -85,8 +85,9 @@ qb_status qb_serve_run(const qb_serve_opts *o, char **why, char **why_en)
     }
     if (qb_serve_spares_start(&S.spares, o->workers, S.uploads) != QB_OK) /* without them, each check starts its own */
         qb_serve_log("qb-serve: 无法预先建立子进程 no spare children: each check starts its own");
-    qb_serve_log("qb-serve: 正在监听 listening on %s (port %u); edition %s, %d workers, queue %d", o->listen,
-                 qb_serve_http_port(&S), qb_serve_edition(&S.eds, NULL)->name, o->workers, o->queue);
+    qb_serve_log("qb-serve: 正在监听 listening on %s (port %u); edition %s, %d workers, queue %d, up to %d spares",
+                 o->listen, qb_serve_http_port(&S), qb_serve_edition(&S.eds, NULL)->name, o->workers, o->queue,
+                 o->workers * QB_SERVE_SPARES_PER_WORKER);
     int sig;
     for (;;) {
         struct timespec second = {1, 0};

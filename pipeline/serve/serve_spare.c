@@ -245,12 +245,47 @@ static size_t clean_up(qb_serve_spares *sp)
     return sp->nafter = w;
 }
 
+/* How many spares (and folders) to have now: `want` while checks run or just ran; `most`
+ * once none has run for IDLE_SECONDS. A spare's start and warm-up take CPU a check under
+ * way would feel (on two cores the second of five requests in a row took 10 ms against
+ * 7), so those beyond `want` wait for a quiet moment; a burst of requests then finds
+ * them warm. *wake: when to look again, or 0. */
+#define IDLE_SECONDS 0.02
+static int spares_now(const qb_serve_spares *sp, double *wake)
+{
+    *wake = 0;
+    if (sp->most <= sp->want)
+        return sp->want;
+    double quiet = sp->last_busy + IDLE_SECONDS;
+    if (sp->checks == 0 && qb_now() >= quiet)
+        return sp->most;
+    if (sp->checks == 0)
+        *wake = quiet;
+    return sp->want;
+}
+
+static void wait_until(qb_serve_spares *sp, double when)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_REALTIME, &t);
+    double left = when - qb_now();
+    long ns = left <= 0 ? 0 : left > 1 ? 1000000000L : (long)(left * 1e9);
+    t.tv_nsec += ns;
+    while (t.tv_nsec >= 1000000000L) {
+        t.tv_sec++;
+        t.tv_nsec -= 1000000000L;
+    }
+    pthread_cond_timedwait(&sp->cv, &sp->mu, &t);
+}
+
 static void *keeper(void *arg)
 {
     qb_serve_spares *sp = arg;
     pthread_mutex_lock(&sp->mu);
     for (;;) {
-        if (!sp->stopping && !sp->failed && sp->n < sp->want) { /* spares first: a check may be waiting */
+        double wake;
+        int now = spares_now(sp, &wake);
+        if (!sp->stopping && !sp->failed && sp->n < now) { /* spares first: a check may be waiting */
             pthread_mutex_unlock(&sp->mu);
             qb_spare s;
             int ok = qb_serve_spare_spawn(sp, &s) == 0;
@@ -261,7 +296,7 @@ static void *keeper(void *arg)
                 sp->failed = 1; /* no more spares: checks fork their own child */
             continue;
         }
-        if (!sp->stopping && !sp->ready_failed && sp->nready < sp->want) {
+        if (!sp->stopping && !sp->ready_failed && sp->nready < now) {
             pthread_mutex_unlock(&sp->mu);
             char *dir = qb_serve_request_dir(sp->root);
             pthread_mutex_lock(&sp->mu);
@@ -274,19 +309,12 @@ static void *keeper(void *arg)
         size_t left = clean_up(sp);
         if (sp->stopping && left == 0)
             break;
-        if (left) { /* children still exiting: look again shortly */
-            struct timespec t;
-            clock_gettime(CLOCK_REALTIME, &t);
-            t.tv_nsec += 2 * 1000 * 1000;
-            if (t.tv_nsec >= 1000000000L) {
-                t.tv_sec++;
-                t.tv_nsec -= 1000000000L;
-            }
-            pthread_cond_timedwait(&sp->cv, &sp->mu, &t);
-        } else if (!sp->stopping && (sp->n >= sp->want || sp->failed) &&
-                   (sp->nready >= sp->want || sp->ready_failed)) {
+        if (left) /* children still exiting: look again shortly */
+            wait_until(sp, qb_now() + 0.002);
+        else if (!sp->stopping && wake > 0) /* more spares once it is quiet */
+            wait_until(sp, wake);
+        else if (!sp->stopping && (sp->n >= now || sp->failed) && (sp->nready >= now || sp->ready_failed))
             pthread_cond_wait(&sp->cv, &sp->mu);
-        }
     }
     pthread_mutex_unlock(&sp->mu);
     return NULL;
@@ -346,8 +374,11 @@ qb_status qb_serve_spares_init(qb_serve_spares *sp, const qb_serve_editions *E)
 qb_status qb_serve_spares_start(qb_serve_spares *sp, int want, const char *root)
 {
     sp->want = want;
+    sp->most = want * QB_SERVE_SPARES_PER_WORKER;
     sp->root = root;
-    if (!(sp->v = calloc((size_t)want, sizeof *sp->v)) || !(sp->ready = calloc((size_t)want, sizeof *sp->ready))) {
+    sp->last_busy = qb_now();
+    if (!(sp->v = calloc((size_t)sp->most, sizeof *sp->v)) ||
+        !(sp->ready = calloc((size_t)sp->most, sizeof *sp->ready))) {
         free(sp->v);
         sp->v = NULL;
         return QB_ERR_NOMEM;
@@ -365,6 +396,18 @@ qb_status qb_serve_spares_start(qb_serve_spares *sp, int want, const char *root)
     }
     sp->started = 1;
     return QB_OK;
+}
+
+void qb_serve_spares_busy(qb_serve_spares *sp, int delta)
+{
+    if (!sp->started)
+        return;
+    pthread_mutex_lock(&sp->mu);
+    sp->checks += delta;
+    sp->last_busy = qb_now();
+    if (sp->checks == 0)
+        pthread_cond_signal(&sp->cv); /* a quiet moment may come: the keeper times it */
+    pthread_mutex_unlock(&sp->mu);
 }
 
 char *qb_serve_folder_take(qb_serve_spares *sp, const char *root)

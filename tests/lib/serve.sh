@@ -44,16 +44,16 @@ header() { tr -d '\r' <"$TMP/headers" | sed -n "s/^$1: //Ip" | tail -1; }
 stored() { find "$SERVE_TMP" -type f | wc -l; }
 # entries left of answered uploads: their folders go just after each answer is sent
 # (off the request's path), so allow a moment (sanitizer builds are slow). The server
-# makes as many folders ahead as it has workers (r-XXXXXX holding an empty in/): those
-# are not left of anything, more of them are.
+# makes folders ahead, as many as its spare children (r-XXXXXX holding an empty in/;
+# its first log line says how many at most): those are not left of anything, more are.
 left_count() {
   all=$(find "$SERVE_TMP" -path '*/requests/*' | wc -l)
   ahead=0
   for d in "$SERVE_TMP"/*/requests/r-*; do
     [ -d "$d" ] && [ "$(ls -A "$d")" = in ] && [ -z "$(ls -A "$d/in")" ] && ahead=$((ahead + 1))
   done
-  workers=$(sed -n 's/.*, \([0-9]*\) workers.*/\1/p' "$SERVE_LOG" | head -1)
-  over=$((ahead > ${workers:-0} ? ahead - ${workers:-0} : 0))
+  most=$(sed -n 's/.*up to \([0-9]*\) spares.*/\1/p' "$SERVE_LOG" | head -1)
+  over=$((ahead > ${most:-0} ? ahead - ${most:-0} : 0))
   echo $((all - 2 * ahead + over))
 }
 uploads_left() {
