@@ -149,10 +149,12 @@ typedef struct qb_serve_spares {
  * main thread, before any other thread starts. Then qb_serve_spares_stop, always. */
 qb_status qb_serve_spares_init(qb_serve_spares *sp, const qb_serve_editions *E);
 /* Keep spares ready, and as many requests' folders under root, made by a thread of their
- * own: `want` (the workers) at least, at once; up to QB_SERVE_SPARES_PER_WORKER times as
- * many, made while no check runs, for a burst of requests. */
+ * own: `want` (the workers) at least, at once; qb_serve_spares_most(want) once no check
+ * runs, for a burst of requests. */
 qb_status qb_serve_spares_start(qb_serve_spares *sp, int want, const char *root);
-#define QB_SERVE_SPARES_PER_WORKER 3
+/* The spares kept when the server is quiet: twice as many again as the workers, 8 more
+ * at most (each holds a few MB of its own). */
+int qb_serve_spares_most(int want);
 /* A check starts (+1) or ends (-1): spares beyond `want` are made only while none runs. */
 void qb_serve_spares_busy(qb_serve_spares *sp, int delta);
 /* Start one spare now (asked of the zygote); 0 on success. */

@@ -87,7 +87,7 @@ qb_status qb_serve_run(const qb_serve_opts *o, char **why, char **why_en)
         qb_serve_log("qb-serve: 无法预先建立子进程 no spare children: each check starts its own");
     qb_serve_log("qb-serve: 正在监听 listening on %s (port %u); edition %s, %d workers, queue %d, up to %d spares",
                  o->listen, qb_serve_http_port(&S), qb_serve_edition(&S.eds, NULL)->name, o->workers, o->queue,
-                 o->workers * QB_SERVE_SPARES_PER_WORKER);
+                 qb_serve_spares_most(o->workers));
     int sig;
     for (;;) {
         struct timespec second = {1, 0};

@@ -374,7 +374,7 @@ qb_status qb_serve_spares_init(qb_serve_spares *sp, const qb_serve_editions *E)
 qb_status qb_serve_spares_start(qb_serve_spares *sp, int want, const char *root)
 {
     sp->want = want;
-    sp->most = want * QB_SERVE_SPARES_PER_WORKER;
+    sp->most = qb_serve_spares_most(want);
     sp->root = root;
     sp->last_busy = qb_now();
     if (!(sp->v = calloc((size_t)sp->most, sizeof *sp->v)) ||
@@ -396,6 +396,11 @@ qb_status qb_serve_spares_start(qb_serve_spares *sp, int want, const char *root)
     }
     sp->started = 1;
     return QB_OK;
+}
+
+int qb_serve_spares_most(int want)
+{
+    return want + (want < 4 ? 2 * want : 8);
 }
 
 void qb_serve_spares_busy(qb_serve_spares *sp, int delta)
