@@ -1,5 +1,6 @@
 /* styles_cascade — Word's formatting cascade on tiny packages built here with libzip:
  * docDefaults only, basedOn chains, cycles, toggles, theme fonts, numbering, tables. */
+#include "docx.h"
 #include "opc.h"
 #include "styles_docx.h"
 #include "styles.h"
@@ -66,8 +67,11 @@ static qb_styles *load(const parts *p)
         return NULL;
     }
     if (qb_opc_rels(&o, o.main_part, &rels) == QB_OK) {
-        if (qb_styles_load(&o, &rels, &st) != QB_OK)
+        xmlDocPtr numbering = NULL; /* as the reader does: numbering.xml read once */
+        if (qb_opc_related_dom(&o, &rels, "/numbering", QB_DOCX_MAX_DOM_PART, &numbering) != QB_OK ||
+            qb_styles_load(&o, &rels, numbering, &st) != QB_OK)
             st = NULL;
+        xmlFreeDoc(numbering);
         qb_rels_free(&rels);
     }
     qb_opc_close(&o);

@@ -1102,14 +1102,18 @@ static qb_status read_opc(const char *path, qb_opc *given, qb_doc *doc, const qb
     qb_doc_init(&notes);
     walker w = {0};
     qb_shapes_rd shapes;
+    xmlDocPtr numbering = NULL; /* read once: its labels, and its levels' paragraph properties */
     if ((st = qb_opc_rels(op, op->main_part, &rels)) != QB_OK ||
-        (st = qb_styles_load(op, &rels, &styles)) != QB_OK ||
-        (st = qb_numbering_load(op, &rels, &num)) != QB_OK) {
+        (st = qb_opc_related_dom(op, &rels, "/numbering", QB_DOCX_MAX_DOM_PART, &numbering)) != QB_OK ||
+        (st = qb_styles_load(op, &rels, numbering, &styles)) != QB_OK ||
+        (st = qb_numbering_load(numbering, &num)) != QB_OK) {
+        xmlFreeDoc(numbering);
         if (st == QB_ERR_LIMIT)
             snprintf(w.why, sizeof w.why, "styles, numbering or theme part over %u MB or %d definitions",
                      QB_DOCX_MAX_DOM_PART >> 20, QB_DOCX_MAX_DEFS);
         goto out;
     }
+    xmlFreeDoc(numbering);
     w.doc = doc;
     w.b = &b;
     w.styles = styles;

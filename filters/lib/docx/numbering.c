@@ -63,31 +63,15 @@ static void read_level(xmlNodePtr lvl, num_level *out)
         out->is_lgl = qb_xml_onoff(c);
 }
 
-qb_status qb_numbering_load(qb_opc *o, const qb_rels *main_rels, qb_numbering **out)
+qb_status qb_numbering_load(xmlDocPtr doc, qb_numbering **out)
 {
     *out = calloc(1, sizeof **out);
     if (!*out)
         return QB_ERR_NOMEM;
     qb_numbering *nb = *out;
-    const qb_rel *rel = qb_rels_by_type(main_rels, "/numbering");
-    if (!rel || rel->external)
+    if (!doc) /* none, or unreadable: labels are lost, text is not */
         return QB_OK;
-    char *buf;
-    size_t len;
-    qb_status st = qb_opc_read(o, rel->target, &buf, &len);
-    if (st == QB_ERR_FORMAT)
-        return QB_OK; /* dangling relationship: no numbering */
-    if (st != QB_OK)
-        return st;
-    if (len > QB_DOCX_MAX_DOM_PART) {
-        free(buf);
-        return QB_ERR_LIMIT;
-    }
-    xmlDocPtr doc;
-    st = qb_xml_parse_memory(buf, len, &doc);
-    free(buf);
-    if (st != QB_OK)
-        return st == QB_ERR_NOMEM ? st : QB_OK; /* unreadable numbering: labels are lost, text is not */
+    qb_status st = QB_OK;
     for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n && st == QB_OK; n = n->next) {
         if ((qb_xml_node_is(n, "abstractNum") || qb_xml_node_is(n, "num")) &&
             nb->na + nb->nn >= QB_DOCX_MAX_DEFS) {
@@ -132,7 +116,6 @@ qb_status qb_numbering_load(qb_opc *o, const qb_rels *main_rels, qb_numbering **
             }
         }
     }
-    xmlFreeDoc(doc);
     return st;
 }
 

@@ -7,7 +7,8 @@
 
 typedef struct qb_numbering qb_numbering;
 
-qb_status qb_numbering_load(qb_opc *o, const qb_rels *main_rels, qb_numbering **out);
+/* The labels' definitions from numbering.xml's tree (qb_opc_related_dom; NULL: none). */
+qb_status qb_numbering_load(xmlDocPtr doc, qb_numbering **out);
 void qb_numbering_free(qb_numbering *n);
 
 /* The label for the next paragraph numbered (num_id, lvl), advancing the counters

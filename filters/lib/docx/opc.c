@@ -303,6 +303,32 @@ static char *resolve(const char *source, const char *target)
     return out;
 }
 
+qb_status qb_opc_related_dom(qb_opc *o, const qb_rels *rels, const char *suffix, size_t max, xmlDocPtr *doc)
+{
+    *doc = NULL;
+    const qb_rel *r = rels ? qb_rels_by_type(rels, suffix) : NULL;
+    if (!r || r->external)
+        return QB_OK;
+    char *buf;
+    size_t len;
+    qb_status st = qb_opc_read(o, r->target, &buf, &len);
+    if (st == QB_ERR_FORMAT)
+        return QB_OK; /* dangling relationship */
+    if (st != QB_OK)
+        return st;
+    if (len > max) {
+        free(buf);
+        return QB_ERR_LIMIT;
+    }
+    st = qb_xml_parse_memory(buf, len, doc);
+    free(buf);
+    if (st == QB_ERR_FORMAT) {
+        *doc = NULL;
+        return QB_OK;
+    }
+    return st;
+}
+
 qb_status qb_opc_rels(qb_opc *o, const char *part, qb_rels *out)
 {
     memset(out, 0, sizeof *out);

@@ -50,6 +50,11 @@ xmlTextReaderPtr qb_part_reader_xml(qb_part_reader *pr);
 qb_status qb_opc_reader_close(qb_part_reader *pr);
 /* Relationships of a part (from its _rels/NAME.rels); empty when it has none. */
 qb_status qb_opc_rels(qb_opc *o, const char *part, qb_rels *out);
+/* The part related to the main part by a relationship whose type ends in suffix
+ * ("/styles", "/numbering" …), read whole as a tree: *doc NULL when there is none, it
+ * is external or dangling, or it is not well-formed XML (the caller falls back to
+ * defaults, as Word would not); QB_ERR_LIMIT when it is over max bytes. */
+qb_status qb_opc_related_dom(qb_opc *o, const qb_rels *rels, const char *suffix, size_t max, xmlDocPtr *doc);
 const qb_rel *qb_rels_find(const qb_rels *r, const char *id);
 /* First relationship whose type ends with the given suffix ("/styles"). */
 const qb_rel *qb_rels_by_type(const qb_rels *r, const char *suffix);

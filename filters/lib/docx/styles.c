@@ -721,35 +721,7 @@ static const pdelta *num_level(const qb_styles *st, int num_id, int lvl)
 
 /* ---- loading ----------------------------------------------------------------- */
 
-/* Parse the part a relationship of the main part points to; *doc NULL when the
- * package has no such part or it cannot be read (the defaults then apply). */
-static qb_status read_related(qb_opc *o, const qb_rels *rels, const char *suffix, xmlDocPtr *doc)
-{
-    *doc = NULL;
-    const qb_rel *r = rels ? qb_rels_by_type(rels, suffix) : NULL;
-    if (!r || r->external)
-        return QB_OK;
-    char *buf;
-    size_t len;
-    qb_status st = qb_opc_read(o, r->target, &buf, &len);
-    if (st == QB_ERR_FORMAT)
-        return QB_OK; /* dangling relationship */
-    if (st != QB_OK)
-        return st;
-    if (len > QB_DOCX_MAX_DOM_PART) {
-        free(buf);
-        return QB_ERR_LIMIT;
-    }
-    st = qb_xml_parse_memory(buf, len, doc);
-    free(buf);
-    if (st == QB_ERR_FORMAT) {
-        *doc = NULL;
-        return QB_OK; /* a broken styles part: Word would refuse the file; we degrade to defaults */
-    }
-    return st;
-}
-
-qb_status qb_styles_load(qb_opc *o, const qb_rels *main_rels, qb_styles **out)
+qb_status qb_styles_load(qb_opc *o, const qb_rels *main_rels, xmlDocPtr numbering, qb_styles **out)
 {
     *out = NULL;
     qb_xml_init();
@@ -759,21 +731,22 @@ qb_status qb_styles_load(qb_opc *o, const qb_rels *main_rels, qb_styles **out)
     rdelta_init(&st->doc_r);
     pdelta_init(&st->doc_p);
     st->def_para = st->def_char = st->def_table = -1;
-    static const char *const parts[] = {"/styles", "/theme", "/settings", "/numbering"};
+    static const char *const parts[] = {"/styles", "/theme", "/settings"};
     qb_status rc = QB_OK;
-    for (size_t i = 0; i < 4 && rc == QB_OK; i++) {
+    for (size_t i = 0; i < 3 && rc == QB_OK; i++) {
         xmlDocPtr doc;
-        rc = read_related(o, main_rels, parts[i], &doc);
+        rc = qb_opc_related_dom(o, main_rels, parts[i], QB_DOCX_MAX_DOM_PART, &doc);
         if (rc != QB_OK || !doc)
             continue;
         switch (i) {
         case 0: rc = load_styles_xml(st, doc); break;
         case 1: load_theme_xml(st, doc); break;
         case 2: load_settings_xml(st, doc); break;
-        case 3: rc = load_numbering_xml(st, doc); break;
         }
         xmlFreeDoc(doc);
     }
+    if (rc == QB_OK && numbering)
+        rc = load_numbering_xml(st, numbering);
     if (rc != QB_OK) {
         qb_styles_free(st);
         return rc;

@@ -13,9 +13,11 @@
 
 typedef struct qb_styles qb_styles;
 
-/* Load styles.xml, theme1.xml and numbering.xml's paragraph properties through the
- * main part's relationships. A package without styles gets Word's built-in defaults. */
-qb_status qb_styles_load(qb_opc *o, const qb_rels *main_rels, qb_styles **out);
+/* Load styles.xml and theme1.xml through the main part's relationships, and the
+ * paragraph properties of numbering.xml, read once by the caller for this and for the
+ * labels (qb_numbering_load; NULL: none). A package without styles gets Word's built-in
+ * defaults. */
+qb_status qb_styles_load(qb_opc *o, const qb_rels *main_rels, xmlDocPtr numbering, qb_styles **out);
 void qb_styles_free(qb_styles *st);
 
 /* Effective paragraph formatting and paragraph-mark run formatting for a paragraph

@@ -111,12 +111,12 @@ static int classify(matcher *m, const char *s, heading *h)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
             cps++;
     full_stop = strstr(s, "。") != NULL;
-    /* with and without an enumerator prefix */
+    /* with and without an enumerator prefix (without one, the first way is the second) */
     size_t starts[2] = {start, start};
     long pm = match_any(m, &m->prefix, s + start, len - start);
     if (pm > 0)
         starts[1] = qb_skip_space(s, len, start + (size_t)pm);
-    for (int k = 1; k >= 0; k--) {
+    for (int k = starts[1] != starts[0]; k >= 0; k--) {
         size_t b = starts[k];
         for (int sec = QB_SEC_ABSTRACT; sec <= QB_NSEC; sec++) {
             const qb_patterns *l = sec == QB_NSEC ? &m->end : &m->head[sec];
