@@ -32,6 +32,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -68,6 +69,26 @@ static int read_full(int fd, void *p, size_t n)
     return 0;
 }
 
+/* Touch HEAP_RESERVE bytes of heap once and keep them (no trimming, and allocations
+ * below 32 MB taken from the heap, not mapped apart): the check then grows into pages
+ * already there. On this machine a page a process touches for the first time costs
+ * far more than a page it reuses (a virtual machine's memory is handed back to its host
+ * when freed): a check of the 7 800-字 corpus write-up in a spare took 670 first
+ * touches and 27.6 ms, with the reserve 15 and 22.4 ms; long-8000 75 and 6.3 ms, 8 and
+ * 5.7 ms (the mean of 20 forked spares each). */
+#define HEAP_RESERVE (8u << 20)
+static void reserve_heap(void)
+{
+    if (mallopt(M_MMAP_THRESHOLD, 32 << 20) != 1 || mallopt(M_TRIM_THRESHOLD, 64 << 20) != 1)
+        return;
+    volatile char *p = malloc(HEAP_RESERVE);
+    if (!p)
+        return;
+    for (size_t i = 0; i < HEAP_RESERVE; i += 4096)
+        p[i] = 0;
+    free((void *)p);
+}
+
 /* A spare: its job's two pipe ends moved to JOB_FD and RESULT_FD, nothing else open but
  * the standard ones; blocks reading one job, runs it, never returns. */
 static void spare_main(int job, int result, const qb_serve_spares *sp, const qb_serve_editions *E)
@@ -83,6 +104,7 @@ static void spare_main(int job, int result, const qb_serve_spares *sp, const qb_
         qb_check_input(sp->warm_up, qb_serve_edition(E, NULL), &r);
         qb_record_free(&r);
     }
+    reserve_heap();
     job_msg m;
     char dir[PATH_MAX_BYTES], name[256], ed[256];
     if (read_full(JOB_FD, &m, sizeof m) != 0 || m.dirlen >= sizeof dir || m.namelen >= sizeof name ||
