@@ -141,7 +141,7 @@ typedef struct qb_serve_spares {
     char *warm_up;       /* the document a spare checks while it waits, or NULL */
     pid_t zpid;
     const char *root;    /* where requests' folders are made (qb_serve_request_dir) */
-    char **ready;        /* folders made ahead, `want` at most */
+    char **ready;        /* folders made ahead, as many as spares at most */
     int nready, ready_failed;
 } qb_serve_spares;
 
