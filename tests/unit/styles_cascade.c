@@ -1,5 +1,6 @@
 /* styles_cascade — Word's formatting cascade on tiny packages built here with libzip:
  * docDefaults only, basedOn chains, cycles, toggles, theme fonts, numbering, tables. */
+#include "buf.h"
 #include "docx.h"
 #include "opc.h"
 #include "styles_docx.h"
@@ -55,6 +56,11 @@ static int build(const parts *p)
     return tdocx_write(path, &d);
 }
 
+static qb_status numbering_child(void *ctx, xmlNodePtr n)
+{
+    return qb_styles_numbering_child(ctx, n);
+}
+
 static qb_styles *load(const parts *p)
 {
     qb_styles *st = NULL;
@@ -67,11 +73,14 @@ static qb_styles *load(const parts *p)
         return NULL;
     }
     if (qb_opc_rels(&o, o.main_part, &rels) == QB_OK) {
-        xmlDocPtr numbering = NULL; /* as the reader does: numbering.xml read once */
-        if (qb_opc_related_dom(&o, &rels, "/numbering", QB_DOCX_MAX_DOM_PART, &numbering) != QB_OK ||
-            qb_styles_load(&o, &rels, numbering, &st) != QB_OK)
+        int whole = 0; /* as the reader does: numbering.xml streamed after the styles */
+        if (qb_styles_load(&o, &rels, &st) == QB_OK &&
+            qb_opc_related_each(&o, &rels, "/numbering", QB_DOCX_MAX_DOM_PART, numbering_child, st, &whole) != QB_OK) {
+            qb_styles_free(st);
             st = NULL;
-        xmlFreeDoc(numbering);
+        }
+        if (st && !whole)
+            qb_styles_numbering_drop(st);
         qb_rels_free(&rels);
     }
     qb_opc_close(&o);
@@ -383,6 +392,48 @@ static void test_numbering(void)
     ok(!qb_styles_twips("12furlongs", &tw, &unit), "an unknown unit is refused");
 }
 
+/* Parts are streamed a child at a time: one that breaks off halfway must count as no
+ * part at all (as it did when read whole), not as the children read before the break. */
+static void test_not_well_formed(void)
+{
+    /* padding after the children that matter, so that the reader hands them over before
+     * it reaches the break (it parses ahead in blocks) */
+    char styles[8192], numbering[8192];
+    qb_buf pad = {0};
+    for (int i = 0; i < 60; i++)
+        qb_buf_addf(&pad, "<w:num w:numId=\"%d\"><w:abstractNumId w:val=\"0\"/></w:num>", 10 + i);
+    snprintf(styles, sizeof styles,
+             "<?xml version=\"1.0\"?><w:styles " W_NS "><w:docDefaults><w:rPrDefault><w:rPr>"
+             "<w:rFonts w:eastAsia=\"黑体\"/><w:sz w:val=\"32\"/></w:rPr></w:rPrDefault></w:docDefaults>"
+             "<w:style w:type=\"paragraph\" w:styleId=\"h\"><w:name w:val=\"heading 1\"/>"
+             "<w:pPr><w:jc w:val=\"center\"/></w:pPr></w:style>%s<w:style w:type=\"para", pad.s ? pad.s : "");
+    snprintf(numbering, sizeof numbering,
+             "<?xml version=\"1.0\"?><w:numbering " W_NS "><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\">"
+             "<w:pPr><w:ind w:hanging=\"420\"/></w:pPr></w:lvl></w:abstractNum>"
+             "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"0\"/></w:num>%s<w:num", pad.s ? pad.s : "");
+    qb_buf_free(&pad);
+    parts p = {styles, NULL, NULL, numbering};
+    qb_styles *st = load(&p);
+    ok(st != NULL, "a package whose styles and numbering break off loads");
+    if (!st)
+        return;
+    qb_pfmt pf;
+    qb_rfmt rf;
+    resolve(st, "<w:pStyle w:val=\"h\"/>", NULL, NULL, &pf, &rf, NULL);
+    is_int(rf.size_hp, 20, "styles.xml broken off: Word's default size, not its docDefaults'");
+    is_str(rf.font_ea, "宋体", "styles.xml broken off: 宋体, not its docDefaults' 黑体");
+    is_int(pf.jc, QB_JC_LEFT, "styles.xml broken off: the style read before the break is not used");
+    resolve(st, "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"3\"/></w:numPr>", NULL, NULL, &pf, &rf, NULL);
+    is_int(pf.ind_first, 0, "numbering.xml broken off: its levels' indents are not used");
+    qb_styles_free(st);
+
+    parts dtd = {"<?xml version=\"1.0\"?><!DOCTYPE w:styles [<!ENTITY x \"y\">]><w:styles " W_NS "/>", NULL, NULL,
+                 NULL};
+    st = load(&dtd);
+    ok(st == NULL, "a styles.xml that declares a DOCTYPE is refused");
+    qb_styles_free(st);
+}
+
 int main(void)
 {
     qb_xml_init();
@@ -392,6 +443,7 @@ int main(void)
     test_toggles();
     test_theme();
     test_numbering();
+    test_not_well_formed();
     for (int i = 0; i < ndocs; i++)
         xmlFreeDoc(docs[i]);
     printf("1..%d\n", n_test);

@@ -1073,6 +1073,31 @@ qb_status qb_docx_read(const char *path, qb_doc *doc, qb_err *e)
     return qb_docx_read_limited(path, doc, NULL, e);
 }
 
+/* numbering.xml, streamed once: its levels' paragraph properties, and its labels. */
+typedef struct {
+    qb_styles *styles;
+    qb_numbering *num;
+} numbering_rd;
+
+static qb_status numbering_child(void *ctx, xmlNodePtr n)
+{
+    numbering_rd *rd = ctx;
+    qb_status st = qb_styles_numbering_child(rd->styles, n);
+    return st == QB_OK ? qb_numbering_child(rd->num, n) : st;
+}
+
+static qb_status read_numbering(qb_opc *o, const qb_rels *rels, qb_styles *styles, qb_numbering *num)
+{
+    numbering_rd rd = {styles, num};
+    int whole;
+    qb_status st = qb_opc_related_each(o, rels, "/numbering", QB_DOCX_MAX_DOM_PART, numbering_child, &rd, &whole);
+    if (st == QB_OK && !whole) { /* none, or not well-formed: labels are lost, text is not */
+        qb_styles_numbering_drop(styles);
+        qb_numbering_drop(num);
+    }
+    return st;
+}
+
 static qb_status read_opc(const char *path, qb_opc *given, qb_doc *doc, const qb_docx_limits *lim, qb_err *e)
 {
     static const qb_docx_limits dflt = {QB_DOCX_MAX_PARAGRAPHS, QB_DOCX_MAX_CELLS, QB_DOCX_MAX_CHARS,
@@ -1102,18 +1127,14 @@ static qb_status read_opc(const char *path, qb_opc *given, qb_doc *doc, const qb
     qb_doc_init(&notes);
     walker w = {0};
     qb_shapes_rd shapes;
-    xmlDocPtr numbering = NULL; /* read once: its labels, and its levels' paragraph properties */
     if ((st = qb_opc_rels(op, op->main_part, &rels)) != QB_OK ||
-        (st = qb_opc_related_dom(op, &rels, "/numbering", QB_DOCX_MAX_DOM_PART, &numbering)) != QB_OK ||
-        (st = qb_styles_load(op, &rels, numbering, &styles)) != QB_OK ||
-        (st = qb_numbering_load(numbering, &num)) != QB_OK) {
-        xmlFreeDoc(numbering);
+        (st = qb_styles_load(op, &rels, &styles)) != QB_OK || (st = qb_numbering_new(&num)) != QB_OK ||
+        (st = read_numbering(op, &rels, styles, num)) != QB_OK) {
         if (st == QB_ERR_LIMIT)
             snprintf(w.why, sizeof w.why, "styles, numbering or theme part over %u MB or %d definitions",
                      QB_DOCX_MAX_DOM_PART >> 20, QB_DOCX_MAX_DEFS);
         goto out;
     }
-    xmlFreeDoc(numbering);
     w.doc = doc;
     w.b = &b;
     w.styles = styles;

@@ -63,60 +63,59 @@ static void read_level(xmlNodePtr lvl, num_level *out)
         out->is_lgl = qb_xml_onoff(c);
 }
 
-qb_status qb_numbering_load(xmlDocPtr doc, qb_numbering **out)
+qb_status qb_numbering_new(qb_numbering **out)
 {
     *out = calloc(1, sizeof **out);
-    if (!*out)
-        return QB_ERR_NOMEM;
-    qb_numbering *nb = *out;
-    if (!doc) /* none, or unreadable: labels are lost, text is not */
-        return QB_OK;
-    qb_status st = QB_OK;
-    for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n && st == QB_OK; n = n->next) {
-        if ((qb_xml_node_is(n, "abstractNum") || qb_xml_node_is(n, "num")) &&
-            nb->na + nb->nn >= QB_DOCX_MAX_DEFS) {
-            st = QB_ERR_LIMIT;
-            break;
-        }
-        if (qb_xml_node_is(n, "abstractNum")) {
-            st = qb_grow((void **)&nb->a, &nb->capa, nb->na + 1, sizeof *nb->a);
-            if (st != QB_OK)
-                break;
-            abstract_num *a = &nb->a[nb->na++];
-            memset(a, 0, sizeof *a);
-            a->id = attr_int(n, "abstractNumId", -1);
-            for (int i = 0; i < QB_NUM_LEVELS; i++)
-                a->lvl[i].start = 1;
-            for (xmlNodePtr l = n->children; l; l = l->next)
-                if (qb_xml_node_is(l, "lvl")) {
-                    int il = attr_int(l, "ilvl", -1);
-                    if (il >= 0 && il < QB_NUM_LEVELS)
-                        read_level(l, &a->lvl[il]);
-                }
-        } else if (qb_xml_node_is(n, "num")) {
-            st = qb_grow((void **)&nb->n, &nb->capn, nb->nn + 1, sizeof *nb->n);
-            if (st != QB_OK)
-                break;
-            num_inst *ni = &nb->n[nb->nn++];
-            memset(ni, 0, sizeof *ni);
-            ni->id = attr_int(n, "numId", -1);
-            xmlNodePtr an = qb_xml_child(n, "abstractNumId");
-            ni->abstract_id = an ? attr_int(an, "val", -1) : -1;
-            for (int i = 0; i < QB_NUM_LEVELS; i++)
-                ni->override_start[i] = -1;
-            for (xmlNodePtr ov = n->children; ov; ov = ov->next) {
-                if (!qb_xml_node_is(ov, "lvlOverride"))
-                    continue;
-                int il = attr_int(ov, "ilvl", -1);
-                xmlNodePtr so = qb_xml_child(ov, "startOverride");
-                if (il >= 0 && il < QB_NUM_LEVELS && so) {
-                    ni->override_start[il] = attr_int(so, "val", 1);
-                    ni->override_pending = 1;
-                }
+    return *out ? QB_OK : QB_ERR_NOMEM;
+}
+
+qb_status qb_numbering_child(qb_numbering *nb, xmlNodePtr n)
+{
+    if ((qb_xml_node_is(n, "abstractNum") || qb_xml_node_is(n, "num")) && nb->na + nb->nn >= QB_DOCX_MAX_DEFS)
+        return QB_ERR_LIMIT;
+    if (qb_xml_node_is(n, "abstractNum")) {
+        qb_status st = qb_grow((void **)&nb->a, &nb->capa, nb->na + 1, sizeof *nb->a);
+        if (st != QB_OK)
+            return st;
+        abstract_num *a = &nb->a[nb->na++];
+        memset(a, 0, sizeof *a);
+        a->id = attr_int(n, "abstractNumId", -1);
+        for (int i = 0; i < QB_NUM_LEVELS; i++)
+            a->lvl[i].start = 1;
+        for (xmlNodePtr l = n->children; l; l = l->next)
+            if (qb_xml_node_is(l, "lvl")) {
+                int il = attr_int(l, "ilvl", -1);
+                if (il >= 0 && il < QB_NUM_LEVELS)
+                    read_level(l, &a->lvl[il]);
+            }
+    } else if (qb_xml_node_is(n, "num")) {
+        qb_status st = qb_grow((void **)&nb->n, &nb->capn, nb->nn + 1, sizeof *nb->n);
+        if (st != QB_OK)
+            return st;
+        num_inst *ni = &nb->n[nb->nn++];
+        memset(ni, 0, sizeof *ni);
+        ni->id = attr_int(n, "numId", -1);
+        xmlNodePtr an = qb_xml_child(n, "abstractNumId");
+        ni->abstract_id = an ? attr_int(an, "val", -1) : -1;
+        for (int i = 0; i < QB_NUM_LEVELS; i++)
+            ni->override_start[i] = -1;
+        for (xmlNodePtr ov = n->children; ov; ov = ov->next) {
+            if (!qb_xml_node_is(ov, "lvlOverride"))
+                continue;
+            int il = attr_int(ov, "ilvl", -1);
+            xmlNodePtr so = qb_xml_child(ov, "startOverride");
+            if (il >= 0 && il < QB_NUM_LEVELS && so) {
+                ni->override_start[il] = attr_int(so, "val", 1);
+                ni->override_pending = 1;
             }
         }
     }
-    return st;
+    return QB_OK;
+}
+
+void qb_numbering_drop(qb_numbering *nb)
+{
+    nb->na = nb->nn = 0;
 }
 
 void qb_numbering_free(qb_numbering *n)

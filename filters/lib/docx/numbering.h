@@ -7,8 +7,12 @@
 
 typedef struct qb_numbering qb_numbering;
 
-/* The labels' definitions from numbering.xml's tree (qb_opc_related_dom; NULL: none). */
-qb_status qb_numbering_load(xmlDocPtr doc, qb_numbering **out);
+/* The labels' definitions, empty at first; qb_numbering_child takes each element child
+ * of numbering.xml's root (qb_opc_related_each), qb_numbering_drop forgets what it took
+ * (a part not well-formed counts as none). */
+qb_status qb_numbering_new(qb_numbering **out);
+qb_status qb_numbering_child(qb_numbering *nb, xmlNodePtr n);
+void qb_numbering_drop(qb_numbering *nb);
 void qb_numbering_free(qb_numbering *n);
 
 /* The label for the next paragraph numbered (num_id, lvl), advancing the counters

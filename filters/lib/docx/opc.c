@@ -222,14 +222,15 @@ static int stream_close(void *ctx)
     return 0;
 }
 
-qb_status qb_opc_reader_open(qb_opc *o, const char *part, qb_part_reader **out)
+/* A reader over part, refused (QB_ERR_LIMIT) when it declares more than max bytes. */
+static qb_status reader_open(qb_opc *o, const char *part, zip_uint64_t max, qb_part_reader **out)
 {
     *out = NULL;
     zip_int64_t idx = locate(o, part);
     zip_stat_t sb;
     if (idx < 0 || zip_stat_index(o->z, (zip_uint64_t)idx, 0, &sb) != 0 || !(sb.valid & ZIP_STAT_SIZE))
         return QB_ERR_FORMAT;
-    if (sb.size > QB_OPC_MAX_PART)
+    if (sb.size > max)
         return QB_ERR_LIMIT;
     qb_part_reader *pr = calloc(1, sizeof *pr);
     if (!pr)
@@ -246,6 +247,11 @@ qb_status qb_opc_reader_open(qb_opc *o, const char *part, qb_part_reader **out)
     }
     *out = pr;
     return QB_OK;
+}
+
+qb_status qb_opc_reader_open(qb_opc *o, const char *part, qb_part_reader **out)
+{
+    return reader_open(o, part, QB_OPC_MAX_PART, out);
 }
 
 xmlTextReaderPtr qb_part_reader_xml(qb_part_reader *pr)
@@ -303,29 +309,46 @@ static char *resolve(const char *source, const char *target)
     return out;
 }
 
-qb_status qb_opc_related_dom(qb_opc *o, const qb_rels *rels, const char *suffix, size_t max, xmlDocPtr *doc)
+qb_status qb_opc_related_each(qb_opc *o, const qb_rels *rels, const char *suffix, size_t max,
+                               qb_opc_child_fn fn, void *ctx, int *whole)
 {
-    *doc = NULL;
-    const qb_rel *r = rels ? qb_rels_by_type(rels, suffix) : NULL;
-    if (!r || r->external)
+    *whole = 0;
+    const qb_rel *rel = rels ? qb_rels_by_type(rels, suffix) : NULL;
+    if (!rel || rel->external)
         return QB_OK;
-    char *buf;
-    size_t len;
-    qb_status st = qb_opc_read(o, r->target, &buf, &len);
+    qb_part_reader *pr;
+    qb_status st = reader_open(o, rel->target, max, &pr);
     if (st == QB_ERR_FORMAT)
         return QB_OK; /* dangling relationship */
     if (st != QB_OK)
         return st;
-    if (len > max) {
-        free(buf);
-        return QB_ERR_LIMIT;
+    xmlTextReaderPtr r = pr->r;
+    int ret = xmlTextReaderRead(r), root = 0;
+    while (ret == 1 && st == QB_OK) {
+        int type = xmlTextReaderNodeType(r), depth = xmlTextReaderDepth(r);
+        if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+            st = QB_ERR_UNSAFE; /* as qb_xml_parse_memory refuses one */
+        } else if (type == XML_READER_TYPE_ELEMENT && depth == 0) {
+            root = 1;
+        } else if (type == XML_READER_TYPE_ELEMENT && depth == 1) {
+            xmlNodePtr n = xmlTextReaderExpand(r);
+            if (!n) {
+                ret = -1;
+                break;
+            }
+            st = fn(ctx, n); /* n and its subtree are freed once the reader moves on */
+            if (st == QB_OK)
+                ret = xmlTextReaderNext(r);
+            continue;
+        }
+        if (st == QB_OK)
+            ret = xmlTextReaderRead(r);
     }
-    st = qb_xml_parse_memory(buf, len, doc);
-    free(buf);
-    if (st == QB_ERR_FORMAT) {
-        *doc = NULL;
-        return QB_OK;
-    }
+    qb_status closed = qb_opc_reader_close(pr);
+    if (st == QB_OK && closed != QB_OK)
+        st = closed;
+    if (st == QB_OK && ret == 0 && root)
+        *whole = 1; /* read to its end: well-formed */
     return st;
 }
 

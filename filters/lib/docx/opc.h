@@ -51,10 +51,16 @@ qb_status qb_opc_reader_close(qb_part_reader *pr);
 /* Relationships of a part (from its _rels/NAME.rels); empty when it has none. */
 qb_status qb_opc_rels(qb_opc *o, const char *part, qb_rels *out);
 /* The part related to the main part by a relationship whose type ends in suffix
- * ("/styles", "/numbering" …), read whole as a tree: *doc NULL when there is none, it
- * is external or dangling, or it is not well-formed XML (the caller falls back to
- * defaults, as Word would not); QB_ERR_LIMIT when it is over max bytes. */
-qb_status qb_opc_related_dom(qb_opc *o, const qb_rels *rels, const char *suffix, size_t max, xmlDocPtr *doc);
+ * ("/styles", "/numbering" …), streamed: fn is given each element child of its root,
+ * expanded, one at a time (valid during the call only), so that the part is never a
+ * whole tree. *whole is 1 when the part was there and read to its end as well-formed
+ * XML; 0 when there is none, it is external or dangling, or it is not well-formed — the
+ * caller then drops what fn was given and falls back to defaults, as for no part (Word
+ * would not open it). QB_ERR_LIMIT when it declares more than max bytes, or holds more
+ * than it declares; QB_ERR_UNSAFE when it declares a DOCTYPE; fn's status otherwise. */
+typedef qb_status (*qb_opc_child_fn)(void *ctx, xmlNodePtr child);
+qb_status qb_opc_related_each(qb_opc *o, const qb_rels *rels, const char *suffix, size_t max,
+                               qb_opc_child_fn fn, void *ctx, int *whole);
 const qb_rel *qb_rels_find(const qb_rels *r, const char *id);
 /* First relationship whose type ends with the given suffix ("/styles"). */
 const qb_rel *qb_rels_by_type(const qb_rels *r, const char *suffix);

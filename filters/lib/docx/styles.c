@@ -386,7 +386,7 @@ typedef struct {
 
 struct qb_styles {
     style *v;
-    size_t n;
+    size_t n, cap;
     id_ix *by_id;     /* ids sorted, for bsearch */
     id_ix *by_ci;     /* the same ignoring case (a paragraph citing a missing style
                          must not cost a scan of every style) */
@@ -397,9 +397,9 @@ struct qb_styles {
     int has_theme;
     char theme_lang_ea[LANG_MAX];
     num_def *nums;
-    size_t nnum;
+    size_t nnum, capn;
     abstract_def *abs;
-    size_t nabs;
+    size_t nabs, capa;
     int cycles;       /* basedOn links refused because they closed a cycle */
 };
 
@@ -510,48 +510,52 @@ static char *attr_dup(xmlNodePtr n, const char *name)
     return s;
 }
 
-static qb_status load_styles_xml(qb_styles *st, xmlDocPtr doc)
+/* One element child of styles.xml's root (qb_opc_related_each). */
+static qb_status styles_child(void *ctx, xmlNodePtr n)
 {
-    xmlNodePtr root = xmlDocGetRootElement(doc);
-    size_t cap = 0;
-    for (xmlNodePtr n = root->children; n; n = n->next) {
-        if (qb_xml_node_is(n, "docDefaults")) {
-            xmlNodePtr rd = qb_xml_child(n, "rPrDefault");
-            xmlNodePtr pd = qb_xml_child(n, "pPrDefault");
-            read_rpr(qb_xml_child(rd, "rPr"), &st->doc_r, NULL, 0);
-            read_ppr(qb_xml_child(pd, "pPr"), &st->doc_p, NULL, 0, NULL);
-            continue;
-        }
-        if (!qb_xml_node_is(n, "style"))
-            continue;
-        if (st->n >= QB_DOCX_MAX_DEFS)
-            return QB_ERR_LIMIT;
-        if (qb_grow((void **)&st->v, &cap, st->n + 1, sizeof *st->v) != QB_OK)
-            return QB_ERR_NOMEM;
-        style *s = &st->v[st->n];
-        memset(s, 0, sizeof *s);
-        s->parent = -1;
-        char type[16] = "paragraph";
-        qb_xml_attr_buf(n, "type", type, sizeof type);
-        s->type = strcmp(type, "paragraph") == 0 ? ST_PARA
-                : strcmp(type, "character") == 0 ? ST_CHAR
-                : strcmp(type, "table") == 0 ? ST_TABLE
-                : strcmp(type, "numbering") == 0 ? ST_NUMBERING : ST_OTHER;
-        xmlChar *def = qb_xml_attr(n, "default");
-        s->is_default = def && (strcmp((char *)def, "1") == 0 || strcmp((char *)def, "true") == 0 ||
-                                strcmp((char *)def, "on") == 0);
-        xmlFree(def);
-        s->id = attr_dup(n, "styleId");
-        if (!s->id)
-            s->id = qb_strdup("");
-        s->name = attr_dup(qb_xml_child(n, "name"), "val");
-        s->based_on = attr_dup(qb_xml_child(n, "basedOn"), "val");
-        st->n++;
-        if (!s->id)
-            return QB_ERR_NOMEM;
-        read_rpr(qb_xml_child(n, "rPr"), &s->r_own, NULL, 0);
-        read_ppr(qb_xml_child(n, "pPr"), &s->p_own, NULL, 0, NULL);
+    qb_styles *st = ctx;
+    if (qb_xml_node_is(n, "docDefaults")) {
+        xmlNodePtr rd = qb_xml_child(n, "rPrDefault");
+        xmlNodePtr pd = qb_xml_child(n, "pPrDefault");
+        read_rpr(qb_xml_child(rd, "rPr"), &st->doc_r, NULL, 0);
+        read_ppr(qb_xml_child(pd, "pPr"), &st->doc_p, NULL, 0, NULL);
+        return QB_OK;
     }
+    if (!qb_xml_node_is(n, "style"))
+        return QB_OK;
+    if (st->n >= QB_DOCX_MAX_DEFS)
+        return QB_ERR_LIMIT;
+    if (qb_grow((void **)&st->v, &st->cap, st->n + 1, sizeof *st->v) != QB_OK)
+        return QB_ERR_NOMEM;
+    style *s = &st->v[st->n];
+    memset(s, 0, sizeof *s);
+    s->parent = -1;
+    char type[16] = "paragraph";
+    qb_xml_attr_buf(n, "type", type, sizeof type);
+    s->type = strcmp(type, "paragraph") == 0 ? ST_PARA
+            : strcmp(type, "character") == 0 ? ST_CHAR
+            : strcmp(type, "table") == 0 ? ST_TABLE
+            : strcmp(type, "numbering") == 0 ? ST_NUMBERING : ST_OTHER;
+    xmlChar *def = qb_xml_attr(n, "default");
+    s->is_default = def && (strcmp((char *)def, "1") == 0 || strcmp((char *)def, "true") == 0 ||
+                            strcmp((char *)def, "on") == 0);
+    xmlFree(def);
+    s->id = attr_dup(n, "styleId");
+    if (!s->id)
+        s->id = qb_strdup("");
+    s->name = attr_dup(qb_xml_child(n, "name"), "val");
+    s->based_on = attr_dup(qb_xml_child(n, "basedOn"), "val");
+    st->n++;
+    if (!s->id)
+        return QB_ERR_NOMEM;
+    read_rpr(qb_xml_child(n, "rPr"), &s->r_own, NULL, 0);
+    read_ppr(qb_xml_child(n, "pPr"), &s->p_own, NULL, 0, NULL);
+    return QB_OK;
+}
+
+/* After styles.xml: the styles found by id, the defaults, each style's chain flattened. */
+static qb_status styles_index(qb_styles *st)
+{
     st->by_id = malloc((st->n ? st->n : 1) * sizeof *st->by_id);
     st->by_ci = malloc((st->n ? st->n : 1) * sizeof *st->by_ci);
     if (!st->by_id || !st->by_ci)
@@ -626,67 +630,90 @@ static void load_font_collection(xmlNodePtr fc, theme_fonts *t)
     }
 }
 
-static void load_theme_xml(qb_styles *st, xmlDocPtr doc)
+typedef struct {
+    qb_styles *st;
+    int seen; /* the first a:themeElements is the one */
+} theme_rd;
+
+/* One element child of theme1.xml's root: a:themeElements names the fonts. */
+static qb_status theme_child(void *ctx, xmlNodePtr n)
 {
-    xmlNodePtr root = xmlDocGetRootElement(doc);
-    xmlNodePtr fs = el_child(el_child(root, "themeElements"), "fontScheme");
+    theme_rd *rd = ctx;
+    qb_styles *st = rd->st;
+    if (rd->seen || !is_el(n, "themeElements"))
+        return QB_OK;
+    rd->seen = 1;
+    xmlNodePtr fs = el_child(n, "fontScheme");
     if (!fs)
-        return;
+        return QB_OK;
     load_font_collection(el_child(fs, "majorFont"), &st->major);
     load_font_collection(el_child(fs, "minorFont"), &st->minor);
     st->has_theme = 1;
+    return QB_OK;
 }
 
-static void load_settings_xml(qb_styles *st, xmlDocPtr doc)
+typedef struct {
+    qb_styles *st;
+    int seen; /* the first w:themeFontLang is the one */
+} settings_rd;
+
+/* One element child of settings.xml's root: only w:themeFontLang matters here. */
+static qb_status settings_child(void *ctx, xmlNodePtr n)
 {
-    xmlNodePtr tfl = qb_xml_child(xmlDocGetRootElement(doc), "themeFontLang");
-    if (tfl)
-        qb_xml_attr_buf(tfl, "eastAsia", st->theme_lang_ea, sizeof st->theme_lang_ea);
+    settings_rd *rd = ctx;
+    if (!rd->seen && qb_xml_node_is(n, "themeFontLang")) {
+        rd->seen = 1;
+        qb_xml_attr_buf(n, "eastAsia", rd->st->theme_lang_ea, sizeof rd->st->theme_lang_ea);
+    }
+    return QB_OK;
 }
 
 /* ---- numbering (formatting only; labels are numbering.c's) ------------------- */
 
-static qb_status load_numbering_xml(qb_styles *st, xmlDocPtr doc)
+qb_status qb_styles_numbering_child(qb_styles *st, xmlNodePtr n)
 {
-    size_t capn = 0, capa = 0;
-    for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n; n = n->next) {
-        int v;
-        if ((qb_xml_node_is(n, "abstractNum") || qb_xml_node_is(n, "num")) &&
-            st->nabs + st->nnum >= QB_DOCX_MAX_DEFS)
-            return QB_ERR_LIMIT;
-        if (qb_xml_node_is(n, "abstractNum") && attr_int(n, "abstractNumId", &v)) {
-            if (qb_grow((void **)&st->abs, &capa, st->nabs + 1, sizeof *st->abs) != QB_OK)
-                return QB_ERR_NOMEM;
-            abstract_def *a = &st->abs[st->nabs++];
-            memset(a, 0, sizeof *a);
-            a->id = v;
-            a->style_link = attr_dup(qb_xml_child(n, "numStyleLink"), "val");
-            for (xmlNodePtr l = n->children; l; l = l->next) {
-                int il;
-                if (qb_xml_node_is(l, "lvl") && attr_int(l, "ilvl", &il) && il >= 0 && il <= 8)
-                    read_ppr(qb_xml_child(l, "pPr"), &a->lvl[il], NULL, 0, NULL);
-            }
-        } else if (qb_xml_node_is(n, "num") && attr_int(n, "numId", &v)) {
-            if (qb_grow((void **)&st->nums, &capn, st->nnum + 1, sizeof *st->nums) != QB_OK)
-                return QB_ERR_NOMEM;
-            num_def *d = &st->nums[st->nnum++];
-            memset(d, 0, sizeof *d);
-            d->num_id = v;
-            d->abstract_id = -1;
-            attr_int(qb_xml_child(n, "abstractNumId"), "val", &d->abstract_id);
-            for (xmlNodePtr o = n->children; o; o = o->next) {
-                int il;
-                if (!qb_xml_node_is(o, "lvlOverride") || !attr_int(o, "ilvl", &il) || il < 0 || il > 8)
-                    continue;
-                xmlNodePtr lvl = qb_xml_child(o, "lvl");
-                if (lvl && qb_xml_child(lvl, "pPr")) {
-                    read_ppr(qb_xml_child(lvl, "pPr"), &d->over[il], NULL, 0, NULL);
-                    d->has_over[il] = 1;
-                }
+    int v;
+    if ((qb_xml_node_is(n, "abstractNum") || qb_xml_node_is(n, "num")) && st->nabs + st->nnum >= QB_DOCX_MAX_DEFS)
+        return QB_ERR_LIMIT;
+    if (qb_xml_node_is(n, "abstractNum") && attr_int(n, "abstractNumId", &v)) {
+        if (qb_grow((void **)&st->abs, &st->capa, st->nabs + 1, sizeof *st->abs) != QB_OK)
+            return QB_ERR_NOMEM;
+        abstract_def *a = &st->abs[st->nabs++];
+        memset(a, 0, sizeof *a);
+        a->id = v;
+        a->style_link = attr_dup(qb_xml_child(n, "numStyleLink"), "val");
+        for (xmlNodePtr l = n->children; l; l = l->next) {
+            int il;
+            if (qb_xml_node_is(l, "lvl") && attr_int(l, "ilvl", &il) && il >= 0 && il <= 8)
+                read_ppr(qb_xml_child(l, "pPr"), &a->lvl[il], NULL, 0, NULL);
+        }
+    } else if (qb_xml_node_is(n, "num") && attr_int(n, "numId", &v)) {
+        if (qb_grow((void **)&st->nums, &st->capn, st->nnum + 1, sizeof *st->nums) != QB_OK)
+            return QB_ERR_NOMEM;
+        num_def *d = &st->nums[st->nnum++];
+        memset(d, 0, sizeof *d);
+        d->num_id = v;
+        d->abstract_id = -1;
+        attr_int(qb_xml_child(n, "abstractNumId"), "val", &d->abstract_id);
+        for (xmlNodePtr o = n->children; o; o = o->next) {
+            int il;
+            if (!qb_xml_node_is(o, "lvlOverride") || !attr_int(o, "ilvl", &il) || il < 0 || il > 8)
+                continue;
+            xmlNodePtr lvl = qb_xml_child(o, "lvl");
+            if (lvl && qb_xml_child(lvl, "pPr")) {
+                read_ppr(qb_xml_child(lvl, "pPr"), &d->over[il], NULL, 0, NULL);
+                d->has_over[il] = 1;
             }
         }
     }
     return QB_OK;
+}
+
+void qb_styles_numbering_drop(qb_styles *st)
+{
+    for (size_t i = 0; i < st->nabs; i++)
+        free(st->abs[i].style_link);
+    st->nabs = st->nnum = 0;
 }
 
 /* The paragraph properties of numbering level (num_id, lvl), or NULL. */
@@ -721,7 +748,20 @@ static const pdelta *num_level(const qb_styles *st, int num_id, int lvl)
 
 /* ---- loading ----------------------------------------------------------------- */
 
-qb_status qb_styles_load(qb_opc *o, const qb_rels *main_rels, xmlDocPtr numbering, qb_styles **out)
+/* Forget what a styles.xml that turned out not well-formed gave: Word's defaults instead. */
+static void styles_drop(qb_styles *st)
+{
+    for (size_t i = 0; i < st->n; i++) {
+        free(st->v[i].id);
+        free(st->v[i].name);
+        free(st->v[i].based_on);
+    }
+    st->n = 0;
+    rdelta_init(&st->doc_r);
+    pdelta_init(&st->doc_p);
+}
+
+qb_status qb_styles_load(qb_opc *o, const qb_rels *main_rels, qb_styles **out)
 {
     *out = NULL;
     qb_xml_init();
@@ -731,22 +771,25 @@ qb_status qb_styles_load(qb_opc *o, const qb_rels *main_rels, xmlDocPtr numberin
     rdelta_init(&st->doc_r);
     pdelta_init(&st->doc_p);
     st->def_para = st->def_char = st->def_table = -1;
-    static const char *const parts[] = {"/styles", "/theme", "/settings"};
-    qb_status rc = QB_OK;
-    for (size_t i = 0; i < 3 && rc == QB_OK; i++) {
-        xmlDocPtr doc;
-        rc = qb_opc_related_dom(o, main_rels, parts[i], QB_DOCX_MAX_DOM_PART, &doc);
-        if (rc != QB_OK || !doc)
-            continue;
-        switch (i) {
-        case 0: rc = load_styles_xml(st, doc); break;
-        case 1: load_theme_xml(st, doc); break;
-        case 2: load_settings_xml(st, doc); break;
-        }
-        xmlFreeDoc(doc);
+    int whole = 0;
+    theme_rd theme = {st, 0};
+    settings_rd set = {st, 0};
+    qb_status rc = qb_opc_related_each(o, main_rels, "/styles", QB_DOCX_MAX_DOM_PART, styles_child, st, &whole);
+    if (rc == QB_OK && !whole)
+        styles_drop(st);
+    else if (rc == QB_OK)
+        rc = styles_index(st);
+    if (rc == QB_OK)
+        rc = qb_opc_related_each(o, main_rels, "/theme", QB_DOCX_MAX_DOM_PART, theme_child, &theme, &whole);
+    if (rc == QB_OK && !whole) {
+        memset(&st->major, 0, sizeof st->major);
+        memset(&st->minor, 0, sizeof st->minor);
+        st->has_theme = 0;
     }
-    if (rc == QB_OK && numbering)
-        rc = load_numbering_xml(st, numbering);
+    if (rc == QB_OK)
+        rc = qb_opc_related_each(o, main_rels, "/settings", QB_DOCX_MAX_DOM_PART, settings_child, &set, &whole);
+    if (rc == QB_OK && !whole)
+        st->theme_lang_ea[0] = '\0';
     if (rc != QB_OK) {
         qb_styles_free(st);
         return rc;

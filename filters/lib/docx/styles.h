@@ -13,11 +13,15 @@
 
 typedef struct qb_styles qb_styles;
 
-/* Load styles.xml and theme1.xml through the main part's relationships, and the
- * paragraph properties of numbering.xml, read once by the caller for this and for the
- * labels (qb_numbering_load; NULL: none). A package without styles gets Word's built-in
- * defaults. */
-qb_status qb_styles_load(qb_opc *o, const qb_rels *main_rels, xmlDocPtr numbering, qb_styles **out);
+/* Load styles.xml, theme1.xml and settings.xml through the main part's relationships,
+ * each streamed (qb_opc_related_each). A package without styles, or with styles that are
+ * not well-formed, gets Word's built-in defaults. */
+qb_status qb_styles_load(qb_opc *o, const qb_rels *main_rels, qb_styles **out);
+/* The paragraph properties of numbering.xml's levels: each element child of its root, as
+ * the caller streams it once for this and for the labels (qb_numbering_child);
+ * qb_styles_numbering_drop forgets them (a part not well-formed counts as none). */
+qb_status qb_styles_numbering_child(qb_styles *st, xmlNodePtr n);
+void qb_styles_numbering_drop(qb_styles *st);
 void qb_styles_free(qb_styles *st);
 
 /* Effective paragraph formatting and paragraph-mark run formatting for a paragraph
