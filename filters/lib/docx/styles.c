@@ -630,15 +630,17 @@ static void load_font_collection(xmlNodePtr fc, theme_fonts *t)
     }
 }
 
+/* What a part's children fill in, and whether the element that counts (the first of
+ * its name, as a tree's first-child lookup took it) has been seen. */
 typedef struct {
     qb_styles *st;
-    int seen; /* the first a:themeElements is the one */
-} theme_rd;
+    int seen;
+} first_rd;
 
 /* One element child of theme1.xml's root: a:themeElements names the fonts. */
 static qb_status theme_child(void *ctx, xmlNodePtr n)
 {
-    theme_rd *rd = ctx;
+    first_rd *rd = ctx;
     qb_styles *st = rd->st;
     if (rd->seen || !is_el(n, "themeElements"))
         return QB_OK;
@@ -652,15 +654,10 @@ static qb_status theme_child(void *ctx, xmlNodePtr n)
     return QB_OK;
 }
 
-typedef struct {
-    qb_styles *st;
-    int seen; /* the first w:themeFontLang is the one */
-} settings_rd;
-
 /* One element child of settings.xml's root: only w:themeFontLang matters here. */
 static qb_status settings_child(void *ctx, xmlNodePtr n)
 {
-    settings_rd *rd = ctx;
+    first_rd *rd = ctx;
     if (!rd->seen && qb_xml_node_is(n, "themeFontLang")) {
         rd->seen = 1;
         qb_xml_attr_buf(n, "eastAsia", rd->st->theme_lang_ea, sizeof rd->st->theme_lang_ea);
@@ -772,8 +769,7 @@ qb_status qb_styles_load(qb_opc *o, const qb_rels *main_rels, qb_styles **out)
     pdelta_init(&st->doc_p);
     st->def_para = st->def_char = st->def_table = -1;
     int whole = 0;
-    theme_rd theme = {st, 0};
-    settings_rd set = {st, 0};
+    first_rd theme = {st, 0}, set = {st, 0};
     qb_status rc = qb_opc_related_each(o, main_rels, "/styles", QB_DOCX_MAX_DOM_PART, styles_child, st, &whole);
     if (rc == QB_OK && !whole)
         styles_drop(st);
