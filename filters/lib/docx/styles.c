@@ -798,17 +798,12 @@ void qb_styles_free(qb_styles *st)
 {
     if (!st)
         return;
-    for (size_t i = 0; i < st->n; i++) {
-        free(st->v[i].id);
-        free(st->v[i].name);
-        free(st->v[i].based_on);
-    }
+    styles_drop(st);
+    qb_styles_numbering_drop(st);
     free(st->v);
     free(st->by_id);
     free(st->by_ci);
     free(st->nums);
-    for (size_t i = 0; i < st->nabs; i++)
-        free(st->abs[i].style_link);
     free(st->abs);
     free(st);
 }
